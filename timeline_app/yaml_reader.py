@@ -1,0 +1,271 @@
+"""Reading YAML text two ways: fast for large valid files, precise for reporting problems.
+
+The precise reader composes the YAML node graph with libyaml (nothing is ever
+constructed, so no tag can run code) and turns it into plain values that
+remember their line and column: `Text`, `Mapping`, `Sequence` and `Null`.
+Every scalar stays the exact text the user typed, whatever YAML 1.1 would
+have made of it (`yes`, `20:30`, `1969`).
+
+The fast reader hands the events list to the Rust parser yaml-rs in chunks
+(a 100k-event file in about a second instead of 13 with PyYAML), so the
+GUI thread gets the interpreter between chunks and a progress bar can move.
+Its values carry no positions: when anything looks off, the loader re-reads
+the file with the precise reader to say exactly where.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Callable
+
+import yaml
+
+from .problems import Problem
+
+MAX_DEPTH = 64
+STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+}
+
+
+class Text(str):
+    """A scalar's exact text and where it stands."""
+
+    line: int
+    column: int
+
+
+class Null:
+    """An empty value (`key:` or `~`) and where it stands; falsy like None."""
+
+    __slots__ = ("line", "column")
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "Null"
+
+
+class Mapping(dict):
+    line: int
+    column: int
+
+
+class Sequence(list):
+    line: int
+    column: int
+
+
+class ReadError(Exception):
+    """The text is not YAML we can read; carries the problems found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(problems[0].message if problems else "unreadable")
+        self.problems = problems
+
+
+def position(value: object, fallback: tuple[int, int] = (1, 1)) -> tuple[int, int]:
+    """Line and column of a value from the precise reader, else `fallback`."""
+    line = getattr(value, "line", None)
+    return (line, value.column) if line else fallback
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text of a file, refusing what is not text with the place it goes wrong."""
+    problems = []
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line, column = _line_column(data, nul)
+        problems.append(Problem(line, column, "file contains a NUL byte: is it a binary file, or saved as UTF-16?"))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_column(data, error.start)
+        problems.append(
+            Problem(
+                line,
+                column,
+                f"file is not UTF-8 (byte 0x{data[error.start]:02X} cannot be decoded): "
+                "save it as UTF-8 in your editor",
+            )
+        )
+        text = ""
+    if problems:
+        raise ReadError(problems)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not re.search(r"^[ \t]*[^\s#]", text, re.M):
+        raise ReadError([Problem(1, 1, "file is empty: expected a mapping with `title` and `events`")])
+    return text
+
+
+def _line_column(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def read_precise(text: str) -> tuple[object, list[Problem]]:
+    """Compose `text` into located values; YAML syntax errors raise ReadError."""
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = _syntax_message(error, text)
+        raise ReadError([Problem(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, message)]) from None
+    except yaml.YAMLError as error:
+        raise ReadError([Problem(1, 1, f"YAML error: {error}")]) from None
+    problems: list[Problem] = []
+    return _Converter(problems).convert(root, 0), problems
+
+
+def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
+    problem = error.problem or "syntax error"
+    mark = error.problem_mark
+    if mark is not None and "cannot start any token" in problem:
+        lines = text.splitlines()
+        if mark.line < len(lines) and mark.column < len(lines[mark.line]) and lines[mark.line][mark.column] == "\t":
+            return "YAML syntax error: tab character used for indentation; indent with spaces"
+    if error.context and error.context_mark is not None:
+        return (
+            f"YAML syntax error: {problem} ({error.context} "
+            f"opened at line {error.context_mark.line + 1}, column {error.context_mark.column + 1})"
+        )
+    return f"YAML syntax error: {problem}"
+
+
+class _Converter:
+    """Turns libyaml nodes into located plain values, reporting what is not allowed."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        self.seen: dict[int, object] = {}
+
+    def convert(self, node: yaml.Node, depth: int) -> object:
+        known = self.seen.get(id(node))
+        if known is not None:  # an alias: share, never expand, so alias bombs cost nothing
+            return known
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        if depth > MAX_DEPTH:
+            self.problems.append(Problem(line, column, f"nesting deeper than {MAX_DEPTH} levels"))
+            return _located(Null(), line, column)
+        if node.tag not in STANDARD_TAGS:
+            self.problems.append(
+                Problem(line, column, f"YAML tag '{node.tag}' is not allowed: tags that build objects are refused")
+            )
+        if isinstance(node, yaml.ScalarNode):
+            value: object
+            if node.tag == "tag:yaml.org,2002:null" and node.style is None and node.value in ("", "~"):
+                value = Null()
+            else:
+                value = Text(node.value)
+            result = _located(value, line, column)
+        elif isinstance(node, yaml.SequenceNode):
+            result = _located(Sequence(), line, column)
+            self.seen[id(node)] = result
+            result.extend(self.convert(child, depth + 1) for child in node.value)
+        else:
+            result = _located(Mapping(), line, column)
+            self.seen[id(node)] = result
+            self._fill_mapping(result, node, depth)
+        self.seen[id(node)] = result
+        return result
+
+    def _fill_mapping(self, result: Mapping, node: yaml.MappingNode, depth: int) -> None:
+        for key_node, value_node in node.value:
+            key = self.convert(key_node, depth + 1)
+            if not isinstance(key, Text):
+                self.problems.append(Problem(*position(key), "mapping keys must be plain text"))
+                continue
+            if key in result:
+                first = next(k for k in result if k == key)
+                self.problems.append(
+                    Problem(key.line, key.column, f"duplicate key '{key}' (first at line {first.line})")
+                )
+                continue
+            result[key] = self.convert(value_node, depth + 1)
+
+
+def _located(value, line: int, column: int):
+    value.line, value.column = line, column
+    return value
+
+
+# --- fast path -------------------------------------------------------------------------
+
+_EVENTS_LINE = re.compile(r"^events:[ \t]*(?:#.*)?$", re.M)
+_FIRST_ITEM = re.compile(r"\n(?:[ \t]*(?:#[^\n]*)?\n)*( *)-(?: |\n)")
+CHUNK_ITEMS = 2000
+
+
+def _list_end(text: str, body_start: int, indent: int) -> int:
+    """Where the events list ends: the first content line indented less than its items.
+
+    Anything odd inside the list (a stray key at the items' indent) makes a chunk
+    fail to parse, which sends the file to the precise reader.
+    """
+    if indent:
+        pattern = rf"\n {{0,{indent - 1}}}[^ \n#]"
+    else:
+        pattern = r"\n(?:[^ \t\n#-]|-[^ \n])"
+    match = re.compile(pattern).search(text, body_start - 1)
+    return match.start() + 1 if match else len(text)
+
+
+def _item_starts(text: str, body_start: int, body_end: int, indent: int) -> list[int]:
+    """Offsets of each '- ' line at the items' indent (str.find: 3x faster than a regex)."""
+    needle = "\n" + " " * indent + "-"
+    starts = [body_start]
+    position = text.find(needle, body_start, body_end)
+    while position != -1:
+        after = position + len(needle)
+        if after >= body_end or text[after] in " \n":
+            starts.append(position + 1)
+        position = text.find(needle, after, body_end)
+    return starts
+
+
+def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tuple[dict, list[int]] | None:
+    """Plain values of a simply laid-out file and each event's line, or None to go precise."""
+    try:
+        import yaml_rs
+    except ImportError:  # pragma: no cover - yaml-rs is a dependency; stay correct without it
+        return None
+    heads = list(_EVENTS_LINE.finditer(text))
+    if len(heads) != 1:
+        return None
+    head = heads[0]
+    first = _FIRST_ITEM.match(text, head.end())
+    if first is None:
+        return None
+    indent = len(first.group(1))
+    body_start = first.start(1)
+    body_end = _list_end(text, body_start, indent)
+    starts = _item_starts(text, body_start, body_end, indent)
+    try:
+        header = yaml_rs.loads(text[: head.start()] + "events: []\n" + text[body_end:], parse_datetime=False)
+        if not isinstance(header, dict):
+            return None
+        events: list = []
+        bounds = starts + [body_end]
+        for index in range(0, len(starts), CHUNK_ITEMS):
+            chunk_bounds = bounds[index : index + CHUNK_ITEMS + 1]
+            chunk = yaml_rs.loads(text[chunk_bounds[0] : chunk_bounds[-1]], parse_datetime=False)
+            if not isinstance(chunk, list) or len(chunk) != len(chunk_bounds) - 1:
+                return None
+            events.extend(chunk)
+            if progress:
+                progress(0.6 * (index + len(chunk)) / max(1, len(starts)))
+            time.sleep(0)  # let the GUI thread run between chunks
+    except Exception:  # noqa: BLE001 - any doubt at all: the precise reader decides
+        return None
+    header["events"] = events
+    lines = []
+    line, last = 1, 0
+    for offset in starts:
+        line += text.count("\n", last, offset)
+        last = offset
+        lines.append(line)
+    return header, lines
