@@ -31,7 +31,6 @@ class Event:
     description: str = ""
     sources: tuple[Source, ...] = ()
     location: str = ""
-    importance: int = 0
     line: int = 0
 
     @property
@@ -61,7 +60,6 @@ class Event:
             "description": self.description,
             "sources": [source.as_dict() for source in self.sources],
             "location": self.location or None,
-            "importance": self.importance,
         }
 
 

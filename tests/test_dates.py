@@ -1,0 +1,77 @@
+import pytest
+
+from timeline_app.dates import DateError, parse_date
+from timeline_app.date_text import describe_date, describe_duration, describe_range
+
+
+@pytest.mark.parametrize(
+    "text, iso, precision",
+    [
+        ("2014", "2014", "year"),
+        (2014, "2014", "year"),
+        ("2014-06", "2014-06", "month"),
+        ("June 2014", "2014-06", "month"),
+        ("Sept 2012", "2012-09", "month"),
+        ("2014-06-25", "2014-06-25", "day"),
+        ("20 October 2011", "2011-10-20", "day"),
+        ("Oct. 20, 2011", "2011-10-20", "day"),
+        ("October 20, 2011", "2011-10-20", "day"),
+        ("2014-08-23 20:30", "2014-08-23T20:30", "minute"),
+        ("2014-08-23T20:30", "2014-08-23T20:30", "minute"),
+        ("3pm 20 Oct 2011", "2011-10-20T15:00", "minute"),
+        ("2012-02-29", "2012-02-29", "day"),
+        ("44 BC", "-0043", "year"),
+        ("-0043-03-15", "-0043-03-15", "day"),
+    ],
+)
+def test_dates_keep_their_precision(text, iso, precision):
+    date = parse_date(text)
+    assert date.iso() == iso
+    assert date.precision == precision
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("03/04/2014", "ambiguous"),
+        ("20 October", "no year"),
+        ("Monday", "no year"),
+        ("31 June 2014", "impossible"),
+        ("2014-02-29", "impossible"),
+        ("2014-13", "no month 13"),
+        ("2014-06-25 25:00", "impossible time"),
+        ("Oct 20, 11", "year in full"),
+        ("soon", "unrecognised"),
+        ("2014-06-25T10:00Z", "time zones"),
+        ("", "empty"),
+    ],
+)
+def test_bad_dates_are_refused_not_guessed(text, fragment):
+    with pytest.raises(DateError, match=fragment):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(
+    "order, text, iso", [("DMY", "03/04/2014", "2014-04-03"), ("MDY", "03/04/2014", "2014-03-04"), ("YMD", "2014/04/03", "2014-04-03")]
+)
+def test_numeric_dates_follow_the_declared_order(order, text, iso):
+    assert parse_date(text, order).iso() == iso
+
+
+def test_a_year_covers_the_whole_year_and_a_month_its_month():
+    year, month = parse_date("2014"), parse_date("February 2012")
+    assert year.end_seconds() - year.seconds() == 365 * 86400
+    assert month.end_seconds() - month.seconds() == 29 * 86400
+
+
+def test_dates_before_the_common_era_order_correctly():
+    assert parse_date("44 BC").seconds() < parse_date("1 BC").seconds() < parse_date("0001").seconds()
+
+
+def test_dates_are_written_in_words_by_precision():
+    assert describe_date(parse_date("2014-06")) == "June 2014"
+    assert describe_date(parse_date("2011-10-20")) == "20 October 2011"
+    assert describe_date(parse_date("44 BC")) == "44 BC"
+    span = describe_range(parse_date("2014-07-13"), parse_date("2014-08-23"))
+    assert span == "13 July – 23 August 2014"
+    assert describe_duration(parse_date("2014-07-13"), parse_date("2014-08-23")) == "42 days"

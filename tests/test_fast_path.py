@@ -1,0 +1,34 @@
+"""The fast reader (large files) and the precise reader (problems) must build the same chronology."""
+
+from synthetic import synthetic_yaml
+
+from timeline_app.loader import load_text
+from timeline_app.validate import build_chronology
+from timeline_app.yaml_reader import read_fast, read_precise
+
+
+def test_fast_and_precise_readers_agree_on_a_synthetic_chronology():
+    text = synthetic_yaml(3000, seed=7)
+    fast_root, lines = read_fast(text)
+    fast, fast_problems = build_chronology(fast_root, precise=False, lines=lines)
+    precise_root, problems = read_precise(text)
+    precise, precise_problems = build_chronology(precise_root, precise=True)
+    assert not problems and not fast_problems and not precise_problems
+    assert fast.as_dict() == precise.as_dict()
+    assert [e.line for e in fast.events] == [e.line for e in precise.events]
+
+
+def test_fast_reader_steps_aside_for_anything_unusual():
+    assert read_fast("title: x\nevents:\n  - {title: a, start: 2014}\nother: 1\n  - {title: b, start: 2014}\n") is None
+    result = load_text("title: x\nevents:\n  - title: 1969\n    start: 2014\n")
+    assert result.ok and result.chronology.events[0].title == "1969"
+
+
+def test_a_problem_found_on_the_fast_path_still_gets_its_line():
+    lines = synthetic_yaml(2500, seed=3).splitlines()
+    target = max(i for i, line in enumerate(lines) if line.startswith("    start:"))
+    lines[target] = "    start: 31 June 2014"
+    result = load_text("\n".join(lines))
+    assert not result.ok
+    (problem,) = result.problems
+    assert (problem.line, problem.column) == (target + 1, 12) and "impossible date" in problem.message
