@@ -1,0 +1,522 @@
+"""The timeline itself: one custom-painted widget that draws only what is visible.
+
+Layout is computed by `layout.lay_out` and `time_axis.axis_layout`; this widget
+turns it into pixels and mouse/keyboard input into view changes. The expensive
+part of a frame is cached as a pixmap, so hover and selection repaint in well
+under a millisecond.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from .date_text import describe_range
+from .layout import MARKER_WIDTH, Cluster, PlacedEvent, TimelineLayout, lay_out
+from .model import Chronology
+from .time_axis import axis_layout
+from .timeline_index import TimelineIndex
+from .viewport import Viewport
+
+AXIS_HEIGHT = 42.0
+ERA_STRIP = 18.0
+LANE_HEADER = 18.0
+ROW_HEIGHT = 22.0
+MAX_LABEL_WIDTH = 260.0
+WHEEL_ZOOM_PER_NOTCH = 1.25
+
+
+def blend(color: QColor, background: QColor, amount: float) -> QColor:
+    """`color` laid over `background` at `amount` opacity, as an opaque colour."""
+    return QColor.fromRgbF(
+        color.redF() * amount + background.redF() * (1 - amount),
+        color.greenF() * amount + background.greenF() * (1 - amount),
+        color.blueF() * amount + background.blueF() * (1 - amount),
+    )
+
+
+class TimelineCanvas(QWidget):
+    """Lanes of events over a time axis; wheel zooms around the cursor, Shift+wheel pans."""
+
+    selection_changed = Signal(int)  # position in the index, -1 for none
+    view_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("timelineCanvas")
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setMouseTracking(True)
+        self.setMinimumSize(320, 200)
+        self.setAccessibleName("Timeline")
+        self.index: TimelineIndex | None = None
+        self.chronology: Chronology | None = None
+        self.mask: np.ndarray | None = None
+        self.view = Viewport(0.0, 86400.0)
+        self.selected = -1
+        self.hovered = -1
+        self.layout_result = TimelineLayout()
+        self._cache: QPixmap | None = None
+        self._cache_key: tuple | None = None
+        self._drag_origin: QPointF | None = None
+        self._drag_view: Viewport | None = None
+        self._dragged = False
+        self._label_widths: dict[int, float] = {}
+        self._fitted_once = False
+        self._font = QFont(self.font())
+        self._bold = QFont(self._font)
+        self._bold.setBold(True)
+        self._small = QFont(self._font)
+        self._small.setPointSizeF(max(7.0, self._font.pointSizeF() * 0.85))
+        self._metrics = QFontMetricsF(self._font)
+
+    # --- data and state ---------------------------------------------------------------
+
+    def set_data(self, chronology: Chronology, index: TimelineIndex, keep_view: bool = False) -> None:
+        self.chronology, self.index = chronology, index
+        self.mask = None
+        self._label_widths.clear()
+        self.selected = self.hovered = -1
+        if not keep_view or not self._fitted_once:
+            self.fit_all()
+        self._invalidate()
+
+    def set_mask(self, mask: np.ndarray | None) -> None:
+        """Show only events where `mask` is true (search and filters); None shows all."""
+        self.mask = mask
+        if self.selected >= 0 and mask is not None and not mask[self.selected]:
+            self.select(-1)
+        self._invalidate()
+
+    def select(self, position: int, ensure_visible: bool = True) -> None:
+        if position == self.selected:
+            return
+        self.selected = position
+        if position >= 0 and ensure_visible and self.index is not None:
+            self.ensure_visible(position)
+        self.update()
+        self.selection_changed.emit(position)
+
+    def ensure_visible(self, position: int) -> None:
+        start, end = float(self.index.starts[position]), float(self.index.ends[position])
+        width = self.width()
+        left, right = self.view.left, self.view.right(width)
+        if start >= left and start <= right - 0.15 * (right - left):
+            return
+        centre = (start + min(end, start + 0.5 * (right - left))) / 2
+        self.set_view(Viewport(centre - self.view.seconds_per_pixel * width / 2, self.view.seconds_per_pixel))
+
+    def set_view(self, view: Viewport) -> None:
+        if view != self.view:
+            self.view = view
+            self._invalidate()
+            self.view_changed.emit()
+
+    def fit_all(self) -> None:
+        if self.index is None or not len(self.index):
+            return
+        start, end = self.index.extent()
+        self._fitted_once = self.width() > 0
+        self.set_view(Viewport.fitting(start, end, max(self.width(), 100)))
+
+    def zoom(self, factor: float, anchor_x: float | None = None) -> None:
+        anchor = self.width() / 2 if anchor_x is None else anchor_x
+        self.set_view(self.view.zoomed(factor, anchor))
+
+    def pan(self, dx: float) -> None:
+        self.set_view(self.view.panned(dx))
+
+    def zoom_to(self, position: int) -> None:
+        start, end = float(self.index.starts[position]), float(self.index.ends[position])
+        span = max(end - start, 3600.0)
+        self.set_view(Viewport.fitting(start - span, end + span, max(self.width(), 100), margin=0.05))
+
+    def step(self, direction: int) -> None:
+        """Select the next (+1) or previous (-1) shown event in time order."""
+        if self.index is None or not len(self.index):
+            return
+        shown = np.flatnonzero(self.mask) if self.mask is not None else None
+        count = len(shown) if shown is not None else len(self.index)
+        if not count:
+            return
+        if self.selected < 0:
+            centre = self.view.time_at(self.width() / 2)
+            rank = int(np.searchsorted(self.index.starts if shown is None else self.index.starts[shown], centre))
+            rank = min(max(rank if direction > 0 else rank - 1, 0), count - 1)
+        else:
+            current = self.selected if shown is None else int(np.searchsorted(shown, self.selected))
+            rank = min(max(current + direction, 0), count - 1)
+        self.select(int(rank if shown is None else shown[rank]))
+
+    def _invalidate(self) -> None:
+        self._cache_key = None
+        self.update()
+
+    # --- geometry ---------------------------------------------------------------------
+
+    def lane_geometry(self) -> list[tuple[float, float, int]]:
+        """(top, height, rows) of each lane."""
+        if self.index is None or not self.index.lane_ids:
+            return []
+        top = AXIS_HEIGHT + ERA_STRIP
+        count = len(self.index.lane_ids)
+        height = max(ROW_HEIGHT + LANE_HEADER, (self.height() - top - 4) / count)
+        rows = max(1, int((height - LANE_HEADER - 4) // ROW_HEIGHT))
+        return [(top + lane * height, height, rows) for lane in range(count)]
+
+    def _label_width(self, position: int) -> float:
+        width = self._label_widths.get(position)
+        if width is None:
+            width = min(MAX_LABEL_WIDTH, self._metrics.horizontalAdvance(self.index.events[position].title) + 2)
+            self._label_widths[position] = width
+        return width
+
+    def compute_layout(self) -> TimelineLayout:
+        if self.index is None:
+            return TimelineLayout()
+        geometry = self.lane_geometry()
+        visible = self.index.in_range(self.view.left, self.view.right(self.width()), self.mask)
+        return lay_out(self.index, visible, self.view, [rows for _, _, rows in geometry], self._label_width)
+
+    def event_rect(self, placed: PlacedEvent) -> QRectF:
+        top, _, _ = self.lane_geometry()[placed.lane]
+        y = top + LANE_HEADER + placed.row * ROW_HEIGHT
+        x1 = max(placed.x1, placed.x0 + MARKER_WIDTH)
+        return QRectF(placed.x0, y + 2, x1 - placed.x0, ROW_HEIGHT - 4)
+
+    def cluster_rect(self, cluster: Cluster) -> QRectF:
+        top, height, _ = self.lane_geometry()[cluster.lane]
+        return QRectF(cluster.x0 + 1, top + LANE_HEADER + 2, max(cluster.x1 - cluster.x0 - 2, 14), ROW_HEIGHT - 4)
+
+    def item_at(self, point: QPointF) -> PlacedEvent | Cluster | None:
+        for placed in reversed(self.layout_result.placed):
+            rect = self.event_rect(placed)
+            if placed.label_width:
+                rect = rect.united(QRectF(placed.label_x, rect.top(), placed.label_width, rect.height()))
+            if rect.adjusted(-2, -2, 2, 2).contains(point):
+                return placed
+        for cluster in self.layout_result.clusters:
+            if self.cluster_rect(cluster).contains(point):
+                return cluster
+        return None
+
+    def sizeHint(self) -> QSize:
+        return QSize(1000, 520)
+
+    # --- painting ---------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        key = (self.view, self.width(), self.height(), id(self.index), id(self.mask), self.devicePixelRatioF())
+        if self._cache is None or self._cache_key != key:
+            ratio = self.devicePixelRatioF()
+            pixmap = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            painter = QPainter(pixmap)
+            try:
+                self._paint_static(painter)
+            finally:
+                painter.end()
+            self._cache, self._cache_key = pixmap, key
+        painter = QPainter(self)
+        try:
+            painter.drawPixmap(0, 0, self._cache)
+            self._paint_overlay(painter)
+        finally:
+            painter.end()
+
+    def _colors(self) -> dict[str, QColor]:
+        palette = self.palette()
+        return {
+            "base": palette.color(QPalette.Base),
+            "text": palette.color(QPalette.Text),
+            "dim": palette.color(QPalette.PlaceholderText),
+            "grid": blend(palette.color(QPalette.Text), palette.color(QPalette.Base), 0.10),
+            "axis": palette.color(QPalette.AlternateBase),
+            "highlight": palette.color(QPalette.Highlight),
+        }
+
+    def _paint_static(self, painter: QPainter) -> None:
+        colors = self._colors()
+        width, height = float(self.width()), float(self.height())
+        painter.fillRect(QRectF(0, 0, width, height), colors["base"])
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        if self.index is None:
+            painter.setPen(colors["dim"])
+            painter.drawText(QRectF(0, 0, width, height), Qt.AlignCenter, "No chronology loaded")
+            return
+        self._paint_eras(painter, colors, width, height)
+        self._paint_axis(painter, colors, width, height)
+        self.layout_result = self.compute_layout()
+        self._paint_lanes(painter, colors, width)
+        self._paint_clusters(painter, colors)
+        self._paint_events(painter, colors)
+
+    def _paint_eras(self, painter: QPainter, colors: dict, width: float, height: float) -> None:
+        painter.setFont(self._small)
+        for era in self.chronology.eras if self.chronology else []:
+            x0, x1 = self.view.x_of(era.start.seconds()), self.view.x_of(era.end.end_seconds())
+            if x1 < 0 or x0 > width:
+                continue
+            color = QColor(era.color or "#dddddd")
+            rect = QRectF(max(x0, -1), AXIS_HEIGHT, min(x1, width + 1) - max(x0, -1), height - AXIS_HEIGHT)
+            painter.fillRect(rect, blend(color, colors["base"], 0.45))
+            painter.setPen(colors["text"])
+            title_rect = QRectF(rect.left() + 4, AXIS_HEIGHT + 1, max(rect.width() - 8, 0), ERA_STRIP - 2)
+            elided = QFontMetricsF(self._small).elidedText(era.title, Qt.ElideRight, title_rect.width())
+            painter.drawText(title_rect, Qt.AlignLeft | Qt.AlignVCenter, elided)
+
+    def _paint_axis(self, painter: QPainter, colors: dict, width: float, height: float) -> None:
+        axis = axis_layout(self.view.left, self.view.right(width), self.view.seconds_per_pixel)
+        painter.fillRect(QRectF(0, 0, width, AXIS_HEIGHT), colors["axis"])
+        grid = QPen(colors["grid"], 1)
+        painter.setRenderHint(QPainter.Antialiasing, False)
+        painter.setPen(grid)
+        for tick in axis.minor:
+            x = round(self.view.x_of(tick.seconds)) + 0.5
+            painter.drawLine(QPointF(x, AXIS_HEIGHT - 8), QPointF(x, height))
+        painter.setPen(QPen(colors["dim"], 1))
+        for tick in axis.major:
+            x = round(self.view.x_of(tick.seconds)) + 0.5
+            painter.drawLine(QPointF(x, 0), QPointF(x, AXIS_HEIGHT))
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        painter.setPen(colors["text"])
+        painter.setFont(self._small)
+        minor_metrics = QFontMetricsF(self._small)
+        for tick, following in zip(axis.minor, axis.minor[1:] + [None]):
+            x = self.view.x_of(tick.seconds)
+            next_x = self.view.x_of(following.seconds) if following else x + 200
+            if minor_metrics.horizontalAdvance(tick.label) < next_x - x - 4:
+                painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 6), tick.label)
+        painter.setFont(self._bold)
+        bold_metrics = QFontMetricsF(self._bold)
+        majors = axis.major
+        for number, tick in enumerate(majors):
+            x = self.view.x_of(tick.seconds)
+            next_x = self.view.x_of(majors[number + 1].seconds) if number + 1 < len(majors) else width
+            text_width = bold_metrics.horizontalAdvance(tick.label)
+            # keep the label of the stretch that starts off-screen visible at the left edge
+            text_x = min(max(x, 0.0) + 4, next_x - text_width - 6)
+            if text_x + text_width < next_x and next_x - max(x, 0) > text_width + 8:
+                painter.drawText(QPointF(text_x, 17), tick.label)
+
+    def _paint_lanes(self, painter: QPainter, colors: dict, width: float) -> None:
+        painter.setFont(self._small)
+        for lane, (top, height, _) in enumerate(self.lane_geometry()):
+            color = QColor(self.index.lane_colors[lane])
+            if lane:
+                painter.setPen(QPen(colors["grid"], 1))
+                painter.drawLine(QPointF(0, top), QPointF(width, top))
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(color)
+            painter.drawRoundedRect(QRectF(6, top + 5, 8, 8), 2, 2)
+            painter.setPen(colors["dim"])
+            painter.drawText(QPointF(19, top + 13), self.index.lane_labels[lane])
+
+    def _paint_clusters(self, painter: QPainter, colors: dict) -> None:
+        painter.setFont(self._small)
+        metrics = QFontMetricsF(self._small)
+        for cluster in self.layout_result.clusters:
+            rect = self.cluster_rect(cluster)
+            color = QColor(self.index.lane_colors[cluster.lane])
+            strength = min(1.0, 0.25 + math.log10(cluster.count) / 4)
+            painter.setPen(QPen(color, 1))
+            painter.setBrush(blend(color, colors["base"], strength * 0.55))
+            painter.drawRoundedRect(rect, 5, 5)
+            text = f"{cluster.count:,}"
+            if metrics.horizontalAdvance(text) < rect.width() - 2:
+                painter.setPen(colors["text"])
+                painter.drawText(rect, Qt.AlignCenter, text)
+
+    def _paint_events(self, painter: QPainter, colors: dict) -> None:
+        painter.setFont(self._font)
+        exact, events = self.index.is_exact, self.index.events
+        lane_colors = [QColor(c) for c in self.index.lane_colors]
+        fills = [blend(c, colors["base"], 0.30) for c in lane_colors]
+        hatches = [QBrush(blend(c, colors["base"], 0.45), Qt.BDiagPattern) for c in lane_colors]
+        dashed = [QPen(c, 1.2, Qt.DashLine) for c in lane_colors]
+        solid = [QPen(c, 1.4) for c in lane_colors]
+        text_pen = QPen(colors["text"])
+        right_edge = float(self.width()) - 2
+        for placed in self.layout_result.placed:
+            rect = self.event_rect(placed)
+            lane = placed.lane
+            is_bar = placed.x1 - placed.x0 >= MARKER_WIDTH
+            precise = bool(exact[placed.position])
+            if is_bar:
+                painter.setPen(solid[lane] if precise else dashed[lane])
+                painter.setBrush(fills[lane])
+                painter.drawRoundedRect(rect, 4, 4)
+                if not precise:
+                    painter.setPen(Qt.NoPen)
+                    painter.setBrush(hatches[lane])
+                    painter.drawRoundedRect(rect, 4, 4)
+            else:
+                centre = QPointF(placed.x0 + MARKER_WIDTH / 2, rect.center().y())
+                if precise:
+                    painter.setPen(QPen(colors["base"], 1.5))
+                    painter.setBrush(lane_colors[lane])
+                else:
+                    painter.setPen(QPen(lane_colors[lane], 2))
+                    painter.setBrush(fills[lane])
+                painter.drawEllipse(centre, 5.5, 5.5)
+            if placed.label_width:
+                painter.setPen(text_pen)
+                room = min(placed.label_width, right_edge - placed.label_x)
+                label_rect = QRectF(placed.label_x, rect.top(), room, rect.height())
+                title = events[placed.position].title
+                if room < placed.label_width or placed.label_width >= MAX_LABEL_WIDTH:
+                    title = self._metrics.elidedText(title, Qt.ElideRight, room)
+                painter.drawText(label_rect, Qt.AlignLeft | Qt.AlignVCenter, title)
+
+    def _paint_overlay(self, painter: QPainter) -> None:
+        """Selection, hover and focus: cheap, over the cached picture."""
+        colors = self._colors()
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        painter.setBrush(Qt.NoBrush)
+        for position, pen in (
+            (self.hovered, QPen(colors["dim"], 1.5)),
+            (self.selected, QPen(colors["highlight"], 3)),
+        ):
+            if position < 0:
+                continue
+            placed = next((p for p in self.layout_result.placed if p.position == position), None)
+            if placed is not None:
+                painter.setPen(pen)
+                painter.drawRoundedRect(self.event_rect(placed).adjusted(-3, -3, 3, 3), 6, 6)
+            elif position == self.selected and self.index is not None:
+                x = self.view.x_of(float(self.index.starts[position]))
+                painter.setPen(QPen(colors["highlight"], 2, Qt.DashLine))
+                painter.drawLine(QPointF(x, AXIS_HEIGHT), QPointF(x, self.height()))
+        if self.hasFocus():
+            painter.setPen(QPen(colors["highlight"], 2))
+            painter.drawRect(QRectF(1, 1, self.width() - 2, self.height() - 2))
+
+    # --- input ------------------------------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        pixel = event.pixelDelta()
+        if event.modifiers() & Qt.ShiftModifier or (delta.x() and not delta.y()):
+            amount = delta.x() or delta.y()
+            shift = pixel.x() or pixel.y() if not pixel.isNull() else amount / 120 * self.width() / 10
+            self.pan(shift)
+        elif delta.y():
+            self.zoom(WHEEL_ZOOM_PER_NOTCH ** (delta.y() / 120), event.position().x())
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.LeftButton:
+            self._drag_origin, self._drag_view, self._dragged = event.position(), self.view, False
+            self.setCursor(Qt.ClosedHandCursor)
+        self.setFocus(Qt.MouseFocusReason)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_origin is not None:
+            dx = event.position().x() - self._drag_origin.x()
+            if abs(dx) > 3 or self._dragged:
+                self._dragged = True
+                self.set_view(self._drag_view.panned(dx))
+            return
+        item = self.item_at(event.position())
+        hovered = item.position if isinstance(item, PlacedEvent) else -1
+        if hovered != self.hovered:
+            self.hovered = hovered
+            self.update()
+        if isinstance(item, PlacedEvent):
+            event_ = self.index.events[item.position]
+            QToolTip.showText(event.globalPosition().toPoint(), f"<b>{_escape(event_.title)}</b><br>{describe_range(event_.start, event_.end)}", self)
+        elif isinstance(item, Cluster):
+            QToolTip.showText(event.globalPosition().toPoint(), f"{item.count:,} events — click to zoom in", self)
+        else:
+            QToolTip.hideText()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.LeftButton or self._drag_origin is None:
+            return
+        dragged = self._dragged
+        self._drag_origin, self._dragged = None, False
+        self.unsetCursor()
+        if dragged:
+            return
+        item = self.item_at(event.position())
+        if isinstance(item, PlacedEvent):
+            self.select(item.position, ensure_visible=False)
+        elif isinstance(item, Cluster):
+            self.set_view(Viewport.fitting(item.start, item.end, self.width(), margin=0.1))
+        else:
+            self.select(-1)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        item = self.item_at(event.position())
+        if isinstance(item, PlacedEvent):
+            self.select(item.position, ensure_visible=False)
+            self.zoom_to(item.position)
+
+    def leaveEvent(self, event) -> None:
+        if self.hovered >= 0:
+            self.hovered = -1
+            self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, modifiers = event.key(), event.modifiers()
+        page = self.width() / 8
+        if key in (Qt.Key_Plus, Qt.Key_Equal):
+            self.zoom(1.5)
+        elif key in (Qt.Key_Minus, Qt.Key_Underscore):
+            self.zoom(1 / 1.5)
+        elif key == Qt.Key_Home:
+            self.fit_all()
+        elif key in (Qt.Key_Left, Qt.Key_Right) and modifiers & (Qt.ShiftModifier | Qt.ControlModifier):
+            self.pan(page if key == Qt.Key_Left else -page)
+        elif key in (Qt.Key_Left, Qt.Key_Right):
+            self.step(-1 if key == Qt.Key_Left else 1)
+        elif key in (Qt.Key_PageUp, Qt.Key_PageDown):
+            self.pan(self.width() * 0.8 * (1 if key == Qt.Key_PageUp else -1))
+        elif key == Qt.Key_Tab:
+            self.step(1)
+        elif key == Qt.Key_Backtab:
+            self.step(-1)
+        elif key in (Qt.Key_Return, Qt.Key_Enter) and self.selected >= 0:
+            self.zoom_to(self.selected)
+        elif key == Qt.Key_Escape and self.selected >= 0:
+            self.select(-1)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return False  # Tab and Shift+Tab step through events here
+
+    def focusInEvent(self, event) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        if not self._fitted_once and self.index is not None:
+            self.fit_all()
+        self._invalidate()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

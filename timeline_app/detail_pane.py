@@ -1,0 +1,100 @@
+"""The selected event in full: date in words, category, tags, Markdown description, sources.
+
+Nothing in the file may run script, fetch a resource or open a non-web link:
+QTextBrowser runs no script, `loadResource` refuses every image or stylesheet the
+Markdown asks for, raw HTML in the description is shown as text, and only
+http(s) links are handed to the system browser.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser
+
+from .date_text import describe_duration, describe_range
+from .model import Category, Event
+from .validate import check_url
+
+_PRECISION_NOTE = {"year": "only the year is known", "month": "only the month is known"}
+
+
+class DetailPane(QTextBrowser):
+    link_refused = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._open_link)
+        self.setPlaceholderText("Select an event to see its description and sources.")
+        self.opened_links: list[str] = []  # what was handed to the browser, for tests and the status bar
+        self.shown_event: Event | None = None
+
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt's name
+        return None  # never load images, stylesheets or anything else named by the file
+
+    def _open_link(self, url: QUrl) -> None:
+        text = url.toString()
+        if check_url(text) is None:
+            self.opened_links.append(text)
+            QDesktopServices.openUrl(url)
+        else:
+            self.link_refused.emit(text)
+
+    def show_event(self, event: Event | None, category: Category | None) -> None:
+        self.shown_event = event
+        if event is None:
+            self.clear()
+            return
+        self.setHtml(self._header_html(event, category))
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.End)
+        if event.description:
+            cursor.insertBlock()
+            cursor.insertMarkdown(_markdown_without_html(event.description), QTextDocument.MarkdownDialectGitHub)
+        cursor.insertBlock()
+        cursor.insertHtml(self._sources_html(event))
+        self.moveCursor(QTextCursor.Start)
+
+    def _header_html(self, event: Event, category: Category | None) -> str:
+        when = describe_range(event.start, event.end)
+        duration = describe_duration(event.start, event.end)
+        notes = [duration] if duration else []
+        note = _PRECISION_NOTE.get(event.start.precision)
+        if note:
+            notes.append(note)
+        parts = [f"<h2>{html.escape(event.title)}</h2>"]
+        date_line = f"<b>{html.escape(when)}</b>"
+        if notes:
+            date_line += f" <span style='color:gray'>({html.escape(', '.join(notes))})</span>"
+        parts.append(f"<p>{date_line}</p>")
+        facts = []
+        if category is not None:
+            facts.append(f"<span style='color:{category.color}'>&#9632;</span> {html.escape(category.label)}")
+        if event.location:
+            facts.append(f"&#128205; {html.escape(event.location)}")
+        if facts:
+            parts.append("<p>" + " &nbsp;·&nbsp; ".join(facts) + "</p>")
+        if event.tags:
+            parts.append("<p>" + " ".join(f"<code>#{html.escape(tag)}</code>" for tag in event.tags) + "</p>")
+        return "".join(parts)
+
+    def _sources_html(self, event: Event) -> str:
+        if not event.sources:
+            return "<p style='color:gray'>No sources given.</p>"
+        items = []
+        for source in event.sources:
+            label = html.escape(source.title or source.url)
+            extra = ", ".join(html.escape(x) for x in (source.publisher, source.date) if x)
+            text = f"<a href='{html.escape(source.url, quote=True)}'>{label}</a>" if source.url else label
+            items.append(f"<li>{text}{' — ' + extra if extra else ''}</li>")
+        return "<h4>Sources</h4><ul>" + "".join(items) + "</ul>"
+
+
+def _markdown_without_html(text: str) -> str:
+    """Markdown with raw HTML tags escaped, so `<img src=…>` or `<a href=javascript:…>` is shown as text."""
+    return text.replace("<", "&lt;")

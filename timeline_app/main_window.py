@@ -1,0 +1,577 @@
+"""The main window: canvas and overview, filters, event list, detail pane, problems panel."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import numpy as np
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QColor, QDesktopServices, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .canvas import TimelineCanvas
+from .dates import DateError, parse_date
+from .detail_pane import DetailPane
+from .editor_launch import open_in_editor
+from .event_list import EventListModel
+from .file_watcher import FileWatcher
+from .loader import LoadResult, load_file
+from .overview import OverviewStrip
+from .problems import ERROR
+from .search import SearchIndex
+from .timeline_index import TimelineIndex
+from .viewport import Viewport
+
+SYNC_LOAD_BYTES = 2_000_000  # smaller files load before the window shows; larger ones in a thread
+MAX_RECENT = 8
+
+SHORTCUTS_HELP = """
+<h3>Keyboard shortcuts</h3>
+<table cellspacing=4>
+<tr><td><b>Mouse wheel</b></td><td>zoom around the cursor</td></tr>
+<tr><td><b>Shift+wheel</b>, drag</td><td>pan</td></tr>
+<tr><td><b>+</b> / <b>-</b></td><td>zoom in / out</td></tr>
+<tr><td><b>Home</b>, Ctrl+0</td><td>fit the whole chronology</td></tr>
+<tr><td><b>Left</b> / <b>Right</b>, Tab / Shift+Tab</td><td>previous / next event</td></tr>
+<tr><td><b>Shift+Left</b> / <b>Shift+Right</b>, PgUp / PgDn</td><td>pan</td></tr>
+<tr><td><b>Enter</b>, double click</td><td>zoom to the selected event</td></tr>
+<tr><td><b>Ctrl+F</b></td><td>search (Escape clears)</td></tr>
+<tr><td><b>Ctrl+G</b></td><td>go to a date</td></tr>
+<tr><td><b>Ctrl+O</b> / <b>Ctrl+R</b></td><td>open / reload</td></tr>
+<tr><td><b>Ctrl+N</b></td><td>add an event</td></tr>
+</table>
+"""
+
+
+class _LoadThread(QThread):
+    """Parses, validates and indexes a file off the GUI thread."""
+
+    progress = Signal(float)
+    done = Signal(object)
+
+    def __init__(self, path: str, parent=None):
+        super().__init__(parent)
+        self.path = path
+
+    def run(self) -> None:
+        result = load_file(self.path, self.progress.emit)
+        self.progress.emit(0.8)
+        self.done.emit(_prepare(result))
+
+
+def _prepare(result: LoadResult):
+    """Everything the window needs, built where it is cheapest to wait for."""
+    if result.chronology is None or not result.ok:
+        return result, None, None
+    return result, TimelineIndex(result.chronology), SearchIndex(result.chronology.events)
+
+
+class SearchField(QLineEdit):
+    """Search box; Escape clears it."""
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    loaded = Signal()
+
+    def __init__(self, path: str | os.PathLike | None = None):
+        super().__init__()
+        self.path = ""
+        self.result: LoadResult | None = None
+        self.index: TimelineIndex | None = None
+        self.search_index: SearchIndex | None = None
+        self.loading = False
+        self._thread: _LoadThread | None = None
+        self._syncing = False
+        self._category_buttons: dict[str, QToolButton] = {}
+        self.settings = QSettings("timeline-app", "timeline-app")
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self._build_menus()
+        self.watcher = FileWatcher(self)
+        self.watcher.changed.connect(self._file_changed_on_disk)
+        self._filter_timer = QTimer(self, singleShot=True, interval=0)
+        self._filter_timer.timeout.connect(self.apply_filters)
+        self._restore_settings()
+        if path is not None:
+            self.open_file(os.fspath(path))
+
+    # --- construction ------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.canvas = TimelineCanvas()
+        self.overview = OverviewStrip(self.canvas)
+        self.overview.centre_requested.connect(self._centre_on)
+
+        self.search_field = SearchField()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setPlaceholderText("Search titles, descriptions, tags, sources…  (Ctrl+F)")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.textChanged.connect(self._schedule_filters)
+
+        self.legend = QWidget()
+        self.legend_layout = QHBoxLayout(self.legend)
+        self.legend_layout.setContentsMargins(0, 0, 0, 0)
+        self.legend_layout.setSpacing(4)
+
+        self.tag_filter = QComboBox()
+        self.tag_filter.setObjectName("tagFilter")
+        self.tag_filter.setToolTip("Show only events with this tag")
+        self.tag_filter.currentIndexChanged.connect(self._schedule_filters)
+        self.from_field, self.to_field = QLineEdit(), QLineEdit()
+        for field, name, hint in ((self.from_field, "fromDate", "from"), (self.to_field, "toDate", "to")):
+            field.setObjectName(name)
+            field.setPlaceholderText(hint)
+            field.setToolTip("A date such as 2014, June 2014 or 2014-06-25")
+            field.setMaximumWidth(110)
+            field.textChanged.connect(self._schedule_filters)
+
+        top = QWidget()
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(6, 4, 6, 2)
+        top_layout.addWidget(self.legend, 1)
+        top_layout.addWidget(QLabel("Tag"))
+        top_layout.addWidget(self.tag_filter)
+        top_layout.addWidget(QLabel("Dates"))
+        top_layout.addWidget(self.from_field)
+        top_layout.addWidget(QLabel("–"))
+        top_layout.addWidget(self.to_field)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addWidget(top)
+        left_layout.addWidget(self.canvas, 1)
+        left_layout.addWidget(self.overview)
+
+        self.list_model = EventListModel(self)
+        self.event_list = QTableView()
+        self.event_list.setObjectName("eventList")
+        self.event_list.setModel(self.list_model)
+        self.event_list.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.event_list.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.event_list.setSortingEnabled(True)
+        self.event_list.sortByColumn(0, Qt.AscendingOrder)
+        self.event_list.verticalHeader().hide()
+        self.event_list.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.event_list.setWordWrap(False)
+        self.event_list.setAlternatingRowColors(True)
+        header = self.event_list.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.Interactive)
+        header.resizeSection(0, 150)
+        header.resizeSection(2, 120)
+        self.event_list.selectionModel().currentRowChanged.connect(self._list_row_changed)
+        self.event_list.doubleClicked.connect(lambda _: self.canvas.zoom_to(self.canvas.selected) if self.canvas.selected >= 0 else None)
+        self.list_model.layoutChanged.connect(self._reselect_in_list)
+
+        self.detail = DetailPane()
+        self.detail.link_refused.connect(lambda url: self.statusBar().showMessage(f"Refused to open '{url}': only http and https links open", 6000))
+
+        right_top = QWidget()
+        right_layout = QVBoxLayout(right_top)
+        right_layout.setContentsMargins(4, 4, 4, 0)
+        right_layout.addWidget(self.search_field)
+        right_layout.addWidget(self.event_list, 1)
+
+        self.side_splitter = QSplitter(Qt.Vertical)
+        self.side_splitter.setObjectName("sideSplitter")
+        self.side_splitter.addWidget(right_top)
+        self.side_splitter.addWidget(self.detail)
+        self.side_splitter.setStretchFactor(0, 1)
+        self.side_splitter.setStretchFactor(1, 1)
+
+        self.main_splitter = QSplitter(Qt.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(left)
+        self.main_splitter.addWidget(self.side_splitter)
+        self.main_splitter.setStretchFactor(0, 3)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.main_splitter)
+
+        self.problems_panel = QListWidget()
+        self.problems_panel.setObjectName("problemsPanel")
+        self.problems_panel.itemActivated.connect(self._open_problem)
+        self.problems_dock = QDockWidget("Problems", self)
+        self.problems_dock.setObjectName("problemsDock")
+        self.problems_dock.setWidget(self.problems_panel)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.problems_dock)
+        self.problems_dock.hide()
+
+        self.canvas.selection_changed.connect(self._canvas_selected)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.resize(1280, 800)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&Open…", QKeySequence.Open, self.choose_file)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self._action(file_menu, "&Reload", "Ctrl+R", self.reload)
+        file_menu.addSeparator()
+        self.add_action = self._action(file_menu, "&Add Event…", QKeySequence.New, self.add_event)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", QKeySequence.Quit, self.close)
+        view_menu = self.menuBar().addMenu("&View")
+        self._action(view_menu, "Zoom &In", QKeySequence.ZoomIn, lambda: self.canvas.zoom(1.5))
+        self._action(view_menu, "Zoom &Out", QKeySequence.ZoomOut, lambda: self.canvas.zoom(1 / 1.5))
+        self._action(view_menu, "&Fit All", "Ctrl+0", self.canvas.fit_all)
+        self._action(view_menu, "&Go to Date…", "Ctrl+G", self.go_to_date)
+        view_menu.addSeparator()
+        self._action(view_menu, "&Search", QKeySequence.Find, self.focus_search)
+        view_menu.addAction(self.problems_dock.toggleViewAction())
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Keyboard Shortcuts", QKeySequence.HelpContents, self.show_shortcuts)
+        self._action(help_menu, "&About", None, self.show_about)
+
+    def _action(self, menu, text, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # --- opening and reloading ---------------------------------------------------------
+
+    def open_file(self, path: str, keep_view: bool = False) -> None:
+        """Load `path`; small files before returning, large ones in a thread with progress."""
+        self.path = os.path.abspath(path)
+        self.watcher.watch(self.path)
+        self._remember_recent(self.path)
+        try:
+            size = os.path.getsize(self.path)
+        except OSError:
+            size = 0
+        self.loading = True
+        if size <= SYNC_LOAD_BYTES:
+            self._apply(_prepare(load_file(self.path)), keep_view)
+            return
+        self.progress.setValue(0)
+        self.progress.show()
+        self.statusBar().showMessage(f"Loading {os.path.basename(self.path)}…")
+        thread = _LoadThread(self.path, self)
+        thread.progress.connect(lambda fraction: self.progress.setValue(int(fraction * 100)))
+        thread.done.connect(lambda payload: self._apply(payload, keep_view))
+        thread.finished.connect(thread.deleteLater)
+        self._thread = thread
+        thread.start()
+
+    def reload(self) -> None:
+        if self.path:
+            self.open_file(self.path, keep_view=True)
+
+    def _file_changed_on_disk(self) -> None:
+        if not self.loading:
+            self.reload()
+
+    def _apply(self, payload, keep_view: bool) -> None:
+        result, index, search = payload
+        self.loading = False
+        self.progress.hide()
+        self.result = result
+        self.show_problems(result.problems)
+        if index is None:
+            if self.index is None:
+                self.canvas.set_data(result.chronology, TimelineIndex(result.chronology)) if result.chronology else None
+            stamp = time.strftime("%H:%M:%S")
+            kept = "; showing the last good version" if self.index is not None else ""
+            self.statusBar().showMessage(f"{os.path.basename(self.path)} has problems ({stamp}){kept}")
+            self._update_title()
+            self.loaded.emit()
+            return
+        selected_id = self.selected_event().id if keep_view and self.selected_event() else None
+        view = self.canvas.view
+        self.index, self.search_index = index, search
+        self.canvas.set_data(result.chronology, index, keep_view=keep_view)
+        if keep_view:
+            self.canvas.set_view(view)
+        self.list_model.set_index(index)
+        self._rebuild_filter_widgets()
+        self.apply_filters()
+        if selected_id is not None and selected_id in index.position_of_id:
+            self.canvas.select(index.position_of_id[selected_id], ensure_visible=False)
+        else:
+            self.detail.show_event(None, None)
+        self._update_title()
+        verb = "Reloaded" if keep_view else "Loaded"
+        self.statusBar().showMessage(f"{verb} {os.path.basename(self.path)} at {time.strftime('%H:%M:%S')}")
+        self.loaded.emit()
+
+    def _update_title(self) -> None:
+        name = os.path.basename(self.path) if self.path else ""
+        title = self.result.chronology.title if self.result and self.result.chronology else ""
+        self.setWindowTitle(" — ".join(part for part in (title, name, "Timeline") if part))
+
+    def show_problems(self, problems) -> None:
+        self.problems_panel.clear()
+        for problem in problems:
+            item = QListWidgetItem(problem.format())
+            item.setData(Qt.UserRole, (problem.path, problem.line, problem.column))
+            item.setForeground(QColor("#c0392b") if problem.severity == ERROR else QColor("#b9770e"))
+            item.setToolTip("Activate to open the file at this line in your editor")
+            self.problems_panel.addItem(item)
+        errors = sum(problem.severity == ERROR for problem in problems)
+        self.problems_dock.setWindowTitle(f"Problems ({errors} errors, {len(problems) - errors} warnings)")
+        self.problems_dock.setVisible(bool(problems))
+
+    def _open_problem(self, item: QListWidgetItem) -> None:
+        path, line, column = item.data(Qt.UserRole)
+        message = open_in_editor(path, line, column)
+        if message:
+            self.statusBar().showMessage(message, 6000)
+
+    def choose_file(self) -> None:
+        start = os.path.dirname(self.path) if self.path else str(self.settings.value("lastFile", ""))
+        path, _ = QFileDialog.getOpenFileName(self, "Open chronology", start, "Chronologies (*.yaml *.yml);;All files (*)")
+        if path:
+            self.open_file(path)
+
+    def _remember_recent(self, path: str) -> None:
+        recent = [p for p in self._recent() if p != path]
+        recent.insert(0, path)
+        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
+        self.settings.setValue("lastFile", path)
+        self._fill_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recentFiles", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    # --- filters -----------------------------------------------------------------------
+
+    def _rebuild_filter_widgets(self) -> None:
+        hidden = {cid for cid, button in self._category_buttons.items() if not button.isChecked()}
+        while self.legend_layout.count():
+            widget = self.legend_layout.takeAt(0).widget()
+            if widget:
+                widget.deleteLater()
+        self._category_buttons = {}
+        for lane_id, label, color in zip(self.index.lane_ids, self.index.lane_labels, self.index.lane_colors):
+            button = QToolButton()
+            button.setText(label.replace("&", "&&"))
+            button.setCheckable(True)
+            button.setChecked(lane_id not in hidden)
+            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+            swatch = QPixmap(12, 12)
+            swatch.fill(QColor(color))
+            button.setIcon(QIcon(swatch))
+            button.setToolTip(f"Show or hide “{label}”")
+            button.setObjectName(f"category:{lane_id}")
+            button.toggled.connect(self._schedule_filters)
+            self.legend_layout.addWidget(button)
+            self._category_buttons[lane_id] = button
+        self.legend_layout.addStretch(1)
+        current = self.tag_filter.currentData()
+        counts: dict[str, int] = {}
+        for event in self.index.events:
+            for tag in event.tags:
+                counts[tag] = counts.get(tag, 0) + 1
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem("All tags", None)
+        for tag in sorted(counts, key=lambda t: (-counts[t], t.casefold()))[:500]:
+            self.tag_filter.addItem(f"{tag} ({counts[tag]})", tag)
+        found = self.tag_filter.findData(current)
+        self.tag_filter.setCurrentIndex(max(found, 0))
+        self.tag_filter.blockSignals(False)
+
+    def _schedule_filters(self, *_args) -> None:
+        self._filter_timer.start()
+
+    def current_mask(self) -> np.ndarray | None:
+        """Which events pass search, category, tag and date filters (None: all)."""
+        if self.index is None:
+            return None
+        mask = self.search_index.matches(self.search_field.text()) if self.search_index else None
+        hidden = [lane for lane, cid in enumerate(self.index.lane_ids) if not self._category_buttons[cid].isChecked()]
+        if hidden:
+            keep = ~np.isin(self.index.lanes, hidden)
+            mask = keep if mask is None else mask & keep
+        tag = self.tag_filter.currentData()
+        if tag:
+            keep = np.fromiter((tag in event.tags for event in self.index.events), np.bool_, len(self.index))
+            mask = keep if mask is None else mask & keep
+        for field, is_from in ((self.from_field, True), (self.to_field, False)):
+            text = field.text().strip()
+            field.setStyleSheet("")
+            if not text:
+                continue
+            try:
+                date = parse_date(text, self.result.chronology.date_order)
+            except DateError as error:
+                field.setStyleSheet("border: 1px solid #c0392b")
+                field.setToolTip(str(error))
+                continue
+            keep = self.index.ends > date.seconds() if is_from else self.index.starts < date.end_seconds()
+            mask = keep if mask is None else mask & keep
+        return mask
+
+    def apply_filters(self) -> None:
+        if self.index is None:
+            return
+        mask = self.current_mask()
+        self.canvas.set_mask(mask)
+        self.list_model.set_mask(mask)
+        shown = len(self.index) if mask is None else int(mask.sum())
+        self.count_label.setText(f"{shown:,} of {len(self.index):,} events shown")
+        self._reselect_in_list()
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    # --- selection sync ----------------------------------------------------------------
+
+    def selected_event(self):
+        if self.index is None or self.canvas.selected < 0:
+            return None
+        return self.index.events[self.canvas.selected]
+
+    def _canvas_selected(self, position: int) -> None:
+        event = self.index.events[position] if position >= 0 else None
+        category = self.result.chronology.categories.get(event.category) if event else None
+        self.detail.show_event(event, category)
+        self._reselect_in_list()
+
+    def _reselect_in_list(self) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            row = self.list_model.row_of(self.canvas.selected)
+            selection = self.event_list.selectionModel()
+            if row < 0:
+                selection.clearSelection()
+            else:
+                model_index = self.list_model.index(row, 0)
+                selection.setCurrentIndex(model_index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows)
+                self.event_list.scrollTo(model_index)
+        finally:
+            self._syncing = False
+
+    def _list_row_changed(self, current, _previous) -> None:
+        if self._syncing or not current.isValid():
+            return
+        self._syncing = True
+        try:
+            self.canvas.select(self.list_model.position_at(current.row()))
+        finally:
+            self._syncing = False
+
+    # --- navigation helpers ------------------------------------------------------------
+
+    def _centre_on(self, seconds: float) -> None:
+        view = self.canvas.view
+        self.canvas.set_view(Viewport(seconds - view.seconds_per_pixel * self.canvas.width() / 2, view.seconds_per_pixel))
+
+    def go_to_date(self) -> None:
+        text, ok = QInputDialog.getText(self, "Go to date", "Date (e.g. 2014, June 2014, 20 October 2011):")
+        if not ok or not text.strip():
+            return
+        try:
+            date = parse_date(text, self.result.chronology.date_order if self.result and self.result.chronology else None)
+        except DateError as error:
+            QMessageBox.warning(self, "Go to date", str(error))
+            return
+        self.canvas.set_view(Viewport.fitting(date.seconds(), date.end_seconds(), self.canvas.width(), margin=0.5))
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+
+    def show_about(self) -> None:
+        from . import __version__
+
+        QMessageBox.about(
+            self,
+            "About Timeline",
+            f"<h3>Timeline {__version__}</h3><p>A zoomable timeline for chronologies kept in YAML.</p>",
+        )
+
+    def add_event(self) -> None:
+        from .add_dialog import AddEventDialog
+
+        if not self.path or self.result is None or self.result.chronology is None:
+            return
+        dialog = AddEventDialog(self.path, self.result.chronology, self)
+        if dialog.exec():
+            self.reload()
+            self.watcher.mark_current()
+            new_id = dialog.added_id
+            if self.index is not None and new_id in self.index.position_of_id:
+                self.canvas.select(self.index.position_of_id[new_id])
+
+    # --- drag and drop, settings -------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith((".yaml", ".yml")):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        self.open_file(event.mimeData().urls()[0].toLocalFile())
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        for splitter in (self.main_splitter, self.side_splitter):
+            state = self.settings.value(splitter.objectName())
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        if not isinstance(self.settings.value("mainSplitter"), QByteArray):
+            self.main_splitter.setSizes([900, 380])
+        self._fill_recent_menu()
+
+    def closeEvent(self, event) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        for splitter in (self.main_splitter, self.side_splitter):
+            self.settings.setValue(splitter.objectName(), splitter.saveState())
+        if self._thread is not None and self._thread.isRunning():
+            self._thread.wait()
+        super().closeEvent(event)
+
+
+def open_url(url: str) -> None:
+    QDesktopServices.openUrl(QUrl(url))

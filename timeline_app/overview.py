@@ -1,0 +1,97 @@
+"""The whole chronology in one strip, with the canvas's visible window as a rectangle."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import QWidget
+
+from .canvas import TimelineCanvas, blend
+
+
+class OverviewStrip(QWidget):
+    """Density of all shown events over the whole range; click or drag to move the view."""
+
+    centre_requested = Signal(float)  # seconds
+
+    def __init__(self, canvas: TimelineCanvas, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("overviewStrip")
+        self.canvas = canvas
+        self.setMinimumHeight(46)
+        self.setMaximumHeight(46)
+        self.setCursor(Qt.PointingHandCursor)
+        self.setToolTip("Overview: click or drag to move the timeline")
+        self._profile: np.ndarray | None = None
+        self._profile_key: tuple | None = None
+        canvas.view_changed.connect(self.update)
+
+    def sizeHint(self) -> QSize:
+        return QSize(1000, 46)
+
+    def _range(self) -> tuple[float, float]:
+        start, end = self.canvas.index.extent()
+        margin = (end - start) * 0.02 + 86400
+        return start - margin, end + margin
+
+    def _x_of(self, seconds: float) -> float:
+        start, end = self._range()
+        return (seconds - start) / (end - start) * self.width()
+
+    def _time_at(self, x: float) -> float:
+        start, end = self._range()
+        return start + x / max(self.width(), 1) * (end - start)
+
+    def _density(self) -> np.ndarray:
+        index, mask = self.canvas.index, self.canvas.mask
+        key = (id(index), id(mask), self.width())
+        if self._profile_key != key:
+            starts = index.starts if mask is None else index.starts[mask]
+            counts, _ = np.histogram(starts, bins=max(self.width() // 2, 1), range=self._range())
+            self._profile = np.sqrt(counts / max(counts.max(), 1))
+            self._profile_key = key
+        return self._profile
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
+        palette = self.palette()
+        base, text, highlight = palette.color(QPalette.AlternateBase), palette.color(QPalette.Text), palette.color(QPalette.Highlight)
+        width, height = float(self.width()), float(self.height())
+        painter.fillRect(QRectF(0, 0, width, height), base)
+        if self.canvas.index is None or not len(self.canvas.index):
+            return
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        for era in self.canvas.chronology.eras:
+            x0, x1 = self._x_of(era.start.seconds()), self._x_of(era.end.end_seconds())
+            painter.fillRect(QRectF(x0, 0, x1 - x0, height), blend(QColor(era.color or "#dddddd"), base, 0.5))
+        profile = self._density()
+        step = width / len(profile)
+        points = [QPointF(0, height)]
+        points += [QPointF(i * step + step / 2, height - 2 - value * (height - 8)) for i, value in enumerate(profile.tolist())]
+        points.append(QPointF(width, height))
+        painter.setPen(QPen(blend(text, base, 0.6), 1))
+        painter.setBrush(blend(text, base, 0.25))
+        painter.drawPolygon(QPolygonF(points))
+        view = self.canvas.view
+        x0, x1 = self._x_of(view.left), self._x_of(view.right(self.canvas.width()))
+        window = QRectF(x0, 1, max(x1 - x0, 3), height - 2)
+        fill = QColor(highlight)
+        fill.setAlphaF(0.18)
+        painter.setBrush(fill)
+        painter.setPen(QPen(highlight, 1.5))
+        painter.drawRect(window)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.canvas.index is not None and event.button() == Qt.LeftButton:
+            self.centre_requested.emit(self._time_at(event.position().x()))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.canvas.index is not None and event.buttons() & Qt.LeftButton:
+            self.centre_requested.emit(self._time_at(event.position().x()))

@@ -1,0 +1,51 @@
+"""Search over title, description, tags, location and sources, fast enough per keystroke at 100k.
+
+Each event's searchable text is lower-cased once; a query checks `word in text`
+(C speed, ~20 ms over 100k events), and a query that extends the previous one,
+as typing does, only re-checks the events that already matched.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .model import Event
+
+
+def searchable_text(event: Event) -> str:
+    parts = [event.title, event.description, event.location, *event.tags]
+    for source in event.sources:
+        parts.extend((source.title, source.publisher, source.url))
+    return " ".join(part for part in parts if part)
+
+
+class SearchIndex:
+    def __init__(self, events: list[Event]):
+        self.texts = [searchable_text(event).casefold() for event in events]
+        self._text_array = np.array(self.texts, dtype=object)
+        self._last_words: list[str] = []
+        self._last_mask: np.ndarray | None = None
+
+    def matches(self, query: str) -> np.ndarray | None:
+        """Boolean mask of events containing every word of `query`; None for an empty query."""
+        words = query.casefold().split()
+        if not words:
+            return None
+        previous = self._last_mask
+        narrowing = (
+            previous is not None
+            and len(words) >= len(self._last_words)
+            and all(new.find(old) >= 0 for new, old in zip(words, self._last_words))
+        )
+        candidates = np.flatnonzero(previous) if narrowing else None
+        texts = self.texts if candidates is None else self._text_array[candidates]
+        found = np.ones(len(texts), np.bool_)
+        for word in words:
+            found &= np.fromiter((word in text for text in texts), np.bool_, len(texts))
+        if candidates is None:
+            mask = found
+        else:
+            mask = np.zeros(len(self.texts), np.bool_)
+            mask[candidates[found]] = True
+        self._last_words, self._last_mask = words, mask
+        return mask

@@ -1,0 +1,136 @@
+"""Calendar-aware tick marks from millennia to minutes, in two levels of labels.
+
+Like pyqtgraph's AxisItem this only works out what goes where; the canvas draws it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .dates import SECONDS_PER_DAY, days_from_civil
+from .date_text import year_text
+
+MONTH_ABBR = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+# (unit, step) from finest to coarsest; a step is chosen so ticks are >= min spacing apart
+_STEPS = (
+    [("minute", n) for n in (1, 5, 10, 15, 30)]
+    + [("hour", n) for n in (1, 3, 6, 12)]
+    + [("day", n) for n in (1, 2, 7, 14)]
+    + [("month", n) for n in (1, 3, 6)]
+    + [("year", n) for n in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)]
+)
+_APPROX_SECONDS = {"minute": 60, "hour": 3600, "day": 86400, "month": 30.44 * 86400, "year": 365.25 * 86400}
+_PARENT = {"minute": "day", "hour": "day", "day": "month", "month": "year", "year": None}
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    seconds: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class AxisLayout:
+    minor: list[Tick]
+    major: list[Tick]
+
+
+def civil_from_days(days: int) -> tuple[int, int, int]:
+    """(year, month, day) of a day count since 1970-01-01, any year (H. Hinnant)."""
+    days += 719468
+    era = days // 146097
+    doe = days - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = mp + 3 if mp < 10 else mp - 9
+    return yoe + era * 400 + (month <= 2), month, day
+
+
+def choose_step(seconds_per_pixel: float, min_spacing_px: float = 70) -> tuple[str, int]:
+    for unit, step in _STEPS:
+        if step * _APPROX_SECONDS[unit] / seconds_per_pixel >= min_spacing_px:
+            return unit, step
+    return _STEPS[-1]
+
+
+def _floor_to(unit: str, step: int, seconds: float) -> tuple[int, int, int, int, int]:
+    days = int(seconds // SECONDS_PER_DAY)
+    year, month, day = civil_from_days(days)
+    if unit == "year":
+        return (year // step) * step, 1, 1, 0, 0
+    if unit == "month":
+        return year, ((month - 1) // step) * step + 1, 1, 0, 0
+    if unit == "day":
+        if step == 1:
+            return year, month, day, 0, 0
+        return year, month, 1, 0, 0  # 2/7/14-day steps restart each month so labels read 1, 8, 15, 22
+    rest = int(seconds - days * SECONDS_PER_DAY)
+    hour, minute = rest // 3600, (rest % 3600) // 60
+    if unit == "hour":
+        return year, month, day, (hour // step) * step, 0
+    return year, month, day, hour, (minute // step) * step
+
+
+def _seconds(year: int, month: int, day: int, hour: int, minute: int) -> float:
+    return float(days_from_civil(year, month, day) * SECONDS_PER_DAY + hour * 3600 + minute * 60)
+
+
+def _advance(unit: str, step: int, parts: tuple[int, int, int, int, int]) -> tuple[int, int, int, int, int]:
+    year, month, day, hour, minute = parts
+    if unit == "year":
+        return year + step, 1, 1, 0, 0
+    if unit == "month":
+        month += step
+        return year + (month - 1) // 12, (month - 1) % 12 + 1, 1, 0, 0
+    if unit == "day":
+        if step > 1:  # 1, 8, 15, 22, then the 1st of the next month
+            if day + step > 28:
+                return year + month // 12, month % 12 + 1, 1, 0, 0
+            return year, month, day + step, 0, 0
+        nyear, nmonth, nday = civil_from_days(days_from_civil(year, month, day) + 1)
+        return nyear, nmonth, nday, 0, 0
+    seconds = _seconds(*parts) + step * (3600 if unit == "hour" else 60)
+    days = int(seconds // SECONDS_PER_DAY)
+    nyear, nmonth, nday = civil_from_days(days)
+    rest = int(seconds - days * SECONDS_PER_DAY)
+    return nyear, nmonth, nday, rest // 3600, (rest % 3600) // 60
+
+
+def _label(unit: str, parts: tuple[int, int, int, int, int], minor: bool) -> str:
+    year, month, day, hour, minute = parts
+    if unit == "year":
+        return year_text(year)
+    if unit == "month":
+        return MONTH_ABBR[month - 1] if minor else f"{MONTH_ABBR[month - 1]} {year_text(year)}"
+    if unit == "day":
+        return str(day) if minor else f"{day} {MONTH_ABBR[month - 1]} {year_text(year)}"
+    return f"{hour:02d}:{minute:02d}"
+
+
+def ticks(unit: str, step: int, start: float, end: float, minor: bool = True, limit: int = 2000) -> list[Tick]:
+    parts = _floor_to(unit, step, start)
+    result = []
+    while len(result) < limit:
+        seconds = _seconds(*parts)
+        if seconds > end:
+            break
+        result.append(Tick(seconds, _label(unit, parts, minor)))
+        parts = _advance(unit, step, parts)
+    return result
+
+
+def axis_layout(start: float, end: float, seconds_per_pixel: float) -> AxisLayout:
+    """Minor ticks at a readable spacing and, above them, the enclosing larger unit."""
+    unit, step = choose_step(seconds_per_pixel)
+    minor = ticks(unit, step, start, end)
+    parent = _PARENT[unit]
+    if parent is None:  # years: group by a coarser year step
+        coarser = choose_step(seconds_per_pixel, 400)
+        major_unit, major_step = coarser if coarser[0] == "year" and coarser[1] > step else ("year", step * 10)
+    else:
+        major_unit, major_step = parent, 1
+    major = ticks(major_unit, major_step, start, end, minor=False)
+    return AxisLayout(minor, major)
