@@ -6,3 +6,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import pytest  # noqa: E402
+
+BUNDLED = ROOT / "events.yaml"
+
+
+@pytest.fixture
+def window(qtbot):
+    """The main window on the bundled chronology, shown at a realistic size."""
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)  # keep the user's settings out of tests
+    from timeline_app import MainWindow
+
+    win = MainWindow(BUNDLED)
+    qtbot.addWidget(win)
+    win.resize(1600, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.canvas.fit_all()
+    return win

@@ -9,6 +9,7 @@ http(s) links are handed to the system browser.
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
@@ -96,5 +97,6 @@ class DetailPane(QTextBrowser):
 
 
 def _markdown_without_html(text: str) -> str:
-    """Markdown with raw HTML tags escaped, so `<img src=…>` or `<a href=javascript:…>` is shown as text."""
-    return text.replace("<", "&lt;")
+    """Markdown with raw HTML shown as text and images turned into plain links,
+    so `<img src=…>`, `<a href=javascript:…>` or a tracking pixel is never fetched."""
+    return re.sub(r"!\[", "[", text.replace("<", "&lt;"))

@@ -1,0 +1,63 @@
+"""Label layout: labels never overlap, on random data, and dense stretches become clusters."""
+
+import random
+
+import numpy as np
+
+from timeline_app.layout import MARKER_WIDTH, lay_out, stack_rows
+from timeline_app.loader import load_text
+from timeline_app.timeline_index import TimelineIndex
+from timeline_app.viewport import Viewport
+
+
+def test_stacked_labels_never_overlap_on_random_data():
+    rng = random.Random(5)
+    for _ in range(200):
+        count, rows = rng.randint(1, 300), rng.randint(1, 8)
+        x0 = sorted(rng.uniform(0, 1600) for _ in range(count))
+        marker_end = [x + rng.choice([MARKER_WIDTH, rng.uniform(MARKER_WIDTH, 300)]) for x in x0]
+        label_x = [m + 4 for m in marker_end]
+        widths = [rng.uniform(20, 260) for _ in range(count)]
+        assigned, labelled = stack_rows(x0, marker_end, label_x, widths, rows)
+        boxes = {}
+        for i, (row, shown) in enumerate(zip(assigned, labelled)):
+            assert 0 <= row < rows
+            if shown:
+                boxes.setdefault(row, []).append((x0[i], max(marker_end[i], label_x[i] + widths[i])))
+        for spans in boxes.values():
+            spans.sort()
+            for (_, end), (start, _) in zip(spans, spans[1:]):
+                assert end <= start, "two labelled items overlap in one row"
+
+
+def test_sparse_events_all_get_labels():
+    assigned, labelled = stack_rows([0, 500, 1000], [10, 510, 1010], [14, 514, 1014], [100, 100, 100], 2)
+    assert labelled == [True, True, True] and assigned == [0, 0, 0]
+
+
+def test_dense_stretch_becomes_a_cluster_with_its_count():
+    events = "\n".join(f"  - {{title: burst {i}, start: '2014-06-01 {i // 60:02d}:{i % 60:02d}'}}" for i in range(500))
+    events += "\n  - {title: alone, start: 2016-01-01}\n"
+    chronology = load_text("title: t\nevents:\n" + events).chronology
+    index = TimelineIndex(chronology)
+    view = Viewport.fitting(*index.extent(), 1600)
+    layout = lay_out(index, index.in_range(view.left, view.right(1600)), view, [4], lambda _: 80.0)
+    assert sum(cluster.count for cluster in layout.clusters) == 500
+    assert [index.events[p.position].title for p in layout.placed] == ["alone"]
+    # zoomed into one hour the same events are drawn one by one
+    start = index.starts[0]
+    view = Viewport(start, 3600 / 1600)
+    layout = lay_out(index, index.in_range(view.left, view.right(1600)), view, [4], lambda _: 80.0)
+    assert len(layout.placed) >= 60 and not any(c.count > 3 for c in layout.clusters)
+
+
+def test_culling_finds_spans_that_started_before_the_view():
+    chronology = load_text(
+        "title: t\nevents:\n  - {title: long, start: 2010-01-01, end: 2015-01-01}\n  - {title: p, start: 2012-01-01}\n"
+    ).chronology
+    index = TimelineIndex(chronology)
+    from timeline_app.dates import parse_date
+
+    visible = index.in_range(parse_date("2013-01-01").seconds(), parse_date("2013-02-01").seconds())
+    assert [index.events[i].title for i in visible] == ["long"]
+    assert np.array_equal(index.in_range(0, 1), [])

@@ -1,0 +1,173 @@
+"""The window as a journalist uses it: zoom, pan, search, select, read, navigate by keyboard."""
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QListWidget, QTextBrowser
+
+from timeline_app.canvas import TimelineCanvas
+
+
+def wheel(widget, x, y, delta_y=0, delta_x=0, modifiers=Qt.NoModifier):
+    position = QPointF(x, y)
+    event = QWheelEvent(
+        position, QPointF(widget.mapToGlobal(position.toPoint())), QPoint(0, 0), QPoint(delta_x, delta_y),
+        Qt.NoButton, modifiers, Qt.NoScrollPhase, False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_pinned_object_names_exist(window):
+    assert isinstance(window.findChild(TimelineCanvas, "timelineCanvas"), TimelineCanvas)
+    assert isinstance(window.findChild(QAbstractItemView, "eventList"), QAbstractItemView)
+    assert isinstance(window.findChild(QLineEdit, "searchField"), QLineEdit)
+    assert isinstance(window.findChild(QTextBrowser, "detailPane"), QTextBrowser)
+    assert isinstance(window.findChild(QListWidget, "problemsPanel"), QListWidget)
+    assert "Libya" in window.windowTitle() and "events.yaml" in window.windowTitle()
+
+
+def test_wheel_zoom_keeps_the_time_under_the_cursor(window):
+    canvas = window.canvas
+    for x in (100.0, 433.0, canvas.width() - 50.0):
+        before_time, before_scale = canvas.view.time_at(x), canvas.view.seconds_per_pixel
+        wheel(canvas, x, 200, delta_y=120)
+        assert canvas.view.seconds_per_pixel < before_scale
+        assert abs(canvas.view.time_at(x) - before_time) < canvas.view.seconds_per_pixel
+        wheel(canvas, x, 200, delta_y=-240)
+        assert canvas.view.seconds_per_pixel > before_scale
+        assert abs(canvas.view.time_at(x) - before_time) < canvas.view.seconds_per_pixel
+
+
+def test_shift_wheel_and_drag_pan_without_zooming(window, qtbot):
+    canvas = window.canvas
+    scale, left = canvas.view.seconds_per_pixel, canvas.view.left
+    wheel(canvas, 300, 200, delta_y=-120, modifiers=Qt.ShiftModifier)
+    assert canvas.view.seconds_per_pixel == scale and canvas.view.left > left
+    left = canvas.view.left
+    wheel(canvas, 300, 200, delta_x=120)
+    assert canvas.view.left < left
+    left = canvas.view.left
+    qtbot.mousePress(canvas, Qt.LeftButton, pos=QPoint(400, 300))
+    qtbot.mouseMove(canvas, QPoint(500, 300))
+    qtbot.mouseRelease(canvas, Qt.LeftButton, pos=QPoint(500, 300))
+    assert abs((left - canvas.view.left) / scale - 100) < 1  # content followed the mouse 100 px
+
+
+def test_search_filters_list_and_canvas_and_escape_clears(window, qtbot):
+    total = window.list_model.rowCount()
+    qtbot.keyClicks(window.search_field, "tripoli")
+    qtbot.waitUntil(lambda: window.list_model.rowCount() < total)
+    titles = [window.list_model.index(r, 1).data() for r in range(window.list_model.rowCount())]
+    assert titles and all("tripoli" in window.index.events[window.list_model.position_at(r)].title.lower()
+                          or "tripoli" in window.search_index.texts[window.list_model.position_at(r)] for r in range(len(titles)))
+    assert "Battle for Tripoli International Airport" in titles
+    assert window.canvas.mask is not None and int(window.canvas.mask.sum()) == len(titles)
+    window.canvas.grab()  # the canvas lays out only the matching events
+    shown = {p.position for p in window.canvas.layout_result.placed}
+    assert shown and all(window.canvas.mask[p] for p in shown)
+    qtbot.keyClick(window.search_field, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == total)
+    assert window.search_field.text() == "" and window.canvas.mask is None
+
+
+def test_search_covers_tags_and_sources(window, qtbot):
+    qtbot.keyClicks(window.search_field, "news.vice.com")
+    qtbot.waitUntil(lambda: 0 < window.list_model.rowCount() < len(window.index))
+    assert all(any("vice" in s.url for s in window.index.events[p].sources) for p in window.list_model.rows)
+
+
+def test_selection_follows_canvas_list_and_detail(window, qtbot):
+    canvas = window.canvas
+    canvas.grab()
+    target = next(p for p in canvas.layout_result.placed if p.label_width)
+    rect = canvas.event_rect(target)
+    qtbot.mouseClick(canvas, Qt.LeftButton, pos=rect.center().toPoint())
+    event = window.index.events[target.position]
+    assert canvas.selected == target.position
+    current = window.event_list.currentIndex()
+    assert window.list_model.position_at(current.row()) == target.position
+    assert event.title in window.detail.toPlainText()
+    # and the other way: a row in the list selects on the canvas and fills the detail pane
+    row = 5
+    window.event_list.setCurrentIndex(window.list_model.index(row, 1))
+    chosen = window.list_model.position_at(row)
+    assert canvas.selected == chosen
+    assert window.index.events[chosen].title in window.detail.toPlainText()
+
+
+def test_detail_pane_writes_the_date_by_precision_with_duration(window):
+    index = window.index
+    window.canvas.select(index.position_of_id["tripoli-airport-battle"])
+    text = window.detail.toPlainText()
+    assert "13 July – 23 August 2014" in text and "42 days" in text
+    assert "Libya Dawn" in text and "Battle of Tripoli Airport" in text  # description and source
+    window.canvas.select(index.position_of_id["ansar-pledge"])
+    assert "October 2014" in window.detail.toPlainText()
+    assert "only the month is known" in window.detail.toPlainText()
+
+
+def test_keyboard_steps_zooms_and_fits(window, qtbot):
+    canvas = window.canvas
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key_Home)
+    fitted = canvas.view
+    qtbot.keyClick(canvas, Qt.Key_Right)
+    first = canvas.selected
+    assert first >= 0
+    qtbot.keyClick(canvas, Qt.Key_Right)
+    assert canvas.selected == first + 1
+    qtbot.keyClick(canvas, Qt.Key_Tab)
+    assert canvas.selected == first + 2
+    qtbot.keyClick(canvas, Qt.Key_Left)
+    assert canvas.selected == first + 1
+    qtbot.keyClick(canvas, Qt.Key_Plus)
+    assert canvas.view.seconds_per_pixel < fitted.seconds_per_pixel
+    qtbot.keyClick(canvas, Qt.Key_Minus)
+    qtbot.keyClick(canvas, Qt.Key_Minus)
+    assert canvas.view.seconds_per_pixel > fitted.seconds_per_pixel
+    left = canvas.view.left
+    qtbot.keyClick(canvas, Qt.Key_Right, Qt.ShiftModifier)
+    assert canvas.view.left > left
+    qtbot.keyClick(canvas, Qt.Key_Return)
+    start = float(window.index.starts[canvas.selected])
+    assert canvas.view.left < start < canvas.view.right(canvas.width())
+    assert canvas.view.seconds_per_pixel < fitted.seconds_per_pixel
+    qtbot.keyClick(canvas, Qt.Key_Home)
+    assert canvas.view == fitted
+
+
+def test_category_legend_hides_a_lane(window, qtbot):
+    button = window._category_buttons["conflict"]
+    button.click()
+    qtbot.waitUntil(lambda: window.canvas.mask is not None)
+    assert all(window.index.events[p].category != "conflict" for p in window.list_model.rows)
+    button.click()
+    qtbot.waitUntil(lambda: window.canvas.mask is None)
+
+
+def test_date_range_and_tag_filters(window, qtbot):
+    window.from_field.setText("2014")
+    window.to_field.setText("June 2014")
+    qtbot.waitUntil(lambda: window.canvas.mask is not None)
+    years = {window.index.events[p].start.iso()[:7] for p in window.list_model.rows}
+    assert years and all("2014-01" <= y <= "2014-06" or y == "2014" for y in years)
+    window.from_field.clear()
+    window.to_field.clear()
+    window.tag_filter.setCurrentIndex(window.tag_filter.findData("Tripoli"))
+    tagged = sum("Tripoli" in event.tags for event in window.index.events)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == tagged)
+    assert all("Tripoli" in window.index.events[p].tags for p in window.list_model.rows)
+
+
+def test_missing_and_invalid_files_show_problems_not_a_crash(qtbot, tmp_path):
+    from timeline_app import MainWindow
+
+    missing = MainWindow(tmp_path / "nowhere.yaml")
+    qtbot.addWidget(missing)
+    assert missing.problems_panel.count() == 1
+    assert "cannot read file" in missing.problems_panel.item(0).text()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: x\nevents:\n  - {title: a, start: 31 June 2014}\n")
+    invalid = MainWindow(bad)
+    qtbot.addWidget(invalid)
+    assert invalid.problems_panel.item(0).text().startswith(f"{bad}:3:23: error:")
+    invalid.grab()  # paints without data
