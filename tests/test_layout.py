@@ -41,13 +41,13 @@ def test_dense_stretch_becomes_a_cluster_with_its_count():
     chronology = load_text("title: t\nevents:\n" + events).chronology
     index = TimelineIndex(chronology)
     view = Viewport.fitting(*index.extent(), 1600)
-    layout = lay_out(index, index.in_range(view.left, view.right(1600)), view, [4], lambda _: 80.0)
+    layout = lay_out(index, view, 1600, [4], lambda _: 80.0)
     assert sum(cluster.count for cluster in layout.clusters) == 500
     assert [index.events[p.position].title for p in layout.placed] == ["alone"]
     # zoomed into one hour the same events are drawn one by one
     start = index.starts[0]
     view = Viewport(start, 3600 / 1600)
-    layout = lay_out(index, index.in_range(view.left, view.right(1600)), view, [4], lambda _: 80.0)
+    layout = lay_out(index, view, 1600, [4], lambda _: 80.0)
     assert len(layout.placed) >= 60 and not any(c.count > 3 for c in layout.clusters)
 
 

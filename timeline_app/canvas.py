@@ -72,6 +72,7 @@ class TimelineCanvas(QWidget):
         self.selected = -1
         self.hovered = -1
         self.layout_result = TimelineLayout()
+        self._geometry: list[tuple[float, float, int]] = []
         self._cache: QPixmap | None = None
         self._cache_key: tuple | None = None
         self._drag_origin: QPointF | None = None
@@ -190,18 +191,18 @@ class TimelineCanvas(QWidget):
     def compute_layout(self) -> TimelineLayout:
         if self.index is None:
             return TimelineLayout()
-        geometry = self.lane_geometry()
-        visible = self.index.in_range(self.view.left, self.view.right(self.width()), self.mask)
-        return lay_out(self.index, visible, self.view, [rows for _, _, rows in geometry], self._label_width)
+        geometry = self._geometry = self.lane_geometry()
+        rows = [rows for _, _, rows in geometry]
+        return lay_out(self.index, self.view, self.width(), rows, self._label_width, self.mask)
 
     def event_rect(self, placed: PlacedEvent) -> QRectF:
-        top, _, _ = self.lane_geometry()[placed.lane]
+        top, _, _ = self._geometry[placed.lane]
         y = top + LANE_HEADER + placed.row * ROW_HEIGHT
         x1 = max(placed.x1, placed.x0 + MARKER_WIDTH)
         return QRectF(placed.x0, y + 2, x1 - placed.x0, ROW_HEIGHT - 4)
 
     def cluster_rect(self, cluster: Cluster) -> QRectF:
-        top, height, _ = self.lane_geometry()[cluster.lane]
+        top, height, _ = self._geometry[cluster.lane]
         return QRectF(cluster.x0 + 1, top + LANE_HEADER + 2, max(cluster.x1 - cluster.x0 - 2, 14), ROW_HEIGHT - 4)
 
     def item_at(self, point: QPointF) -> PlacedEvent | Cluster | None:
@@ -330,59 +331,71 @@ class TimelineCanvas(QWidget):
 
     def _paint_clusters(self, painter: QPainter, colors: dict) -> None:
         painter.setFont(self._small)
+        painter.setRenderHint(QPainter.Antialiasing, False)  # axis-aligned boxes: 20x cheaper without
         metrics = QFontMetricsF(self._small)
+        lane_colors = [QColor(c) for c in self.index.lane_colors]
+        text_pen = QPen(colors["text"])
         for cluster in self.layout_result.clusters:
             rect = self.cluster_rect(cluster)
-            color = QColor(self.index.lane_colors[cluster.lane])
+            color = lane_colors[cluster.lane]
             strength = min(1.0, 0.25 + math.log10(cluster.count) / 4)
             painter.setPen(QPen(color, 1))
             painter.setBrush(blend(color, colors["base"], strength * 0.55))
-            painter.drawRoundedRect(rect, 5, 5)
+            painter.drawRect(rect)
             text = f"{cluster.count:,}"
             if metrics.horizontalAdvance(text) < rect.width() - 2:
-                painter.setPen(colors["text"])
+                painter.setPen(text_pen)
                 painter.drawText(rect, Qt.AlignCenter, text)
+        painter.setRenderHint(QPainter.Antialiasing, True)
 
     def _paint_events(self, painter: QPainter, colors: dict) -> None:
-        painter.setFont(self._font)
+        """Bars first (no antialiasing: they are axis-aligned), then point markers, then labels."""
         exact, events = self.index.is_exact, self.index.events
         lane_colors = [QColor(c) for c in self.index.lane_colors]
         fills = [blend(c, colors["base"], 0.30) for c in lane_colors]
         hatches = [QBrush(blend(c, colors["base"], 0.45), Qt.BDiagPattern) for c in lane_colors]
-        dashed = [QPen(c, 1.2, Qt.DashLine) for c in lane_colors]
-        solid = [QPen(c, 1.4) for c in lane_colors]
-        text_pen = QPen(colors["text"])
-        right_edge = float(self.width()) - 2
-        for placed in self.layout_result.placed:
-            rect = self.event_rect(placed)
+        dashed = [QPen(c, 1, Qt.DashLine) for c in lane_colors]
+        solid = [QPen(c, 1) for c in lane_colors]
+        placed_rects = [(placed, self.event_rect(placed)) for placed in self.layout_result.placed]
+        painter.setRenderHint(QPainter.Antialiasing, False)
+        for placed, rect in placed_rects:
+            if placed.x1 - placed.x0 < MARKER_WIDTH:
+                continue
             lane = placed.lane
-            is_bar = placed.x1 - placed.x0 >= MARKER_WIDTH
             precise = bool(exact[placed.position])
-            if is_bar:
-                painter.setPen(solid[lane] if precise else dashed[lane])
-                painter.setBrush(fills[lane])
-                painter.drawRoundedRect(rect, 4, 4)
-                if not precise:
-                    painter.setPen(Qt.NoPen)
-                    painter.setBrush(hatches[lane])
-                    painter.drawRoundedRect(rect, 4, 4)
+            painter.setPen(solid[lane] if precise else dashed[lane])
+            painter.setBrush(fills[lane])
+            painter.drawRect(rect)
+            if not precise:
+                painter.setPen(Qt.NoPen)
+                painter.setBrush(hatches[lane])
+                painter.drawRect(rect)
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        outline = QPen(colors["base"], 1.5)
+        for placed, rect in placed_rects:
+            if placed.x1 - placed.x0 >= MARKER_WIDTH:
+                continue
+            lane = placed.lane
+            centre = QPointF(placed.x0 + MARKER_WIDTH / 2, rect.center().y())
+            if exact[placed.position]:
+                painter.setPen(outline)
+                painter.setBrush(lane_colors[lane])
             else:
-                centre = QPointF(placed.x0 + MARKER_WIDTH / 2, rect.center().y())
-                if precise:
-                    painter.setPen(QPen(colors["base"], 1.5))
-                    painter.setBrush(lane_colors[lane])
-                else:
-                    painter.setPen(QPen(lane_colors[lane], 2))
-                    painter.setBrush(fills[lane])
-                painter.drawEllipse(centre, 5.5, 5.5)
-            if placed.label_width:
-                painter.setPen(text_pen)
-                room = min(placed.label_width, right_edge - placed.label_x)
-                label_rect = QRectF(placed.label_x, rect.top(), room, rect.height())
-                title = events[placed.position].title
-                if room < placed.label_width or placed.label_width >= MAX_LABEL_WIDTH:
-                    title = self._metrics.elidedText(title, Qt.ElideRight, room)
-                painter.drawText(label_rect, Qt.AlignLeft | Qt.AlignVCenter, title)
+                painter.setPen(QPen(lane_colors[lane], 2))
+                painter.setBrush(fills[lane])
+            painter.drawEllipse(centre, 5.5, 5.5)
+        painter.setFont(self._font)
+        painter.setPen(QPen(colors["text"]))
+        right_edge = float(self.width()) - 2
+        for placed, rect in placed_rects:
+            if not placed.label_width or placed.label_x >= right_edge:
+                continue
+            room = min(placed.label_width, right_edge - placed.label_x)
+            label_rect = QRectF(placed.label_x, rect.top(), room, rect.height())
+            title = events[placed.position].title
+            if room < placed.label_width or placed.label_width >= MAX_LABEL_WIDTH:
+                title = self._metrics.elidedText(title, Qt.ElideRight, room)
+            painter.drawText(label_rect, Qt.AlignLeft | Qt.AlignVCenter, title)
 
     def _paint_overlay(self, painter: QPainter) -> None:
         """Selection, hover and focus: cheap, over the cached picture."""

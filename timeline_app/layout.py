@@ -19,7 +19,7 @@ MARKER_WIDTH = 10.0
 LABEL_GAP = 4.0
 ROW_GAP = 6.0
 CLUSTER_PIXELS = 36.0
-MAX_DETAILED_PER_LANE = 600
+MAX_DETAILED_PER_ROW = 60
 
 
 @dataclass(slots=True)
@@ -84,44 +84,43 @@ def stack_rows(
 
 def lay_out(
     index: TimelineIndex,
-    visible: np.ndarray,
     view: Viewport,
+    width: float,
     lane_rows: list[int],
     label_width: Callable[[int], float],
+    mask: np.ndarray | None = None,
 ) -> TimelineLayout:
-    """Place `visible` events (positions in start order) lane by lane.
+    """Place the events visible in `view` (and passing `mask`) lane by lane.
 
     Events in a stretch of time denser than the lane can show become one cluster
     with a count; clusters are aligned to absolute time so they do not shimmer
     while panning.
     """
     layout = TimelineLayout()
-    if not len(visible):
-        return layout
     spp = view.seconds_per_pixel
-    lanes = index.lanes[visible]
+    left, right = view.left, view.right(width)
     bucket_seconds = CLUSTER_PIXELS * spp
     for lane, rows in enumerate(lane_rows):
         if rows <= 0:
             continue
-        members = visible[lanes == lane]
+        members, member_starts, member_ends = index.lane_in_range(lane, left, right, mask)
         if not len(members):
             continue
-        x0 = (index.starts[members] - view.left) / spp
-        x1 = (index.ends[members] - view.left) / spp
-        wide = (x1 - x0) > CLUSTER_PIXELS
-        buckets = np.floor(index.starts[members] / bucket_seconds).astype(np.int64)
-        unique, inverse, counts = np.unique(buckets, return_inverse=True, return_counts=True)
-        per_bucket_limit = max(1, rows - 1)
-        dense = (counts > per_bucket_limit)[inverse] & ~wide
-        if len(members) - int(dense.sum()) > MAX_DETAILED_PER_LANE:
-            dense = np.ones(len(members), np.bool_)
+        # starts are sorted, so buckets are too: runs give counts without a sort
+        buckets = np.floor(member_starts / bucket_seconds).astype(np.int64)
+        steps = np.diff(buckets, prepend=buckets[0] - 1) != 0
+        run_starts = np.flatnonzero(steps)
+        counts = np.diff(np.append(run_starts, len(buckets)))
+        dense = (counts > max(1, rows - 1))[np.cumsum(steps) - 1]
+        if len(members) - int(dense.sum()) > rows * MAX_DETAILED_PER_ROW:
+            dense[:] = True
         if dense.any():
-            _add_clusters(layout, lane, unique, inverse, dense, bucket_seconds, view)
+            _add_clusters(layout, lane, buckets[run_starts], counts, dense[run_starts], bucket_seconds, view)
         detail = np.flatnonzero(~dense)
         if not len(detail):
             continue
-        starts, ends = x0[detail].tolist(), x1[detail].tolist()
+        starts = ((member_starts[detail] - left) / spp).tolist()
+        ends = ((member_ends[detail] - left) / spp).tolist()
         marker_end = [max(e, s + MARKER_WIDTH) for s, e in zip(starts, ends)]
         # a bar carries its label inside, from its visible start; a point has it on its right
         label_x = [max(s, 0.0) + LABEL_GAP if e - s >= MARKER_WIDTH else m + LABEL_GAP
@@ -134,12 +133,8 @@ def lay_out(
     return layout
 
 
-def _add_clusters(layout, lane, unique, inverse, dense, bucket_seconds, view) -> None:
-    dense_buckets = np.unique(inverse[dense])
-    dense_counts = np.bincount(inverse[dense], minlength=len(unique))
-    for bucket in dense_buckets.tolist():
-        start = float(unique[bucket]) * bucket_seconds
+def _add_clusters(layout, lane, bucket_ids, counts, dense, bucket_seconds, view) -> None:
+    for bucket, count in zip(bucket_ids[dense].tolist(), counts[dense].tolist()):
+        start = bucket * bucket_seconds
         end = start + bucket_seconds
-        layout.clusters.append(
-            Cluster(lane, view.x_of(start), view.x_of(end), int(dense_counts[bucket]), start, end)
-        )
+        layout.clusters.append(Cluster(lane, view.x_of(start), view.x_of(end), count, start, end))

@@ -37,6 +37,11 @@ class TimelineIndex:
         lane_number = {cid: number for number, cid in enumerate(self.lane_ids)}
         self.lanes = np.fromiter((lane_number[event.category] for event in events), np.int16, count)
         self.position_of_id = {event.id: position for position, event in enumerate(events)}
+        # per lane, the same arrays again, so a frame culls each lane with two binary searches
+        self.lane_positions = [np.flatnonzero(self.lanes == lane) for lane in range(len(self.lane_ids))]
+        self.lane_starts = [self.starts[p] for p in self.lane_positions]
+        self.lane_ends = [self.ends[p] for p in self.lane_positions]
+        self.lane_max_end = [np.maximum.accumulate(e) if len(e) else e for e in self.lane_ends]
 
     def __len__(self) -> int:
         return len(self.events)
@@ -45,6 +50,21 @@ class TimelineIndex:
         if not len(self):
             return 0.0, 365.25 * 86400
         return float(self.starts[0]), float(self.max_end_before[-1])
+
+    def lane_in_range(
+        self, lane: int, start: float, end: float, mask: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Positions, starts and ends of `lane`'s events overlapping [start, end), in start order."""
+        last = int(np.searchsorted(self.lane_starts[lane], end, side="left"))
+        first = int(np.searchsorted(self.lane_max_end[lane], start, side="right"))
+        positions = self.lane_positions[lane][first:last]
+        starts, ends = self.lane_starts[lane][first:last], self.lane_ends[lane][first:last]
+        keep = ends > start
+        if mask is not None:
+            keep &= mask[positions]
+        if keep.all():
+            return positions, starts, ends
+        return positions[keep], starts[keep], ends[keep]
 
     def in_range(self, start: float, end: float, mask: np.ndarray | None = None) -> np.ndarray:
         """Positions of events that overlap [start, end) and pass `mask`, in start order."""

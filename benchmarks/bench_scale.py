@@ -1,0 +1,188 @@
+"""Scale benchmark: open, repaint, search and memory for 1k, 10k and 100k events.
+
+Run: python benchmarks/bench_scale.py [SIZES...]   (default 1000 10000 100000)
+
+Each size runs in its own process (so peak RSS is that size's), offscreen, with the
+window at 1600x900. "open" is MainWindow construction to the first canvas paint with
+data; "freeze" is the longest gap between 10 ms GUI-thread timer ticks from the
+moment the window is shown until that first paint.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+TARGETS = {  # size: (open s, median ms, p95 ms, RSS MB)
+    1000: (None, None, None, None),
+    10000: (0.5, 5, 12, 300),
+    100000: (2.0, 8, 16, 500),
+}
+
+
+def measure(size: int) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import resource
+
+    from synthetic import synthetic_yaml
+
+    path = Path(tempfile.gettempdir()) / f"timeline-bench-{size}.yaml"
+    if not path.exists():
+        path.write_text(synthetic_yaml(size, seed=42), encoding="utf-8")
+
+    from PySide6.QtCore import QElapsedTimer, QPoint, QPointF, QStandardPaths, Qt, QTimer
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    QStandardPaths.setTestModeEnabled(True)
+    app = QApplication.instance() or QApplication([])
+    from timeline_app import MainWindow
+
+    ticks: list[float] = []
+    ticker = QTimer(interval=10)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+
+    first_paint: list[float] = []
+    started = time.perf_counter()
+    window = MainWindow(None)
+    window.resize(1600, 900)
+    window.show()
+    ticker.start()
+    ticks.append(time.perf_counter())
+    window.open_file(str(path))
+    canvas = window.canvas
+    original_paint = canvas.paintEvent
+
+    def paint_and_stamp(event):
+        original_paint(event)
+        if canvas.index is not None and not first_paint:
+            first_paint.append(time.perf_counter())
+
+    canvas.paintEvent = paint_and_stamp
+    deadline = time.perf_counter() + 60
+    while not first_paint and time.perf_counter() < deadline:
+        app.processEvents()
+        if canvas.index is not None:
+            canvas.repaint()
+        time.sleep(0.001)
+    open_seconds = first_paint[0] - started
+    ticker.stop()
+    ticks.append(first_paint[0])
+    freeze = max(b - a for a, b in zip(ticks, ticks[1:])) if len(ticks) > 1 else 0.0
+    canvas.paintEvent = original_paint
+    canvas.fit_all()
+    events = len(window.index)
+
+    def wheel(x, delta, modifiers=Qt.NoModifier):
+        event = QWheelEvent(QPointF(x, 300), QPointF(x, 300), QPoint(0, 0), QPoint(0, delta), Qt.NoButton,
+                            modifiers, Qt.NoScrollPhase, False)
+        QApplication.sendEvent(canvas, event)
+
+    timer = QElapsedTimer()
+    repaint_ms = []
+    anchor = canvas.width() * 0.62
+    for step in range(160):
+        if step < 60:
+            wheel(anchor, 120)  # zoom in around one point, down to days and hours
+        elif step < 100:
+            wheel(anchor, -120, Qt.ShiftModifier)  # pan
+        elif step < 140:
+            wheel(anchor, -120)  # zoom back out
+        else:
+            wheel(anchor, 120, Qt.ShiftModifier)
+        timer.start()
+        canvas.grab()
+        repaint_ms.append(timer.nsecsElapsed() / 1e6)
+
+    hover_ms = []
+    for x in range(100, 1500, 70):
+        canvas.hovered = (canvas.hovered + 1) % events
+        timer.start()
+        canvas.grab()
+        hover_ms.append(timer.nsecsElapsed() / 1e6)
+
+    search_ms = []
+    query = ""
+    for character in "militia oil":
+        query += character
+        timer.start()
+        window.search_field.setText(query)
+        window.apply_filters()
+        canvas.grab()
+        search_ms.append(timer.nsecsElapsed() / 1e6)
+    window.search_field.setText("")
+    window.apply_filters()
+
+    scroll_ms = []
+    bar = window.event_list.verticalScrollBar()
+    for fraction in (0.1, 0.3, 0.5, 0.7, 0.9, 1.0):
+        timer.start()
+        bar.setValue(int(bar.maximum() * fraction))
+        window.event_list.viewport().grab()
+        scroll_ms.append(timer.nsecsElapsed() / 1e6)
+
+    repaint_ms.sort()
+    return {
+        "events": events,
+        "file_mb": path.stat().st_size / 1e6,
+        "open_s": open_seconds,
+        "freeze_ms": freeze * 1000,
+        "repaint_median_ms": statistics.median(repaint_ms),
+        "repaint_p95_ms": repaint_ms[int(len(repaint_ms) * 0.95) - 1],
+        "repaint_max_ms": repaint_ms[-1],
+        "hover_median_ms": statistics.median(hover_ms),
+        "search_max_ms": max(search_ms),
+        "list_scroll_max_ms": max(scroll_ms),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main() -> int:
+    if len(sys.argv) > 2 and sys.argv[1] == "--one":
+        print(json.dumps(measure(int(sys.argv[2]))))
+        return 0
+    sizes = [int(arg) for arg in sys.argv[1:]] or [1000, 10000, 100000]
+    header = f"{'events':>8} {'MB':>6} {'open s':>7} {'freeze':>7} {'median':>7} {'p95':>7} {'max':>7} {'hover':>6} {'search':>7} {'list':>6} {'RSS MB':>7}  verdict"
+    print(header)
+    failures = 0
+    for size in sizes:
+        output = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True)
+        if output.returncode:
+            print(output.stderr)
+            return 1
+        r = json.loads(output.stdout.strip().splitlines()[-1])
+        open_t, median_t, p95_t, rss_t = TARGETS.get(size, (None,) * 4)
+        misses = [
+            name
+            for name, value, target in (
+                ("open", r["open_s"], open_t),
+                ("median", r["repaint_median_ms"], median_t),
+                ("p95", r["repaint_p95_ms"], p95_t),
+                ("rss", r["peak_rss_mb"], rss_t),
+                ("freeze", r["freeze_ms"], 100 if size >= 10000 else None),
+                ("search", r["search_max_ms"], 50 if size >= 100000 else None),
+            )
+            if target is not None and value > target
+        ]
+        failures += bool(misses)
+        print(
+            f"{r['events']:>8} {r['file_mb']:>6.1f} {r['open_s']:>7.3f} {r['freeze_ms']:>6.0f}ms {r['repaint_median_ms']:>5.2f}ms"
+            f" {r['repaint_p95_ms']:>5.2f}ms {r['repaint_max_ms']:>5.1f}ms {r['hover_median_ms']:>4.2f}ms"
+            f" {r['search_max_ms']:>5.1f}ms {r['list_scroll_max_ms']:>4.1f}ms {r['peak_rss_mb']:>7.0f}  "
+            + ("ok" if not misses else "MISSED " + ", ".join(misses))
+        )
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
