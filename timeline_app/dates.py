@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import dateutil.parser
 
@@ -59,6 +59,13 @@ class PartialDate:
     hour: int = 0
     minute: int = 0
     precision: str = DAY
+    # the interval in seconds, computed once: 100k events ask for it on every load
+    _start: float = field(init=False, repr=False, compare=False)
+    _end: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_start", self._compute_start())
+        object.__setattr__(self, "_end", self._compute_end())
 
     def iso(self) -> str:
         """ISO 8601 text cut to the precision: 2014, 2014-06, 2014-06-25, 2014-08-23T20:30."""
@@ -73,19 +80,25 @@ class PartialDate:
 
     def seconds(self) -> float:
         """Start of the interval this date means, in seconds since 1970-01-01."""
-        days = days_from_civil(self.year, self.month, self.day)
-        return float(days * SECONDS_PER_DAY + self.hour * 3600 + self.minute * 60)
+        return self._start
 
     def end_seconds(self) -> float:
         """Exclusive end of the interval this date means (a year covers all of it)."""
+        return self._end
+
+    def _compute_start(self) -> float:
+        days = days_from_civil(self.year, self.month, self.day)
+        return float(days * SECONDS_PER_DAY + self.hour * 3600 + self.minute * 60)
+
+    def _compute_end(self) -> float:
         if self.precision == YEAR:
             return float(days_from_civil(self.year + 1, 1, 1) * SECONDS_PER_DAY)
         if self.precision == MONTH:
             year, month = (self.year + 1, 1) if self.month == 12 else (self.year, self.month + 1)
             return float(days_from_civil(year, month, 1) * SECONDS_PER_DAY)
         if self.precision == DAY:
-            return self.seconds() + SECONDS_PER_DAY
-        return self.seconds() + 60
+            return self._start + SECONDS_PER_DAY
+        return self._start + 60
 
     def sort_key(self) -> tuple:
         return (self.year, self.month, self.day, self.hour, self.minute)

@@ -12,7 +12,7 @@ from typing import Callable
 from .model import Chronology
 from .problems import Problem, has_errors
 from .validate import NeedsPrecise, build_chronology
-from .yaml_reader import ReadError, decode, read_fast, read_precise
+from .yaml_reader import FastPathFailed, ReadError, decode, read_fast, read_precise
 
 
 @dataclass
@@ -44,7 +44,13 @@ def _collector_paused():
 def load_text(text: str, path: str = "<text>", progress: Callable[[float], None] | None = None) -> LoadResult:
     """Load already-decoded YAML text; see `load_file`."""
     with _collector_paused():
-        return _load_text(text, path, progress)
+        result = _load_text(text, path, progress)
+        if result.chronology is not None and len(result.chronology.events) > 10_000:
+            # a large chronology lives as long as the window: move its million objects
+            # out of the collector's sight before it runs again, or its next pass
+            # would scan them all while holding the interpreter (~150 ms of frozen UI)
+            gc.freeze()
+    return result
 
 
 def _load_text(text: str, path: str, progress: Callable[[float], None] | None) -> LoadResult:
@@ -55,7 +61,7 @@ def _load_text(text: str, path: str, progress: Callable[[float], None] | None) -
             try:
                 chronology, problems = build_chronology(root, precise=False, lines=lines)
                 return LoadResult(path, chronology, problems)
-            except NeedsPrecise:
+            except (NeedsPrecise, FastPathFailed):
                 pass
         root, problems = read_precise(text)
         chronology, more = build_chronology(root, precise=True)

@@ -65,7 +65,12 @@ SHORTCUTS_HELP = """
 
 
 class _LoadThread(QThread):
-    """Parses, validates and indexes a file off the GUI thread."""
+    """Parses, validates and indexes a file off the GUI thread.
+
+    It hands over the timeline and stops: Python work on a second thread while the
+    GUI paints makes every paint wait for the interpreter lock (a 9 ms frame took
+    180 ms), so the search index is built afterwards on the GUI thread, in slices.
+    """
 
     progress = Signal(float)
     done = Signal(object)
@@ -81,10 +86,16 @@ class _LoadThread(QThread):
 
 
 def _prepare(result: LoadResult):
-    """Everything the window needs, built where it is cheapest to wait for."""
+    """What the window needs to draw, built where it is cheapest to wait for."""
     if result.chronology is None or not result.ok:
-        return result, None, None
-    return result, TimelineIndex(result.chronology), SearchIndex(result.chronology.events)
+        return result, None
+    return result, TimelineIndex(result.chronology)
+
+
+def _indexing_steps(index: TimelineIndex, search: SearchIndex):
+    """Search index and tag counts, a few milliseconds per step."""
+    yield from search.build_steps()
+    yield from index.count_tags_steps()
 
 
 class SearchField(QLineEdit):
@@ -117,6 +128,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.watcher = FileWatcher(self)
         self.watcher.changed.connect(self._file_changed_on_disk)
+        self._indexing = None
+        self._searching: SearchIndex | None = None
+        self._indexing_timer = QTimer(self, singleShot=True, interval=0)
+        self._indexing_timer.timeout.connect(self._index_a_little)
         self._filter_timer = QTimer(self, singleShot=True, interval=0)
         self._filter_timer.timeout.connect(self.apply_filters)
         self._restore_settings()
@@ -280,6 +295,9 @@ class MainWindow(QMainWindow):
         self.loading = True
         if size <= SYNC_LOAD_BYTES:
             self._apply(_prepare(load_file(self.path)), keep_view)
+            for _ in self._indexing or ():
+                pass
+            self._finish_indexing()
             return
         self.progress.setValue(0)
         self.progress.show()
@@ -300,7 +318,7 @@ class MainWindow(QMainWindow):
             self.reload()
 
     def _apply(self, payload, keep_view: bool) -> None:
-        result, index, search = payload
+        result, index = payload
         self.loading = False
         self.progress.hide()
         self.result = result
@@ -316,12 +334,15 @@ class MainWindow(QMainWindow):
             return
         selected_id = self.selected_event().id if keep_view and self.selected_event() else None
         view = self.canvas.view
-        self.index, self.search_index = index, search
+        self.index, self.search_index = index, None
+        self._searching = SearchIndex(index.events, build=False)
+        self._indexing = _indexing_steps(index, self._searching)
+        self._indexing_timer.start()
         self.canvas.set_data(result.chronology, index, keep_view=keep_view)
         if keep_view:
             self.canvas.set_view(view)
         self.list_model.set_index(index)
-        self._rebuild_filter_widgets()
+        self._rebuild_category_buttons()
         self.apply_filters()
         if selected_id is not None and selected_id in index.position_of_id:
             self.canvas.select(index.position_of_id[selected_id], ensure_visible=False)
@@ -381,7 +402,26 @@ class MainWindow(QMainWindow):
 
     # --- filters -----------------------------------------------------------------------
 
-    def _rebuild_filter_widgets(self) -> None:
+    def _index_a_little(self) -> None:
+        """One slice of indexing per idle moment; the window stays responsive meanwhile."""
+        if self._indexing is None:
+            return
+        deadline = time.perf_counter() + 0.008
+        for _ in self._indexing:
+            if time.perf_counter() > deadline:
+                self._indexing_timer.start()
+                return
+        self._finish_indexing()
+
+    def _finish_indexing(self) -> None:
+        if self._indexing is None:
+            return
+        self._indexing = None
+        self.search_index = self._searching
+        self._rebuild_tag_filter()
+        self.apply_filters()
+
+    def _rebuild_category_buttons(self) -> None:
         hidden = {cid for cid, button in self._category_buttons.items() if not button.isChecked()}
         while self.legend_layout.count():
             widget = self.legend_layout.takeAt(0).widget()
@@ -403,11 +443,10 @@ class MainWindow(QMainWindow):
             self.legend_layout.addWidget(button)
             self._category_buttons[lane_id] = button
         self.legend_layout.addStretch(1)
+
+    def _rebuild_tag_filter(self) -> None:
         current = self.tag_filter.currentData()
-        counts: dict[str, int] = {}
-        for event in self.index.events:
-            for tag in event.tags:
-                counts[tag] = counts.get(tag, 0) + 1
+        counts = self.index.tag_counts
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
         self.tag_filter.addItem("All tags", None)
@@ -431,7 +470,7 @@ class MainWindow(QMainWindow):
             mask = keep if mask is None else mask & keep
         tag = self.tag_filter.currentData()
         if tag:
-            keep = np.fromiter((tag in event.tags for event in self.index.events), np.bool_, len(self.index))
+            keep = self._tag_mask(tag)
             mask = keep if mask is None else mask & keep
         for field, is_from in ((self.from_field, True), (self.to_field, False)):
             text = field.text().strip()
@@ -447,6 +486,14 @@ class MainWindow(QMainWindow):
             keep = self.index.ends > date.seconds() if is_from else self.index.starts < date.end_seconds()
             mask = keep if mask is None else mask & keep
         return mask
+
+    def _tag_mask(self, tag: str) -> np.ndarray:
+        cache = self.__dict__.setdefault("_tag_masks", {})
+        key = (id(self.index), tag)
+        if key not in cache:
+            cache.clear()
+            cache[key] = np.fromiter((tag in event.tags for event in self.index.events), np.bool_, len(self.index))
+        return cache[key]
 
     def apply_filters(self) -> None:
         if self.index is None:

@@ -20,11 +20,30 @@ def searchable_text(event: Event) -> str:
 
 
 class SearchIndex:
-    def __init__(self, events: list[Event]):
-        self.texts = [searchable_text(event).casefold() for event in events]
-        self._text_array = np.array(self.texts, dtype=object)
+    """Build it whole (`SearchIndex(events)`) or in slices (`build=False`, then `build_steps()`)
+    so a GUI can spread the work over idle moments instead of freezing."""
+
+    def __init__(self, events: list[Event], build: bool = True):
+        self.events = events
+        self.texts: list[str] = []
+        self._text_array = np.empty(0, dtype=object)
         self._last_words: list[str] = []
         self._last_mask: np.ndarray | None = None
+        if build:
+            for _ in self.build_steps(len(events) or 1):
+                pass
+
+    @property
+    def ready(self) -> bool:
+        return len(self._text_array) == len(self.events)
+
+    def build_steps(self, batch: int = 2000):
+        """Index `batch` events per step; yields the fraction done."""
+        texts, events = self.texts, self.events
+        for first in range(0, len(events), batch):
+            texts.extend(searchable_text(event).casefold() for event in events[first : first + batch])
+            yield len(texts) / len(events)
+        self._text_array = np.array(texts, dtype=object)
 
     def matches(self, query: str) -> np.ndarray | None:
         """Boolean mask of events containing every word of `query`; None for an empty query."""

@@ -5,6 +5,9 @@ Built once per load (off the GUI thread); knows nothing of Qt.
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
+
 import numpy as np
 
 from .model import Chronology
@@ -23,8 +26,8 @@ class TimelineIndex:
         events = chronology.events
         count = len(events)
         self.events = events
-        self.starts = np.fromiter((event.start.seconds() for event in events), np.float64, count)
-        self.ends = np.fromiter((event.end_seconds() for event in events), np.float64, count)
+        self.starts = np.fromiter((event.start._start for event in events), np.float64, count)
+        self.ends = np.fromiter(((event.end or event.start)._end for event in events), np.float64, count)
         self.is_span = np.fromiter((event.end is not None for event in events), np.bool_, count)
         self.is_exact = np.fromiter((event.start.precision in ("day", "minute") for event in events), np.bool_, count)
         self.max_end_before = np.maximum.accumulate(self.ends) if count else self.ends
@@ -36,12 +39,29 @@ class TimelineIndex:
         self.lane_colors = [chronology.categories[c].color if c else UNCATEGORISED_COLOR for c in self.lane_ids]
         lane_number = {cid: number for number, cid in enumerate(self.lane_ids)}
         self.lanes = np.fromiter((lane_number[event.category] for event in events), np.int16, count)
-        self.position_of_id = {event.id: position for position, event in enumerate(events)}
         # per lane, the same arrays again, so a frame culls each lane with two binary searches
         self.lane_positions = [np.flatnonzero(self.lanes == lane) for lane in range(len(self.lane_ids))]
         self.lane_starts = [self.starts[p] for p in self.lane_positions]
         self.lane_ends = [self.ends[p] for p in self.lane_positions]
         self.lane_max_end = [np.maximum.accumulate(e) if len(e) else e for e in self.lane_ends]
+
+    @functools.cached_property
+    def tag_counts(self) -> Counter:
+        for _ in self.count_tags_steps(len(self.events) or 1):
+            pass
+        return self.tag_counts
+
+    def count_tags_steps(self, batch: int = 5000):
+        """Count tags `batch` events at a time (see SearchIndex.build_steps for why)."""
+        counts: Counter = Counter()
+        for first in range(0, len(self.events), batch):
+            counts.update(tag for event in self.events[first : first + batch] for tag in event.tags)
+            yield
+        self.__dict__["tag_counts"] = counts
+
+    @functools.cached_property
+    def position_of_id(self) -> dict[str, int]:
+        return {event.id: position for position, event in enumerate(self.events)}
 
     def __len__(self) -> int:
         return len(self.events)

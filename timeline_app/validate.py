@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from .dates import DATE_ORDERS, DateError, PartialDate, parse_date
 from .model import Category, Chronology, Era, Event, Source
 from .problems import ERROR, WARNING, Problem
-from .yaml_reader import Null, position
+from .yaml_reader import EventStream, Null, position
 
 TOP_KEYS = ("title", "description", "date_order", "sources", "categories", "eras", "events")
 EVENT_KEYS = ("id", "title", "start", "end", "category", "tags", "description", "sources", "location")
@@ -145,7 +145,7 @@ class _Builder:
         events = root["events"]
         if isinstance(events, Null):
             return chronology
-        if not isinstance(events, list):
+        if not isinstance(events, (list, EventStream)):
             self.report(events, "`events` must be a list (each event starts with '- ')")
             return chronology
         chronology.events = self.events(events, chronology.categories, explicit)

@@ -16,7 +16,6 @@ the file with the precise reader to say exactly where.
 from __future__ import annotations
 
 import re
-import time
 from typing import Callable
 
 import yaml
@@ -227,16 +226,27 @@ def _item_starts(text: str, body_start: int, body_end: int, indent: int) -> list
     return starts
 
 
+def _events_key(text: str) -> re.Match | None:
+    """The one top-level `events:` line (str.find: a multi-line regex over 30 MB is slow)."""
+    found = [0] if text.startswith("events:") else []
+    position = text.find("\nevents:")
+    while position != -1 and len(found) < 2:
+        found.append(position + 1)
+        position = text.find("\nevents:", position + 1)
+    if len(found) != 1:
+        return None
+    return _EVENTS_LINE.match(text, found[0])
+
+
 def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tuple[dict, list[int]] | None:
     """Plain values of a simply laid-out file and each event's line, or None to go precise."""
     try:
         import yaml_rs
     except ImportError:  # pragma: no cover - yaml-rs is a dependency; stay correct without it
         return None
-    heads = list(_EVENTS_LINE.finditer(text))
-    if len(heads) != 1:
+    head = _events_key(text)
+    if head is None:
         return None
-    head = heads[0]
     first = _FIRST_ITEM.match(text, head.end())
     if first is None:
         return None
@@ -246,26 +256,67 @@ def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tup
     starts = _item_starts(text, body_start, body_end, indent)
     try:
         header = yaml_rs.loads(text[: head.start()] + "events: []\n" + text[body_end:], parse_datetime=False)
-        if not isinstance(header, dict):
-            return None
-        events: list = []
-        bounds = starts + [body_end]
-        for index in range(0, len(starts), CHUNK_ITEMS):
-            chunk_bounds = bounds[index : index + CHUNK_ITEMS + 1]
-            chunk = yaml_rs.loads(text[chunk_bounds[0] : chunk_bounds[-1]], parse_datetime=False)
-            if not isinstance(chunk, list) or len(chunk) != len(chunk_bounds) - 1:
-                return None
-            events.extend(chunk)
-            if progress:
-                progress(0.6 * (index + len(chunk)) / max(1, len(starts)))
-            time.sleep(0)  # let the GUI thread run between chunks
     except Exception:  # noqa: BLE001 - any doubt at all: the precise reader decides
         return None
-    header["events"] = events
+    if not isinstance(header, dict):
+        return None
     lines = []
     line, last = 1, 0
     for offset in starts:
         line += text.count("\n", last, offset)
         last = offset
         lines.append(line)
+    header["events"] = EventStream(text, starts + [body_end], progress)
     return header, lines
+
+
+class FastPathFailed(Exception):
+    """A chunk did not parse as the expected list of events: read the file precisely."""
+
+
+class EventStream:
+    """The events list, parsed in chunks on a helper thread while the caller builds events.
+
+    yaml-rs parses without holding the GIL, so parsing chunk k+1 overlaps with building
+    events from chunk k: a 100k-event file loads about a third faster.
+    """
+
+    def __init__(self, text: str, bounds: list[int], progress: Callable[[float], None] | None):
+        self.text, self.bounds, self.progress = text, bounds, progress
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1
+
+    def __iter__(self):
+        from collections import deque
+        from concurrent.futures import ThreadPoolExecutor
+
+        import yaml_rs
+
+        count = len(self)
+        chunks = [(i, min(i + CHUNK_ITEMS, count)) for i in range(0, count, CHUNK_ITEMS)]
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="yaml-chunks") as pool:
+            futures = deque(
+                pool.submit(yaml_rs.loads, self.text[self.bounds[a] : self.bounds[b]], parse_datetime=False)
+                for a, b in chunks
+            )
+            try:
+                for a, b in chunks:
+                    # let go of each parsed chunk once used: freeing 1.5M objects at
+                    # the end in one go would hold the interpreter for ~150 ms
+                    future = futures.popleft()
+                    try:
+                        chunk = future.result()
+                    except Exception as error:  # noqa: BLE001
+                        raise FastPathFailed(str(error)) from None
+                    del future
+                    if not isinstance(chunk, list) or len(chunk) != b - a:
+                        raise FastPathFailed("chunk shape")
+                    while chunk:
+                        yield from chunk[:200]
+                        del chunk[:200]
+                    if self.progress:
+                        self.progress(0.7 * b / max(1, count))
+            finally:
+                for future in futures:
+                    future.cancel()
