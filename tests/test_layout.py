@@ -21,13 +21,15 @@ def test_stacked_labels_never_overlap_on_random_data():
         assigned, labelled = stack_rows(x0, marker_end, label_x, widths, rows)
         boxes = {}
         for i, (row, shown) in enumerate(zip(assigned, labelled)):
-            assert 0 <= row < rows
-            if shown:
-                boxes.setdefault(row, []).append((x0[i], max(marker_end[i], label_x[i] + widths[i])))
+            assert -1 <= row < rows
+            assert row >= 0 or not shown  # the overflow rail never carries a label
+            if row >= 0:
+                end = max(marker_end[i], label_x[i] + widths[i]) if shown else marker_end[i]
+                boxes.setdefault(row, []).append((x0[i], end))
         for spans in boxes.values():
             spans.sort()
             for (_, end), (start, _) in zip(spans, spans[1:]):
-                assert end <= start, "two labelled items overlap in one row"
+                assert end <= start, "two items (marker or label) overlap in one row"
 
 
 def test_sparse_events_all_get_labels():

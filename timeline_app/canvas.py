@@ -38,6 +38,7 @@ from .viewport import Viewport
 AXIS_HEIGHT = 42.0
 ERA_STRIP = 18.0
 LANE_HEADER = 18.0
+RAIL_HEIGHT = 10.0  # markers that found no free row, drawn small under the rows
 ROW_HEIGHT = 22.0
 MAX_LABEL_WIDTH = 260.0
 WHEEL_ZOOM_PER_NOTCH = 1.25
@@ -178,7 +179,7 @@ class TimelineCanvas(QWidget):
         top = AXIS_HEIGHT + ERA_STRIP
         count = len(self.index.lane_ids)
         height = max(ROW_HEIGHT + LANE_HEADER, (self.height() - top - 4) / count)
-        rows = max(1, int((height - LANE_HEADER - 4) // ROW_HEIGHT))
+        rows = max(1, int((height - LANE_HEADER - RAIL_HEIGHT - 4) // ROW_HEIGHT))
         return [(top + lane * height, height, rows) for lane in range(count)]
 
     def _label_width(self, position: int) -> float:
@@ -196,14 +197,19 @@ class TimelineCanvas(QWidget):
         return lay_out(self.index, self.view, self.width(), rows, self._label_width, self.mask)
 
     def event_rect(self, placed: PlacedEvent) -> QRectF:
-        top, _, _ = self._geometry[placed.lane]
-        y = top + LANE_HEADER + placed.row * ROW_HEIGHT
+        top, _, rows = self._geometry[placed.lane]
         x1 = max(placed.x1, placed.x0 + MARKER_WIDTH)
+        if placed.row < 0:
+            y = top + LANE_HEADER + rows * ROW_HEIGHT
+            return QRectF(placed.x0, y + 1, x1 - placed.x0, RAIL_HEIGHT - 2)
+        y = top + LANE_HEADER + placed.row * ROW_HEIGHT
         return QRectF(placed.x0, y + 2, x1 - placed.x0, ROW_HEIGHT - 4)
 
     def cluster_rect(self, cluster: Cluster) -> QRectF:
-        top, height, _ = self._geometry[cluster.lane]
-        return QRectF(cluster.x0 + 1, top + LANE_HEADER + 2, max(cluster.x1 - cluster.x0 - 2, 14), ROW_HEIGHT - 4)
+        top, _, rows = self._geometry[cluster.lane]
+        if cluster.row < 0:
+            return QRectF(cluster.x0, top + LANE_HEADER + rows * ROW_HEIGHT + 1, cluster.x1 - cluster.x0, RAIL_HEIGHT - 2)
+        return QRectF(cluster.x0, top + LANE_HEADER + cluster.row * ROW_HEIGHT + 2, cluster.x1 - cluster.x0, ROW_HEIGHT - 4)
 
     def item_at(self, point: QPointF) -> PlacedEvent | Cluster | None:
         for placed in reversed(self.layout_result.placed):
@@ -383,7 +389,8 @@ class TimelineCanvas(QWidget):
             else:
                 painter.setPen(QPen(lane_colors[lane], 2))
                 painter.setBrush(fills[lane])
-            painter.drawEllipse(centre, 5.5, 5.5)
+            radius = 5.5 if placed.row >= 0 else 3.5
+            painter.drawEllipse(centre, radius, radius)
         painter.setFont(self._font)
         painter.setPen(QPen(colors["text"]))
         right_edge = float(self.width()) - 2

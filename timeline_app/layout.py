@@ -19,6 +19,7 @@ MARKER_WIDTH = 10.0
 LABEL_GAP = 4.0
 ROW_GAP = 6.0
 CLUSTER_PIXELS = 36.0
+CLUSTER_MIN_WIDTH = 24.0
 MAX_DETAILED_PER_ROW = 60
 
 
@@ -26,7 +27,7 @@ MAX_DETAILED_PER_ROW = 60
 class PlacedEvent:
     position: int  # index into TimelineIndex.events
     lane: int
-    row: int
+    row: int  # -1: the overflow rail under the rows
     x0: float
     x1: float  # the drawn interval; x1 - x0 < MARKER_WIDTH means a point marker
     label_x: float
@@ -41,6 +42,7 @@ class Cluster:
     count: int
     start: float  # time range the cluster covers, for zooming into it
     end: float
+    row: int = 0  # -1: the overflow rail
 
 
 @dataclass(slots=True)
@@ -55,7 +57,8 @@ def stack_rows(
     """First-fit rows for items sorted by x0: a row per item, and whether its label fits.
 
     An item wants [x0, max(marker end, label end)]; failing that, just its marker;
-    failing that it shares the row that frees up first, label hidden. Labels never overlap.
+    failing that it gets row -1: the lane's overflow rail, drawn small below the rows,
+    so neither labels nor markers ever overlap.
     """
     row_free_at = [-1e300] * rows
     assigned, labelled = [], []
@@ -72,10 +75,7 @@ def stack_rows(
                 if row_free_at[row] <= start:
                     chosen = row
                     break
-        if chosen < 0:
-            chosen = min(range(rows), key=row_free_at.__getitem__)
-            row_free_at[chosen] = max(row_free_at[chosen], marker + ROW_GAP)
-        else:
+        if chosen >= 0:
             row_free_at[chosen] = (label_end if with_label else marker) + ROW_GAP
         assigned.append(chosen)
         labelled.append(with_label)
@@ -114,27 +114,36 @@ def lay_out(
         dense = (counts > max(1, rows - 1))[np.cumsum(steps) - 1]
         if len(members) - int(dense.sum()) > rows * MAX_DETAILED_PER_ROW:
             dense[:] = True
+        # clusters and single events share the rows, so neither ever covers the other
+        items: list[tuple[float, float, float, float, object]] = []  # x0, marker end, label x, width, what
         if dense.any():
-            _add_clusters(layout, lane, buckets[run_starts], counts, dense[run_starts], bucket_seconds, view)
+            run_ends = np.append(run_starts[1:], len(buckets)) - 1
+            for first, last, count in zip(run_starts[dense[run_starts]].tolist(), run_ends[dense[run_starts]].tolist(),
+                                          counts[dense[run_starts]].tolist()):
+                x0 = (float(member_starts[first]) - left) / spp
+                x1 = max((float(member_starts[last]) - left) / spp + MARKER_WIDTH, x0 + CLUSTER_MIN_WIDTH)
+                bucket = int(buckets[first])
+                cluster = Cluster(lane, x0, x1, count, bucket * bucket_seconds, (bucket + 1) * bucket_seconds)
+                items.append((x0, x1, x1, 0.0, cluster))
         detail = np.flatnonzero(~dense)
-        if not len(detail):
-            continue
-        starts = ((member_starts[detail] - left) / spp).tolist()
-        ends = ((member_ends[detail] - left) / spp).tolist()
-        marker_end = [max(e, s + MARKER_WIDTH) for s, e in zip(starts, ends)]
-        # a bar carries its label inside, from its visible start; a point has it on its right
-        label_x = [max(s, 0.0) + LABEL_GAP if e - s >= MARKER_WIDTH else m + LABEL_GAP
-                   for s, e, m in zip(starts, ends, marker_end)]
-        positions = members[detail].tolist()
-        widths = [label_width(p) for p in positions]
-        rows_of, labelled = stack_rows(starts, marker_end, label_x, widths, rows)
-        for p, s, e, lx, w, r, shown in zip(positions, starts, ends, label_x, widths, rows_of, labelled):
-            layout.placed.append(PlacedEvent(p, lane, r, s, e, lx, w if shown else 0.0))
+        if len(detail):
+            starts = ((member_starts[detail] - left) / spp).tolist()
+            ends = ((member_ends[detail] - left) / spp).tolist()
+            positions = members[detail].tolist()
+            for p, s, e in zip(positions, starts, ends):
+                marker = max(e, s + MARKER_WIDTH)
+                # a bar carries its label inside, from its visible start; a point has it on its right
+                label_x = max(s, 0.0) + LABEL_GAP if e - s >= MARKER_WIDTH else marker + LABEL_GAP
+                items.append((s, marker, label_x, label_width(p), (p, e)))
+        items.sort(key=lambda item: item[0])
+        rows_of, labelled = stack_rows(
+            [i[0] for i in items], [i[1] for i in items], [i[2] for i in items], [i[3] for i in items], rows
+        )
+        for (x0, _, label_x, width, what), row, shown in zip(items, rows_of, labelled):
+            if isinstance(what, Cluster):
+                what.row = row
+                layout.clusters.append(what)
+            else:
+                position, x1 = what
+                layout.placed.append(PlacedEvent(position, lane, row, x0, x1, label_x, width if shown else 0.0))
     return layout
-
-
-def _add_clusters(layout, lane, bucket_ids, counts, dense, bucket_seconds, view) -> None:
-    for bucket, count in zip(bucket_ids[dense].tolist(), counts[dense].tolist()):
-        start = bucket * bucket_seconds
-        end = start + bucket_seconds
-        layout.clusters.append(Cluster(lane, view.x_of(start), view.x_of(end), count, start, end))

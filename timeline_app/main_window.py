@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QToolButton,
@@ -163,7 +164,7 @@ class MainWindow(QMainWindow):
         self.from_field, self.to_field = QLineEdit(), QLineEdit()
         for field, name, hint in ((self.from_field, "fromDate", "from"), (self.to_field, "toDate", "to")):
             field.setObjectName(name)
-            field.setPlaceholderText(hint)
+            field.setPlaceholderText(f"{hint} date")
             field.setToolTip("A date such as 2014, June 2014 or 2014-06-25")
             field.setMaximumWidth(110)
             field.textChanged.connect(self._schedule_filters)
@@ -172,12 +173,17 @@ class MainWindow(QMainWindow):
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(6, 4, 6, 2)
         top_layout.addWidget(self.legend, 1)
-        top_layout.addWidget(QLabel("Tag"))
-        top_layout.addWidget(self.tag_filter)
-        top_layout.addWidget(QLabel("Dates"))
-        top_layout.addWidget(self.from_field)
-        top_layout.addWidget(QLabel("–"))
-        top_layout.addWidget(self.to_field)
+        self.legend.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # may clip, never widens the window
+
+        filters = QWidget()
+        filters_layout = QHBoxLayout(filters)
+        filters_layout.setContentsMargins(0, 0, 0, 0)
+        filters_layout.addWidget(self.tag_filter, 1)
+        filters_layout.addWidget(self.from_field)
+        filters_layout.addWidget(QLabel("–"))
+        filters_layout.addWidget(self.to_field)
+        self.tag_filter.setMinimumContentsLength(8)
+        self.tag_filter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -203,8 +209,8 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(0, QHeaderView.Interactive)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.setSectionResizeMode(2, QHeaderView.Interactive)
-        header.resizeSection(0, 150)
-        header.resizeSection(2, 120)
+        header.resizeSection(0, 120)
+        header.resizeSection(2, 96)
         self.event_list.selectionModel().currentRowChanged.connect(self._list_row_changed)
         self.event_list.doubleClicked.connect(lambda _: self.canvas.zoom_to(self.canvas.selected) if self.canvas.selected >= 0 else None)
         self.list_model.layoutChanged.connect(self._reselect_in_list)
@@ -216,6 +222,7 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right_top)
         right_layout.setContentsMargins(4, 4, 4, 0)
         right_layout.addWidget(self.search_field)
+        right_layout.addWidget(filters)
         right_layout.addWidget(self.event_list, 1)
 
         self.side_splitter = QSplitter(Qt.Vertical)
@@ -450,6 +457,7 @@ class MainWindow(QMainWindow):
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
         self.tag_filter.addItem("All tags", None)
+        self.tag_filter.setItemData(0, "Show events with any tag", Qt.ToolTipRole)
         for tag in sorted(counts, key=lambda t: (-counts[t], t.casefold()))[:500]:
             self.tag_filter.addItem(f"{tag} ({counts[tag]})", tag)
         found = self.tag_filter.findData(current)
@@ -607,9 +615,15 @@ class MainWindow(QMainWindow):
             state = self.settings.value(splitter.objectName())
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
-        if not isinstance(self.settings.value("mainSplitter"), QByteArray):
-            self.main_splitter.setSizes([900, 380])
+        self._splitter_restored = isinstance(self.settings.value("mainSplitter"), QByteArray)
         self._fill_recent_menu()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._splitter_restored:  # first run: give the list and detail pane a readable width
+            self._splitter_restored = True
+            side = max(380, int(self.width() * 0.3))
+            self.main_splitter.setSizes([self.width() - side, side])
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

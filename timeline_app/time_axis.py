@@ -127,10 +127,12 @@ def axis_layout(start: float, end: float, seconds_per_pixel: float) -> AxisLayou
     unit, step = choose_step(seconds_per_pixel)
     minor = ticks(unit, step, start, end)
     parent = _PARENT[unit]
-    if parent is None:  # years: group by a coarser year step
-        coarser = choose_step(seconds_per_pixel, 400)
-        major_unit, major_step = coarser if coarser[0] == "year" and coarser[1] > step else ("year", step * 10)
+    if parent is None:  # years: group them by decade, century or millennium ("2010s")
+        major_step = next(size for size in (10, 100, 1000, 10000, 100000) if size > step)
+        major = [
+            Tick(tick.seconds, f"{tick.label}s" if not tick.label.endswith("BC") else tick.label)
+            for tick in ticks("year", major_step, start, end, minor=False)
+        ]
     else:
-        major_unit, major_step = parent, 1
-    major = ticks(major_unit, major_step, start, end, minor=False)
+        major = ticks(parent, 1, start, end, minor=False)
     return AxisLayout(minor, major)
