@@ -311,8 +311,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Loading {os.path.basename(self.path)}…")
         thread = _LoadThread(self.path, self)
         thread.progress.connect(lambda fraction: self.progress.setValue(int(fraction * 100)))
-        thread.done.connect(lambda payload: self._apply(payload, keep_view))
-        thread.finished.connect(thread.deleteLater)
+        thread.done.connect(lambda payload: self._apply(payload, keep_view) if thread is self._thread else None)
+        if self._thread is not None:
+            self._thread.wait()  # a newer load replaces an unfinished one; its result is dropped below
         self._thread = thread
         thread.start()
 
