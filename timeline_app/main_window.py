@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.index: TimelineIndex | None = None
         self.search_index: SearchIndex | None = None
         self.loading = False
+        self._select_after_load = ""
         self._thread: _LoadThread | None = None
         self._syncing = False
         self._category_buttons: dict[str, QToolButton] = {}
@@ -331,9 +332,7 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.result = result
         self.show_problems(result.problems)
-        if index is None:
-            if self.index is None:
-                self.canvas.set_data(result.chronology, TimelineIndex(result.chronology)) if result.chronology else None
+        if index is None:  # unreadable or invalid: keep showing the last good version, if any
             stamp = time.strftime("%H:%M:%S")
             kept = "; showing the last good version" if self.index is not None else ""
             self.statusBar().showMessage(f"{os.path.basename(self.path)} has problems ({stamp}){kept}")
@@ -341,6 +340,7 @@ class MainWindow(QMainWindow):
             self.loaded.emit()
             return
         selected_id = self.selected_event().id if keep_view and self.selected_event() else None
+        added_id, self._select_after_load = self._select_after_load, ""
         view = self.canvas.view
         self.index, self.search_index = index, None
         self._searching = SearchIndex(index.events, build=False)
@@ -352,13 +352,18 @@ class MainWindow(QMainWindow):
         self.list_model.set_index(index)
         self._rebuild_category_buttons()
         self.apply_filters()
-        if selected_id is not None and selected_id in index.position_of_id:
+        if added_id in index.position_of_id:
+            self.canvas.select(index.position_of_id[added_id])
+        elif selected_id is not None and selected_id in index.position_of_id:
             self.canvas.select(index.position_of_id[selected_id], ensure_visible=False)
         else:
             self.detail.show_event(None, None)
         self._update_title()
         verb = "Reloaded" if keep_view else "Loaded"
-        self.statusBar().showMessage(f"{verb} {os.path.basename(self.path)} at {time.strftime('%H:%M:%S')}")
+        message = f"{verb} {os.path.basename(self.path)} at {time.strftime('%H:%M:%S')}"
+        if added_id in index.position_of_id:
+            message = f"Added “{index.events[index.position_of_id[added_id]].title}” · {message}"
+        self.statusBar().showMessage(message)
         self.loaded.emit()
 
     def _update_title(self) -> None:
@@ -377,6 +382,8 @@ class MainWindow(QMainWindow):
         errors = sum(problem.severity == ERROR for problem in problems)
         self.problems_dock.setWindowTitle(f"Problems ({errors} errors, {len(problems) - errors} warnings)")
         self.problems_dock.setVisible(bool(problems))
+        if problems:
+            self.problems_dock.raise_()
 
     def _open_problem(self, item: QListWidgetItem) -> None:
         path, line, column = item.data(Qt.UserRole)
@@ -585,18 +592,22 @@ class MainWindow(QMainWindow):
             f"<h3>Timeline {__version__}</h3><p>A zoomable timeline for chronologies kept in YAML.</p>",
         )
 
-    def add_event(self) -> None:
+    def add_event(self):
+        """Open the Add event dialog (non-modal to the event loop); returns it."""
         from .add_dialog import AddEventDialog
 
-        if not self.path or self.result is None or self.result.chronology is None:
-            return
+        if not self.path or self.index is None:
+            self.statusBar().showMessage("Open a valid chronology first", 4000)
+            return None
         dialog = AddEventDialog(self.path, self.result.chronology, self)
-        if dialog.exec():
-            self.reload()
-            self.watcher.mark_current()
-            new_id = dialog.added_id
-            if self.index is not None and new_id in self.index.position_of_id:
-                self.canvas.select(self.index.position_of_id[new_id])
+        dialog.accepted.connect(lambda: self._event_added(dialog.added_id))
+        dialog.open()
+        return dialog
+
+    def _event_added(self, new_id: str) -> None:
+        self._select_after_load = new_id
+        self.open_file(self.path, keep_view=True)
+        self.watcher.mark_current()
 
     # --- drag and drop, settings -------------------------------------------------------
 
