@@ -81,6 +81,7 @@ class TimelineCanvas(QWidget):
         self._dragged = False
         self._label_widths: dict[int, float] = {}
         self._fitted_once = False
+        self.fixed_rows: int | None = None  # exports: lanes as tall as their rows need
         self._font = QFont(self.font())
         self._bold = QFont(self._font)
         self._bold.setBold(True)
@@ -135,7 +136,7 @@ class TimelineCanvas(QWidget):
             return
         start, end = self.index.extent()
         self._fitted_once = self.width() > 0
-        self.set_view(Viewport.fitting(start, end, max(self.width(), 100)))
+        self.set_view(Viewport.fitting(start, end, max(self.width(), 100), right_pad=min(180.0, self.width() * 0.15)))
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
         anchor = self.width() / 2 if anchor_x is None else anchor_x
@@ -178,6 +179,10 @@ class TimelineCanvas(QWidget):
             return []
         top = AXIS_HEIGHT + ERA_STRIP
         count = len(self.index.lane_ids)
+        if self.fixed_rows:
+            rows = self.fixed_rows
+            height = LANE_HEADER + rows * ROW_HEIGHT + RAIL_HEIGHT + 4
+            return [(top + lane * height, height, rows) for lane in range(count)]
         height = max(ROW_HEIGHT + LANE_HEADER, (self.height() - top - 4) / count)
         rows = max(1, int((height - LANE_HEADER - RAIL_HEIGHT - 4) // ROW_HEIGHT))
         return [(top + lane * height, height, rows) for lane in range(count)]
@@ -257,6 +262,10 @@ class TimelineCanvas(QWidget):
             "axis": palette.color(QPalette.AlternateBase),
             "highlight": palette.color(QPalette.Highlight),
         }
+
+    def paint_timeline(self, painter: QPainter) -> None:
+        """Everything but hover, selection and focus: what exports and printing draw."""
+        self._paint_static(painter)
 
     def _paint_static(self, painter: QPainter) -> None:
         colors = self._colors()

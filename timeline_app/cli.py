@@ -7,8 +7,6 @@ a server with no screen and answer in a fraction of a second.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 
 from .bundled import bundled_chronology_path, schema_text
@@ -24,7 +22,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="chronology to open (default: the bundled one)")
     parser.add_argument("--check", action="store_true", help="check FILE... and print problems as FILE:LINE:COL")
-    parser.add_argument("--export", metavar="OUT", help="write FILE as JSON to OUT ('-' for stdout)")
+    parser.add_argument("--export", metavar="OUT", help="write FILE to OUT ('-' for JSON on stdout); the format follows OUT's extension")
+    parser.add_argument("--format", choices=("json", "csv", "timelinejs", "yaml", "png", "svg", "pdf"),
+                        help="export format when OUT's extension does not say")
+    parser.add_argument("--from", dest="from_date", metavar="DATE", help="export only from this date")
+    parser.add_argument("--to", dest="to_date", metavar="DATE", help="export only up to this date")
+    parser.add_argument("--width", type=int, default=1600, metavar="PX", help="image width (default 1600)")
+    parser.add_argument("--page", choices=("A4", "Letter"), default="A4", help="PDF page size (landscape)")
     parser.add_argument("--schema", action="store_true", help="print the JSON Schema of the events.yaml format")
     add = parser.add_argument_group("adding an event (--add FILE)")
     add.add_argument("--add", metavar="FILE", help="add one event to FILE, keeping every existing byte")
@@ -58,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.export:
             if len(args.files) != 1:
                 parser.error("--export needs exactly one FILE")
-            return export(args.export, args.files[0])
+            return export(args.export, args.files[0], args)
         if len(args.files) > 1:
             parser.error("open one FILE at a time (use --check to check several)")
     except BrokenPipeError:
@@ -79,28 +83,41 @@ def check(paths: list[str]) -> int:
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
-def export(out: str, path: str) -> int:
+def export(out: str, path: str, args=None) -> int:
+    """Write FILE in the format OUT asks for; an invalid FILE exports nothing."""
+    from .dates import DateError, parse_date
+    from .export import ExportError, format_for, render, write_export
+
+    try:
+        fmt = format_for(out, getattr(args, "format", None))
+    except ExportError as error:
+        print(f"timeline-app: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     result = load_file(path)
     if not result.ok:
         for problem in result.problems:
             print(problem.format(), file=sys.stderr)
         return EXIT_PROBLEMS
-    if out != "-" and not out.lower().endswith(".json"):
-        print(f"timeline-app: error: cannot export to '{out}': only .json (or - for stdout) is supported", file=sys.stderr)
+    chronology = result.chronology
+    bounds = []
+    for option, text in (("--from", getattr(args, "from_date", None)), ("--to", getattr(args, "to_date", None))):
+        try:
+            bounds.append(parse_date(text, chronology.date_order) if text else None)
+        except DateError as error:
+            print(f"timeline-app: error: {option}: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    width = getattr(args, "width", 1600)
+    if not 200 <= width <= 20000:
+        print("timeline-app: error: --width must be between 200 and 20000 pixels", file=sys.stderr)
         return EXIT_USAGE
-    if out != "-" and os.path.exists(out) and os.path.samefile(out, path):
-        print(f"timeline-app: error: refusing to overwrite the input file '{path}'", file=sys.stderr)
-        return EXIT_USAGE
-    document = result.chronology.as_dict()
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    data = render(chronology, fmt, bounds[0], bounds[1], width=width, page=getattr(args, "page", "A4"))
     if out == "-":
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
         return EXIT_OK
-    from .atomic_write import write_atomically
-
     try:
-        write_atomically(out, text.encode("utf-8"))
-    except OSError as error:
-        print(f"timeline-app: error: cannot write '{out}': {error.strerror or error}", file=sys.stderr)
-        return EXIT_PROBLEMS
+        write_export(out, data, path)
+    except ExportError as error:
+        print(f"timeline-app: error: {error}", file=sys.stderr)
+        return EXIT_USAGE if "refusing" in str(error) else EXIT_PROBLEMS
     return EXIT_OK

@@ -54,6 +54,9 @@ def load_text(text: str, path: str = "<text>", progress: Callable[[float], None]
 
 
 def _load_text(text: str, path: str, progress: Callable[[float], None] | None) -> LoadResult:
+    kind = os.path.splitext(path)[1].lower()
+    if kind in (".csv", ".json"):
+        return _load_other(text, path, kind)
     try:
         fast = read_fast(text, progress)
         if fast is not None:
@@ -68,6 +71,26 @@ def _load_text(text: str, path: str, progress: Callable[[float], None] | None) -
     except ReadError as error:
         return LoadResult(path, None, _placed(error.problems, path))
     return LoadResult(path, chronology, _placed(sorted(problems + more), path))
+
+
+def _load_other(text: str, path: str, kind: str) -> LoadResult:
+    """CSV or JSON (TimelineJS or our own export): read into located values, then the same checks."""
+    from .interchange import read_csv, read_json
+
+    try:
+        root, problems = (read_csv if kind == ".csv" else read_json)(text)
+        chronology, more = build_chronology(root, precise=True)
+    except ReadError as error:
+        return LoadResult(path, None, _placed(error.problems, path))
+    if kind == ".csv" and not chronology.title:
+        chronology.title = os.path.splitext(os.path.basename(path))[0]
+    more = [p for p in more if not (kind == ".csv" and "`title` is empty" in p.message and p.line == 1)]
+    return LoadResult(path, chronology, _placed(sorted(problems + more), path))
+
+
+def is_editable(path: str) -> bool:
+    """Only our YAML files are written to (`--add`, the Add dialog); CSV and JSON open read-only."""
+    return os.path.splitext(path)[1].lower() in (".yaml", ".yml", "")
 
 
 def load_file(path: str | os.PathLike, progress: Callable[[float], None] | None = None) -> LoadResult:

@@ -35,9 +35,11 @@ class Viewport:
         return Viewport(self.left - dx_pixels * self.seconds_per_pixel, self.seconds_per_pixel)
 
     @staticmethod
-    def fitting(start: float, end: float, width: float, margin: float = 0.04) -> "Viewport":
-        """The view showing [start, end] with a small margin on both sides."""
+    def fitting(start: float, end: float, width: float, margin: float = 0.04, right_pad: float = 0.0) -> "Viewport":
+        """The view showing [start, end] with a small margin on both sides, plus `right_pad`
+        pixels on the right (room for the labels of the last events)."""
         span = max(end - start, 3600.0)
-        scale = min(MAX_SECONDS_PER_PIXEL, max(MIN_SECONDS_PER_PIXEL, span * (1 + 2 * margin) / max(width, 1)))
+        usable = max(width - right_pad, width * 0.5, 1)
+        scale = min(MAX_SECONDS_PER_PIXEL, max(MIN_SECONDS_PER_PIXEL, span * (1 + 2 * margin) / usable))
         centre = (start + end) / 2
-        return Viewport(centre - scale * width / 2, scale)
+        return Viewport(centre - scale * usable / 2, scale)
