@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QColor, QDesktopServices, QIcon, QKeySequence, QPixmap
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,7 +38,7 @@ from .detail_pane import DetailPane
 from .editor_launch import open_in_editor
 from .event_list import EventListModel
 from .file_watcher import FileWatcher
-from .loader import LoadResult, load_file
+from .loader import LoadResult, is_editable, load_file
 from .overview import OverviewStrip
 from .problems import ERROR
 from .search import SearchIndex
@@ -268,7 +269,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.add_action = self._action(file_menu, "&Add Event…", QKeySequence.New, self.add_event)
         file_menu.addSeparator()
+        self._action(file_menu, "&Export…", "Ctrl+E", self.export_dialog)
+        self._action(file_menu, "&Print…", QKeySequence.Print, self.print_timeline)
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.Quit, self.close)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self._action(edit_menu, "&Copy Image", "Ctrl+Shift+C", self.copy_image)
         view_menu = self.menuBar().addMenu("&View")
         self._action(view_menu, "Zoom &In", QKeySequence.ZoomIn, lambda: self.canvas.zoom(1.5))
         self._action(view_menu, "Zoom &Out", QKeySequence.ZoomOut, lambda: self.canvas.zoom(1 / 1.5))
@@ -359,6 +365,7 @@ class MainWindow(QMainWindow):
         else:
             self.detail.show_event(None, None)
         self._update_title()
+        self.add_action.setEnabled(is_editable(self.path))
         verb = "Reloaded" if keep_view else "Loaded"
         message = f"{verb} {os.path.basename(self.path)} at {time.strftime('%H:%M:%S')}"
         if added_id in index.position_of_id:
@@ -393,7 +400,9 @@ class MainWindow(QMainWindow):
 
     def choose_file(self) -> None:
         start = os.path.dirname(self.path) if self.path else str(self.settings.value("lastFile", ""))
-        path, _ = QFileDialog.getOpenFileName(self, "Open chronology", start, "Chronologies (*.yaml *.yml);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open chronology", start, "Chronologies (*.yaml *.yml *.csv *.json);;All files (*)"
+        )
         if path:
             self.open_file(path)
 
@@ -599,6 +608,9 @@ class MainWindow(QMainWindow):
         if not self.path or self.index is None:
             self.statusBar().showMessage("Open a valid chronology first", 4000)
             return None
+        if not is_editable(self.path):
+            self.statusBar().showMessage("CSV and TimelineJS files open read-only: export to YAML to edit", 6000)
+            return None
         dialog = AddEventDialog(self.path, self.result.chronology, self)
         dialog.accepted.connect(lambda: self._event_added(dialog.added_id))
         dialog.open()
@@ -609,11 +621,90 @@ class MainWindow(QMainWindow):
         self.open_file(self.path, keep_view=True)
         self.watcher.mark_current()
 
+    # --- export and print ---------------------------------------------------------------
+
+    EXPORT_FILTERS = (
+        "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;CSV table (*.csv);;"
+        "JSON (*.json);;TimelineJS JSON (*.timeline.json);;Chronology YAML (*.yaml)"
+    )
+
+    def picture(self, current_view: bool):
+        """The timeline as an export picture: the current view and filters, or everything."""
+        from .export_image import TimelinePicture
+
+        chronology = self.result.chronology
+        if current_view:
+            return TimelinePicture(chronology, max(self.canvas.width(), 1600), index=self.index,
+                                   view=_scaled_view(self.canvas.view, self.canvas.width(), max(self.canvas.width(), 1600)),
+                                   mask=self.canvas.mask)
+        return TimelinePicture(chronology, 1600, index=self.index)
+
+    def export_dialog(self) -> None:
+        if self.index is None:
+            return
+        scope, ok = QInputDialog.getItem(self, "Export", "What to export:", ["Whole timeline", "Current view"], 0, False)
+        if not ok:
+            return
+        start = os.path.splitext(self.path)[0] + ".png"
+        out, chosen = QFileDialog.getSaveFileName(self, "Export", start, self.EXPORT_FILTERS)
+        if out:
+            message = self.export_to(out, scope == "Current view", "timelinejs" if "TimelineJS" in chosen else None)
+            self.statusBar().showMessage(message, 8000)
+
+    def export_to(self, out: str, current_view: bool = False, fmt: str | None = None) -> str:
+        """Export to `out`; returns what happened, for the status bar."""
+        from .export import IMAGE_FORMATS, ExportError, format_for, render, write_export
+
+        try:
+            fmt = format_for(out, fmt)
+            if fmt in IMAGE_FORMATS:
+                picture = self.picture(current_view)
+                data = {"png": picture.png, "svg": picture.svg, "pdf": picture.pdf}[fmt]()
+            else:
+                chronology = self.result.chronology
+                if current_view:
+                    view = self.canvas.view
+                    shown = self.index.in_range(view.left, view.right(self.canvas.width()), self.canvas.mask)
+                    chronology = dataclasses.replace(chronology, events=[self.index.events[int(i)] for i in shown])
+                data = render(chronology, fmt)
+            write_export(out, data, self.path)
+        except ExportError as error:
+            QMessageBox.warning(self, "Export", str(error))
+            return f"Export failed: {error}"
+        return f"Exported {os.path.basename(out)}"
+
+    def copy_image(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        if self.index is None:
+            return
+        QApplication.clipboard().setImage(self.picture(current_view=True).image())
+        self.statusBar().showMessage("Copied the current view as an image", 4000)
+
+    def print_timeline(self) -> None:
+        from PySide6.QtGui import QPageLayout, QPainter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if self.index is None:
+            return
+        printer = QPrinter(QPrinter.HighResolution)
+        printer.setPageOrientation(QPageLayout.Landscape)
+        printer.setDocName(self.result.chronology.title)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.Accepted:
+            return
+        painter = QPainter(printer)
+        try:
+            page = printer.pageRect(QPrinter.DevicePixel)
+            self.picture(current_view=False).paint_scaled(painter, page.size())
+        finally:
+            painter.end()
+
     # --- drag and drop, settings -------------------------------------------------------
 
     def dragEnterEvent(self, event) -> None:
         urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith((".yaml", ".yml")):
+        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith((".yaml", ".yml", ".csv", ".json")):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
@@ -646,5 +737,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def open_url(url: str) -> None:
-    QDesktopServices.openUrl(QUrl(url))
+def _scaled_view(view: Viewport, from_width: float, to_width: float) -> Viewport:
+    """The same stretch of time drawn `to_width` pixels wide."""
+    return Viewport(view.left, view.seconds_per_pixel * from_width / to_width)
