@@ -171,3 +171,91 @@ def test_missing_and_invalid_files_show_problems_not_a_crash(qtbot, tmp_path):
     qtbot.addWidget(invalid)
     assert invalid.problems_panel.item(0).text().startswith(f"{bad}:3:23: error:")
     invalid.grab()  # paints without data
+
+
+def test_hover_marks_the_event_and_double_click_zooms_to_it(window, qtbot):
+    canvas = window.canvas
+    canvas.grab()
+    target = next(p for p in canvas.layout_result.placed if p.label_width and p.x1 - p.x0 < 10)
+    point = canvas.event_rect(target).center().toPoint()
+    qtbot.mouseMove(canvas, point)
+    qtbot.waitUntil(lambda: canvas.hovered == target.position)
+    before = canvas.view.seconds_per_pixel
+    qtbot.mouseDClick(canvas, Qt.LeftButton, pos=point)
+    assert canvas.selected == target.position
+    assert canvas.view.seconds_per_pixel < before / 10
+    start = float(window.index.starts[target.position])
+    assert canvas.view.left < start < canvas.view.right(canvas.width())
+
+
+def test_clicking_a_cluster_zooms_into_it(qtbot, tmp_path):
+    from timeline_app import MainWindow
+
+    path = tmp_path / "dense.yaml"
+    path.write_text("title: dense\nevents:\n" + "".join(
+        f"  - {{title: Event {i}, start: '2014-06-01 {i // 60:02d}:{i % 60:02d}'}}\n" for i in range(300)
+    ) + "  - {title: Later, start: 2016-01-01}\n")
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.resize(1200, 700)
+    window.show()
+    canvas = window.canvas
+    canvas.grab()
+    cluster = max(canvas.layout_result.clusters, key=lambda c: c.count)
+    assert cluster.count > 100
+    qtbot.mouseClick(canvas, Qt.LeftButton, pos=canvas.cluster_rect(cluster).center().toPoint())
+    canvas.grab()
+    assert canvas.view.seconds_per_pixel < 86400 and len(canvas.layout_result.placed) > 10
+
+
+def test_window_remembers_geometry_splitters_and_recent_files(qtbot, tmp_path):
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    from timeline_app import MainWindow
+    from conftest import BUNDLED
+
+    first = MainWindow(BUNDLED)
+    qtbot.addWidget(first)
+    first.resize(777, 555)
+    first.show()
+    first.main_splitter.setSizes([400, 377])
+    sizes = first.main_splitter.sizes()
+    first.close()
+    second = MainWindow(None)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (777, 555)
+    assert second.main_splitter.sizes() == sizes
+    assert second.recent_menu.actions()[0].text() == str(BUNDLED)
+
+
+def test_dropping_a_yaml_file_opens_it(window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    other = tmp_path / "other.yaml"
+    other.write_text("title: Dropped\nevents:\n  - {title: Only one, start: 2020}\n")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    event = QDropEvent(QPointF(50, 50), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    window.dropEvent(event)
+    assert [e.title for e in window.index.events] == ["Only one"]
+    assert window.windowTitle().startswith("Dropped — other.yaml")
+
+
+def test_right_to_left_titles_are_laid_out_and_shown(qtbot, tmp_path):
+    from timeline_app import MainWindow
+
+    path = tmp_path / "rtl.yaml"
+    path.write_text("title: عنوان\nevents:\n  - {title: معركة مطار طرابلس الدولي, start: 2014-07-13, end: 2014-08-23}\n",
+                    encoding="utf-8")
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.resize(1200, 700)
+    window.show()
+    window.canvas.grab()
+    (placed,) = window.canvas.layout_result.placed
+    assert placed.label_width > 50
+    window.canvas.select(placed.position)
+    assert "معركة مطار طرابلس الدولي" in window.detail.toPlainText()

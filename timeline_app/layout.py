@@ -40,7 +40,7 @@ class Cluster:
     x0: float
     x1: float
     count: int
-    start: float  # time range the cluster covers, for zooming into it
+    start: float  # time its events cover, for zooming into it
     end: float
     row: int = 0  # -1: the overflow rail
 
@@ -122,8 +122,8 @@ def lay_out(
                                           counts[dense[run_starts]].tolist()):
                 x0 = (float(member_starts[first]) - left) / spp
                 x1 = max((float(member_starts[last]) - left) / spp + MARKER_WIDTH, x0 + CLUSTER_MIN_WIDTH)
-                bucket = int(buckets[first])
-                cluster = Cluster(lane, x0, x1, count, bucket * bucket_seconds, (bucket + 1) * bucket_seconds)
+                last_end = float(member_ends[first : last + 1].max())
+                cluster = Cluster(lane, x0, x1, count, float(member_starts[first]), last_end)
                 items.append((x0, x1, x1, 0.0, cluster))
         detail = np.flatnonzero(~dense)
         if len(detail):
