@@ -259,3 +259,35 @@ def test_right_to_left_titles_are_laid_out_and_shown(qtbot, tmp_path):
     assert placed.label_width > 50
     window.canvas.select(placed.position)
     assert "معركة مطار طرابلس الدولي" in window.detail.toPlainText()
+
+
+def test_event_list_sorts_by_title_and_category_and_keeps_the_selection(window, qtbot):
+    from timeline_app.event_list import CATEGORY, DATE, TITLE
+
+    window.canvas.select(window.index.position_of_id["hor-election"])
+    window.event_list.sortByColumn(TITLE, Qt.AscendingOrder)
+    titles = [window.list_model.index(r, TITLE).data() for r in range(window.list_model.rowCount())]
+    assert titles == sorted(titles, key=str.casefold)
+    current = window.event_list.currentIndex()
+    assert window.list_model.position_at(current.row()) == window.index.position_of_id["hor-election"]
+    window.event_list.sortByColumn(CATEGORY, Qt.DescendingOrder)
+    categories = [window.list_model.index(r, CATEGORY).data() for r in range(window.list_model.rowCount())]
+    assert categories == sorted(categories, key=str.casefold, reverse=True)
+    window.event_list.sortByColumn(DATE, Qt.AscendingOrder)
+    starts = [window.index.starts[p] for p in window.list_model.rows]
+    assert starts == sorted(starts)
+
+
+def test_gridlines_can_be_hidden(window):
+    window.grid_action.trigger()
+    assert window.canvas.show_grid is False
+    window.grid_action.trigger()
+    assert window.canvas.show_grid is True
+
+
+def test_bundled_files_in_the_package_are_the_top_level_ones():
+    from conftest import ROOT
+
+    package = ROOT / "timeline_app" / "bundled"
+    assert (package / "events.yaml").resolve() == (ROOT / "events.yaml").resolve()
+    assert (package / "events.schema.json").resolve() == (ROOT / "resources" / "events.schema.json").resolve()

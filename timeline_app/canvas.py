@@ -82,6 +82,7 @@ class TimelineCanvas(QWidget):
         self._label_widths: dict[int, float] = {}
         self._fitted_once = False
         self.fixed_rows: int | None = None  # exports: lanes as tall as their rows need
+        self.show_grid = True
         self._font = QFont(self.font())
         self._bold = QFont(self._font)
         self._bold.setBold(True)
@@ -124,6 +125,10 @@ class TimelineCanvas(QWidget):
             return
         centre = (start + min(end, start + 0.5 * (right - left))) / 2
         self.set_view(Viewport(centre - self.view.seconds_per_pixel * width / 2, self.view.seconds_per_pixel))
+
+    def set_grid(self, shown: bool) -> None:
+        self.show_grid = shown
+        self._invalidate()
 
     def set_view(self, view: Viewport) -> None:
         if view != self.view:
@@ -234,7 +239,7 @@ class TimelineCanvas(QWidget):
     # --- painting ---------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        key = (self.view, self.width(), self.height(), id(self.index), id(self.mask), self.devicePixelRatioF())
+        key = (self.view, self.width(), self.height(), id(self.index), id(self.mask), self.devicePixelRatioF(), self.show_grid)
         if self._cache is None or self._cache_key != key:
             ratio = self.devicePixelRatioF()
             pixmap = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
@@ -303,9 +308,10 @@ class TimelineCanvas(QWidget):
         grid = QPen(colors["grid"], 1)
         painter.setRenderHint(QPainter.Antialiasing, False)
         painter.setPen(grid)
+        grid_bottom = height if self.show_grid else AXIS_HEIGHT
         for tick in axis.minor:
             x = round(self.view.x_of(tick.seconds)) + 0.5
-            painter.drawLine(QPointF(x, AXIS_HEIGHT - 8), QPointF(x, height))
+            painter.drawLine(QPointF(x, AXIS_HEIGHT - 8), QPointF(x, grid_bottom))
         painter.setPen(QPen(colors["dim"], 1))
         for tick in axis.major:
             x = round(self.view.x_of(tick.seconds)) + 0.5

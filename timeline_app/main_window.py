@@ -281,6 +281,10 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "&Fit All", "Ctrl+0", self.canvas.fit_all)
         self._action(view_menu, "&Go to Date…", "Ctrl+G", self.go_to_date)
         view_menu.addSeparator()
+        self.grid_action = self._action(view_menu, "Show &Gridlines", None, lambda on: self._set_grid(on))
+        self.grid_action.setCheckable(True)
+        self.grid_action.setChecked(self.settings.value("showGrid", True, type=bool))
+        self.canvas.set_grid(self.grid_action.isChecked())
         self._action(view_menu, "&Search", QKeySequence.Find, self.focus_search)
         view_menu.addAction(self.problems_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
@@ -577,6 +581,10 @@ class MainWindow(QMainWindow):
     def _centre_on(self, seconds: float) -> None:
         view = self.canvas.view
         self.canvas.set_view(Viewport(seconds - view.seconds_per_pixel * self.canvas.width() / 2, view.seconds_per_pixel))
+
+    def _set_grid(self, shown: bool) -> None:
+        self.canvas.set_grid(shown)
+        self.settings.setValue("showGrid", shown)
 
     def go_to_date(self) -> None:
         text, ok = QInputDialog.getText(self, "Go to date", "Date (e.g. 2014, June 2014, 20 October 2011):")
