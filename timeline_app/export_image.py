@@ -120,18 +120,12 @@ class TimelinePicture:
         painter.restore()
 
     def png(self, scale: float = 1.0) -> bytes:
+        return _encode(self.image(scale), "PNG")
+
+    def image(self, scale: float = 1.0) -> QImage:
+        """The picture as pixels; `scale` 2 for high-DPI screens and print."""
         image = QImage(int(self.size.width() * scale), int(self.size.height() * scale), QImage.Format_ARGB32)
         image.setDevicePixelRatio(scale)
-        image.fill(QColor("#ffffff"))
-        painter = QPainter(image)
-        try:
-            self.paint(painter)
-        finally:
-            painter.end()
-        return _encode(image, "PNG")
-
-    def image(self) -> QImage:
-        image = QImage(self.size, QImage.Format_ARGB32)
         image.fill(QColor("#ffffff"))
         painter = QPainter(image)
         try:

@@ -227,19 +227,8 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(filters)
         right_layout.addWidget(self.event_list, 1)
 
-        self.side_splitter = QSplitter(Qt.Vertical)
-        self.side_splitter.setObjectName("sideSplitter")
-        self.side_splitter.addWidget(right_top)
-        self.side_splitter.addWidget(self.detail)
-        self.side_splitter.setStretchFactor(0, 1)
-        self.side_splitter.setStretchFactor(1, 1)
-
-        self.main_splitter = QSplitter(Qt.Horizontal)
-        self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(left)
-        self.main_splitter.addWidget(self.side_splitter)
-        self.main_splitter.setStretchFactor(0, 3)
-        self.main_splitter.setStretchFactor(1, 1)
+        self.side_splitter = _splitter(Qt.Vertical, "sideSplitter", (right_top, 1), (self.detail, 1))
+        self.main_splitter = _splitter(Qt.Horizontal, "mainSplitter", (left, 3), (self.side_splitter, 1))
         self.setCentralWidget(self.main_splitter)
 
         self.problems_panel = QListWidget()
@@ -743,6 +732,16 @@ class MainWindow(QMainWindow):
         if self._thread is not None and self._thread.isRunning():
             self._thread.wait()
         super().closeEvent(event)
+
+
+def _splitter(orientation, name: str, *parts: tuple[QWidget, int]) -> QSplitter:
+    """A splitter named for QSettings, holding (widget, stretch) parts."""
+    splitter = QSplitter(orientation)
+    splitter.setObjectName(name)
+    for number, (widget, stretch) in enumerate(parts):
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(number, stretch)
+    return splitter
 
 
 def _scaled_view(view: Viewport, from_width: float, to_width: float) -> Viewport:
