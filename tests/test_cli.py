@@ -151,3 +151,33 @@ def test_text_fields_keep_exactly_what_was_typed(value):
     assert result.chronology.title == value
     assert event.title == value and event.description == value
     assert event.tags == ("on", "off", "1969", value)
+
+
+@pytest.mark.parametrize("args", [[], ["events.yaml"]])
+def test_timeline_app_opens_a_window_and_keeps_running(args, tmp_path):
+    import os
+    import time
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))  # keep real settings clean
+    process = subprocess.Popen([sys.executable, "-m", "timeline_app", *args], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(3)
+        assert process.poll() is None, process.communicate()[1]
+    finally:
+        process.terminate()
+        _, stderr = process.communicate(timeout=10)
+    assert "Traceback" not in stderr
+
+
+def test_an_empty_events_list_opens_and_paints(qtbot, tmp_path):
+    from timeline_app import MainWindow
+
+    path = tmp_path / "empty.yaml"
+    path.write_text("title: Nothing yet\nevents: []\n")
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.show()
+    window.canvas.grab()
+    window.canvas.step(1)
+    assert window.list_model.rowCount() == 0 and window.problems_panel.count() == 0

@@ -61,7 +61,7 @@ class FileWatcher(QObject):
     def _settle(self) -> None:
         self._rearm()
         signature = self._stat()
-        if signature is not None and signature != self._signature:
+        if signature != self._signature:  # changed, or removed (the reload then says so)
             self._signature = signature
             self.changed.emit()
 

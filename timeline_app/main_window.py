@@ -675,7 +675,7 @@ class MainWindow(QMainWindow):
 
         if self.index is None:
             return
-        QApplication.clipboard().setImage(self.picture(current_view=True).image())
+        QApplication.clipboard().setImage(self.picture(current_view=True).image(self.devicePixelRatioF()))
         self.statusBar().showMessage("Copied the current view as an image", 4000)
 
     def print_timeline(self) -> None:
