@@ -12,6 +12,19 @@ import pytest  # noqa: E402
 BUNDLED = ROOT / "events.yaml"
 
 
+@pytest.fixture(autouse=True)
+def fresh_settings(request):
+    """Every GUI test starts from no saved settings, in Qt's test location (never the user's)."""
+    if "qtbot" not in request.fixturenames and "window" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings("timeline-app", "timeline-app").clear()
+    yield
+
+
 @pytest.fixture
 def window(qtbot):
     """The main window on the bundled chronology, shown at a realistic size."""

@@ -82,6 +82,7 @@ class TimelineCanvas(QWidget):
         self._label_widths: dict[int, float] = {}
         self._fitted_once = False
         self.fixed_rows: int | None = None  # exports: lanes as tall as their rows need
+        self.placeholder = "No chronology loaded"
         self.show_grid = True
         self._font = QFont(self.font())
         self._bold = QFont(self._font)
@@ -125,6 +126,11 @@ class TimelineCanvas(QWidget):
             return
         centre = (start + min(end, start + 0.5 * (right - left))) / 2
         self.set_view(Viewport(centre - self.view.seconds_per_pixel * width / 2, self.view.seconds_per_pixel))
+
+    def set_placeholder(self, text: str) -> None:
+        """What an empty canvas says (loading…, or why nothing is shown)."""
+        self.placeholder = text
+        self._invalidate()
 
     def set_grid(self, shown: bool) -> None:
         self.show_grid = shown
@@ -279,7 +285,7 @@ class TimelineCanvas(QWidget):
         painter.setRenderHint(QPainter.Antialiasing, True)
         if self.index is None:
             painter.setPen(colors["dim"])
-            painter.drawText(QRectF(0, 0, width, height), Qt.AlignCenter, "No chronology loaded")
+            painter.drawText(QRectF(0, 0, width, height), Qt.AlignCenter, self.placeholder)
             return
         self._paint_eras(painter, colors, width, height)
         self._paint_axis(painter, colors, width, height)

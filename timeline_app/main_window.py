@@ -309,6 +309,7 @@ class MainWindow(QMainWindow):
         self.progress.setValue(0)
         self.progress.show()
         self.statusBar().showMessage(f"Loading {os.path.basename(self.path)}…")
+        self.canvas.set_placeholder(f"Loading {os.path.basename(self.path)} ({size / 1e6:.0f} MB)…")
         thread = _LoadThread(self.path, self)
         thread.progress.connect(lambda fraction: self.progress.setValue(int(fraction * 100)))
         thread.done.connect(lambda payload: self._apply(payload, keep_view) if thread is self._thread else None)
@@ -332,6 +333,7 @@ class MainWindow(QMainWindow):
         self.result = result
         self.show_problems(result.problems)
         if index is None:  # unreadable or invalid: keep showing the last good version, if any
+            self.canvas.set_placeholder(f"{os.path.basename(self.path)} has problems: see the Problems panel below")
             stamp = time.strftime("%H:%M:%S")
             kept = "; showing the last good version" if self.index is not None else ""
             self.statusBar().showMessage(f"{os.path.basename(self.path)} has problems ({stamp}){kept}")
