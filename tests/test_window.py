@@ -136,7 +136,7 @@ def test_keyboard_steps_zooms_and_fits(window, qtbot):
 
 
 def test_category_legend_hides_a_lane(window, qtbot):
-    button = window._category_buttons["conflict"]
+    button = window.filters.category_buttons["conflict"]
     button.click()
     qtbot.waitUntil(lambda: window.canvas.mask is not None)
     assert all(window.index.events[p].category != "conflict" for p in window.list_model.rows)

@@ -6,28 +6,23 @@ import dataclasses
 import os
 import time
 
-import numpy as np
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QSizePolicy,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +33,7 @@ from .detail_pane import DetailPane
 from .editor_launch import open_in_editor
 from .event_list import EventListModel
 from .file_watcher import FileWatcher
+from .filters import Filters
 from .loader import LoadResult, is_editable, load_file
 from .overview import OverviewStrip
 from .problems import ERROR
@@ -100,17 +96,6 @@ def _indexing_steps(index: TimelineIndex, search: SearchIndex):
     yield from index.count_tags_steps()
 
 
-class SearchField(QLineEdit):
-    """Search box; Escape clears it."""
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key_Escape and self.text():
-            self.clear()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
 class MainWindow(QMainWindow):
     loaded = Signal()
 
@@ -124,7 +109,6 @@ class MainWindow(QMainWindow):
         self._select_after_load = ""
         self._thread: _LoadThread | None = None
         self._syncing = False
-        self._category_buttons: dict[str, QToolButton] = {}
         self.settings = QSettings("timeline-app", "timeline-app")
         self.setAcceptDrops(True)
         self._build_widgets()
@@ -135,8 +119,6 @@ class MainWindow(QMainWindow):
         self._searching: SearchIndex | None = None
         self._indexing_timer = QTimer(self, singleShot=True, interval=0)
         self._indexing_timer.timeout.connect(self._index_a_little)
-        self._filter_timer = QTimer(self, singleShot=True, interval=0)
-        self._filter_timer.timeout.connect(self.apply_filters)
         self._restore_settings()
         if path is not None:
             self.open_file(os.fspath(path))
@@ -148,44 +130,16 @@ class MainWindow(QMainWindow):
         self.overview = OverviewStrip(self.canvas)
         self.overview.centre_requested.connect(self._centre_on)
 
-        self.search_field = SearchField()
-        self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText("Search titles, descriptions, tags, sources…  (Ctrl+F)")
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.textChanged.connect(self._schedule_filters)
-
-        self.legend = QWidget()
-        self.legend_layout = QHBoxLayout(self.legend)
-        self.legend_layout.setContentsMargins(0, 0, 0, 0)
-        self.legend_layout.setSpacing(4)
-
-        self.tag_filter = QComboBox()
-        self.tag_filter.setObjectName("tagFilter")
-        self.tag_filter.setToolTip("Show only events with this tag")
-        self.tag_filter.currentIndexChanged.connect(self._schedule_filters)
-        self.from_field, self.to_field = QLineEdit(), QLineEdit()
-        for field, name, hint in ((self.from_field, "fromDate", "from"), (self.to_field, "toDate", "to")):
-            field.setObjectName(name)
-            field.setPlaceholderText(f"{hint} date")
-            field.setToolTip("A date such as 2014, June 2014 or 2014-06-25")
-            field.setMaximumWidth(110)
-            field.textChanged.connect(self._schedule_filters)
+        self.filters = Filters(self)
+        self.filters.changed.connect(self.apply_filters)
+        # the filter widgets, by the names tests and users' scripts know them
+        self.search_field, self.tag_filter = self.filters.search_field, self.filters.tag_filter
+        self.from_field, self.to_field = self.filters.from_field, self.filters.to_field
 
         top = QWidget()
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(6, 4, 6, 2)
-        top_layout.addWidget(self.legend, 1)
-        self.legend.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # may clip, never widens the window
-
-        filters = QWidget()
-        filters_layout = QHBoxLayout(filters)
-        filters_layout.setContentsMargins(0, 0, 0, 0)
-        filters_layout.addWidget(self.tag_filter, 1)
-        filters_layout.addWidget(self.from_field)
-        filters_layout.addWidget(QLabel("–"))
-        filters_layout.addWidget(self.to_field)
-        self.tag_filter.setMinimumContentsLength(8)
-        self.tag_filter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        top_layout.addWidget(self.filters.legend, 1)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -224,7 +178,7 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right_top)
         right_layout.setContentsMargins(4, 4, 4, 0)
         right_layout.addWidget(self.search_field)
-        right_layout.addWidget(filters)
+        right_layout.addWidget(self.filters.row)
         right_layout.addWidget(self.event_list, 1)
 
         self.side_splitter = _splitter(Qt.Vertical, "sideSplitter", (right_top, 1), (self.detail, 1))
@@ -351,7 +305,7 @@ class MainWindow(QMainWindow):
         if keep_view:
             self.canvas.set_view(view)
         self.list_model.set_index(index)
-        self._rebuild_category_buttons()
+        self.filters.set_index(index, result.chronology.date_order)
         self.apply_filters()
         if added_id in index.position_of_id:
             self.canvas.select(index.position_of_id[added_id])
@@ -437,88 +391,13 @@ class MainWindow(QMainWindow):
             return
         self._indexing = None
         self.search_index = self._searching
-        self._rebuild_tag_filter()
+        self.filters.set_search_index(self._searching)
         self.apply_filters()
-
-    def _rebuild_category_buttons(self) -> None:
-        hidden = {cid for cid, button in self._category_buttons.items() if not button.isChecked()}
-        while self.legend_layout.count():
-            widget = self.legend_layout.takeAt(0).widget()
-            if widget:
-                widget.deleteLater()
-        self._category_buttons = {}
-        for lane_id, label, color in zip(self.index.lane_ids, self.index.lane_labels, self.index.lane_colors):
-            button = QToolButton()
-            button.setText(label.replace("&", "&&"))
-            button.setCheckable(True)
-            button.setChecked(lane_id not in hidden)
-            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-            swatch = QPixmap(12, 12)
-            swatch.fill(QColor(color))
-            button.setIcon(QIcon(swatch))
-            button.setToolTip(f"Show or hide “{label}”")
-            button.setObjectName(f"category:{lane_id}")
-            button.toggled.connect(self._schedule_filters)
-            self.legend_layout.addWidget(button)
-            self._category_buttons[lane_id] = button
-        self.legend_layout.addStretch(1)
-
-    def _rebuild_tag_filter(self) -> None:
-        current = self.tag_filter.currentData()
-        counts = self.index.tag_counts
-        self.tag_filter.blockSignals(True)
-        self.tag_filter.clear()
-        self.tag_filter.addItem("All tags", None)
-        self.tag_filter.setItemData(0, "Show events with any tag", Qt.ToolTipRole)
-        for tag in sorted(counts, key=lambda t: (-counts[t], t.casefold()))[:500]:
-            self.tag_filter.addItem(f"{tag} ({counts[tag]})", tag)
-        found = self.tag_filter.findData(current)
-        self.tag_filter.setCurrentIndex(max(found, 0))
-        self.tag_filter.blockSignals(False)
-
-    def _schedule_filters(self, *_args) -> None:
-        self._filter_timer.start()
-
-    def current_mask(self) -> np.ndarray | None:
-        """Which events pass search, category, tag and date filters (None: all)."""
-        if self.index is None:
-            return None
-        mask = self.search_index.matches(self.search_field.text()) if self.search_index else None
-        hidden = [lane for lane, cid in enumerate(self.index.lane_ids) if not self._category_buttons[cid].isChecked()]
-        if hidden:
-            keep = ~np.isin(self.index.lanes, hidden)
-            mask = keep if mask is None else mask & keep
-        tag = self.tag_filter.currentData()
-        if tag:
-            keep = self._tag_mask(tag)
-            mask = keep if mask is None else mask & keep
-        for field, is_from in ((self.from_field, True), (self.to_field, False)):
-            text = field.text().strip()
-            field.setStyleSheet("")
-            if not text:
-                continue
-            try:
-                date = parse_date(text, self.result.chronology.date_order)
-            except DateError as error:
-                field.setStyleSheet("border: 1px solid #c0392b")
-                field.setToolTip(str(error))
-                continue
-            keep = self.index.ends > date.seconds() if is_from else self.index.starts < date.end_seconds()
-            mask = keep if mask is None else mask & keep
-        return mask
-
-    def _tag_mask(self, tag: str) -> np.ndarray:
-        cache = self.__dict__.setdefault("_tag_masks", {})
-        key = (id(self.index), tag)
-        if key not in cache:
-            cache.clear()
-            cache[key] = np.fromiter((tag in event.tags for event in self.index.events), np.bool_, len(self.index))
-        return cache[key]
 
     def apply_filters(self) -> None:
         if self.index is None:
             return
-        mask = self.current_mask()
+        mask = self.filters.mask()
         self.canvas.set_mask(mask)
         self.list_model.set_mask(mask)
         shown = len(self.index) if mask is None else int(mask.sum())
