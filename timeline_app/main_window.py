@@ -87,7 +87,9 @@ def _prepare(result: LoadResult):
     """What the window needs to draw, built where it is cheapest to wait for."""
     if result.chronology is None or not result.ok:
         return result, None
-    return result, TimelineIndex(result.chronology)
+    index = TimelineIndex(result.chronology)
+    index.position_of_id  # noqa: B018 - built here, not on the GUI thread when a reload keeps the selection
+    return result, index
 
 
 def _indexing_steps(index: TimelineIndex, search: SearchIndex):
@@ -307,7 +309,7 @@ class MainWindow(QMainWindow):
         self.list_model.set_index(index)
         self.filters.set_index(index, result.chronology.date_order)
         self.apply_filters()
-        if added_id in index.position_of_id:
+        if added_id and added_id in index.position_of_id:
             self.canvas.select(index.position_of_id[added_id])
         elif selected_id is not None and selected_id in index.position_of_id:
             self.canvas.select(index.position_of_id[selected_id], ensure_visible=False)
@@ -317,7 +319,7 @@ class MainWindow(QMainWindow):
         self.add_action.setEnabled(is_editable(self.path))
         verb = "Reloaded" if keep_view else "Loaded"
         message = f"{verb} {os.path.basename(self.path)} at {time.strftime('%H:%M:%S')}"
-        if added_id in index.position_of_id:
+        if added_id and added_id in index.position_of_id:
             message = f"Added “{index.events[index.position_of_id[added_id]].title}” · {message}"
         self.statusBar().showMessage(message)
         self.loaded.emit()
