@@ -244,3 +244,20 @@ def test_the_dialog_proposes_existing_categories_and_tags(window):
     tags = [model.index(i, 0).data() for i in range(model.rowCount())]
     assert "Tripoli" in tags and "Islamic State" in tags
     dialog.reject()
+
+
+def test_detail_pane_offers_to_edit_the_selected_event_at_its_line(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QUrl
+
+    record = tmp_path / "args.txt"
+    editor = tmp_path / "nano"
+    editor.write_text(f"#!/bin/sh\necho \"$@\" > {record}\n")
+    editor.chmod(0o755)
+    monkeypatch.setenv("VISUAL", str(editor))
+    event = window.index.events[window.index.position_of_id["hor-election"]]
+    window.canvas.select(window.index.position_of_id["hor-election"])
+    assert f"Line {event.line} of events.yaml" in window.detail.toPlainText()
+    assert BUNDLED.read_text().splitlines()[event.line - 1].strip() == "- id: hor-election"
+    window.detail.anchorClicked.emit(QUrl(f"timeline-edit:{event.line}"))
+    qtbot.waitUntil(record.exists, timeout=3000)
+    assert record.read_text().split() == [f"+{event.line}", str(BUNDLED)]

@@ -22,8 +22,12 @@ from .validate import check_url
 _PRECISION_NOTE = {"year": "only the year is known", "month": "only the month is known"}
 
 
+EDIT_SCHEME = "timeline-edit"  # our own link: "open the file at this event's line"
+
+
 class DetailPane(QTextBrowser):
     link_refused = Signal(str)
+    edit_requested = Signal(int)  # line
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -40,13 +44,15 @@ class DetailPane(QTextBrowser):
 
     def _open_link(self, url: QUrl) -> None:
         text = url.toString()
-        if check_url(text) is None:
+        if url.scheme() == EDIT_SCHEME:
+            self.edit_requested.emit(int(url.path() or 0))
+        elif check_url(text) is None:
             self.opened_links.append(text)
             QDesktopServices.openUrl(url)
         else:
             self.link_refused.emit(text)
 
-    def show_event(self, event: Event | None, category: Category | None) -> None:
+    def show_event(self, event: Event | None, category: Category | None, file_name: str = "") -> None:
         self.shown_event = event
         if event is None:
             self.clear()
@@ -59,6 +65,12 @@ class DetailPane(QTextBrowser):
             cursor.insertMarkdown(_markdown_without_html(event.description), QTextDocument.MarkdownDialectGitHub)
         cursor.insertBlock()
         cursor.insertHtml(self._sources_html(event))
+        if file_name and event.line:
+            cursor.insertBlock()
+            cursor.insertHtml(
+                f"<p style='color:gray'>Line {event.line} of {html.escape(file_name)} · "
+                f"<a href='{EDIT_SCHEME}:{event.line}'>edit in your editor</a></p>"
+            )
         self.moveCursor(QTextCursor.Start)
 
     def _header_html(self, event: Event, category: Category | None) -> str:

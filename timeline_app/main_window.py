@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         self.list_model.layoutChanged.connect(self._reselect_in_list)
 
         self.detail = DetailPane()
+        self.detail.edit_requested.connect(lambda line: self._open_in_editor(line, 1))
         self.detail.link_refused.connect(lambda url: self.statusBar().showMessage(f"Refused to open '{url}': only http and https links open", 6000))
 
         right_top = QWidget()
@@ -345,7 +346,10 @@ class MainWindow(QMainWindow):
 
     def _open_problem(self, item: QListWidgetItem) -> None:
         path, line, column = item.data(Qt.UserRole)
-        message = open_in_editor(path, line, column)
+        self._open_in_editor(line, column, path)
+
+    def _open_in_editor(self, line: int, column: int, path: str = "") -> None:
+        message = open_in_editor(path or self.path, line, column)
         if message:
             self.statusBar().showMessage(message, 6000)
 
@@ -420,7 +424,7 @@ class MainWindow(QMainWindow):
     def _canvas_selected(self, position: int) -> None:
         event = self.index.events[position] if position >= 0 else None
         category = self.result.chronology.categories.get(event.category) if event else None
-        self.detail.show_event(event, category)
+        self.detail.show_event(event, category, os.path.basename(self.path) if is_editable(self.path) else "")
         self._reselect_in_list()
 
     def _reselect_in_list(self) -> None:
