@@ -64,13 +64,13 @@ class DetailPane(QTextBrowser):
             cursor.insertBlock()
             cursor.insertMarkdown(_markdown_without_html(event.description), QTextDocument.MarkdownDialectGitHub)
         cursor.insertBlock()
-        cursor.insertHtml(self._sources_html(event))
+        footer = ""
         if file_name and event.line:
-            cursor.insertBlock()
-            cursor.insertHtml(
+            footer = (
                 f"<p style='color:gray'>Line {event.line} of {html.escape(file_name)} · "
                 f"<a href='{EDIT_SCHEME}:{event.line}'>edit in your editor</a></p>"
             )
+        cursor.insertHtml(self._sources_html(event) + footer)
         self.moveCursor(QTextCursor.Start)
 
     def _header_html(self, event: Event, category: Category | None) -> str:
@@ -89,7 +89,7 @@ class DetailPane(QTextBrowser):
         if category is not None:
             facts.append(f"<span style='color:{category.color}'>&#9632;</span> {html.escape(category.label)}")
         if event.location:
-            facts.append(f"&#128205; {html.escape(event.location)}")
+            facts.append(f"<span style='color:gray'>in</span> {html.escape(event.location)}")
         if facts:
             parts.append("<p>" + " &nbsp;·&nbsp; ".join(facts) + "</p>")
         if event.tags:
