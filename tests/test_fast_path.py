@@ -32,3 +32,21 @@ def test_a_problem_found_on_the_fast_path_still_gets_its_line():
     assert not result.ok
     (problem,) = result.problems
     assert (problem.line, problem.column) == (target + 1, 12) and "impossible date" in problem.message
+
+
+def test_windows_line_endings_keep_the_fast_path():
+    text = synthetic_yaml(500, seed=2).replace("\n", "\r\n")
+    fast = read_fast(text)
+    assert fast is not None
+    root, lines = fast
+    chronology, problems = build_chronology(root, precise=False, lines=lines)
+    assert len(chronology.events) == 500 and not problems
+
+
+def test_unknown_tags_are_refused_on_every_path():
+    text = "title: x\nevents:\n  - title: !thing a\n    start: 2014\n" + "".join(
+        f"  - title: e{i}\n    start: 2014\n" for i in range(50)
+    )
+    assert read_fast(text) is None
+    result = load_text(text)
+    assert not result.ok and "tag '!thing'" in result.problems[0].message

@@ -84,7 +84,6 @@ def _load_other(text: str, path: str, kind: str) -> LoadResult:
         return LoadResult(path, None, _placed(error.problems, path))
     if kind == ".csv" and not chronology.title:
         chronology.title = os.path.splitext(os.path.basename(path))[0]
-    more = [p for p in more if not (kind == ".csv" and "`title` is empty" in p.message and p.line == 1)]
     return LoadResult(path, chronology, _placed(sorted(problems + more), path))
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Callable
 from urllib.parse import urlsplit
 
 from .dates import DATE_ORDERS, DateError, PartialDate, parse_date
@@ -435,5 +434,3 @@ def build_chronology(
     problems = list(dict.fromkeys(builder.problems))
     return chronology, sorted(problems, key=lambda p: (p.line, p.column, p.severity != ERROR))
 
-
-ProgressCallback = Callable[[float], None]

@@ -238,12 +238,21 @@ def _events_key(text: str) -> re.Match | None:
     return _EVENTS_LINE.match(text, found[0])
 
 
+_TAG = re.compile(r"(?:^|[ \t\[\{,])!\S", re.M)
+
+
 def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tuple[dict, list[int]] | None:
     """Plain values of a simply laid-out file and each event's line, or None to go precise."""
     try:
         import yaml_rs
     except ImportError:  # pragma: no cover - yaml-rs is a dependency; stay correct without it
         return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")  # Windows line ends: same lines, same columns
+        if "\r" in text:
+            return None
+    if "!" in text and _TAG.search(text):
+        return None  # yaml-rs ignores tags it does not know; the precise reader refuses them
     head = _events_key(text)
     if head is None:
         return None
