@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.index: TimelineIndex | None = None
         self.search_index: SearchIndex | None = None
         self.loading = False
+        self._reload_pending = False
         self._select_after_load = ""
         self._thread: _LoadThread | None = None
         self._syncing = False
@@ -280,13 +281,18 @@ class MainWindow(QMainWindow):
             self.open_file(self.path, keep_view=True)
 
     def _file_changed_on_disk(self) -> None:
-        if not self.loading:
+        if self.loading:
+            self._reload_pending = True  # saved again while a large file was loading: load once more after
+        else:
             self.reload()
 
     def _apply(self, payload, keep_view: bool) -> None:
         result, index = payload
         self.loading = False
         self.progress.hide()
+        if self._reload_pending:
+            self._reload_pending = False
+            QTimer.singleShot(0, self.reload)
         self.result = result
         self.show_problems(result.problems)
         if index is None:  # unreadable or invalid: keep showing the last good version, if any
