@@ -291,3 +291,13 @@ def test_bundled_files_in_the_package_are_the_top_level_ones():
     package = ROOT / "timeline_app" / "bundled"
     assert (package / "events.yaml").resolve() == (ROOT / "events.yaml").resolve()
     assert (package / "events.schema.json").resolve() == (ROOT / "resources" / "events.schema.json").resolve()
+
+
+def test_overview_shows_the_window_and_moves_the_view(window, qtbot):
+    canvas, overview = window.canvas, window.overview
+    canvas.zoom(8)
+    target_x = overview.width() * 0.8
+    qtbot.mouseClick(overview, Qt.LeftButton, pos=QPoint(int(target_x), overview.height() // 2))
+    centre = canvas.view.time_at(canvas.width() / 2)
+    assert abs(overview._x_of(centre) - target_x) < 2
+    overview.grab()  # paints the density profile and the visible window
