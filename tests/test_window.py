@@ -301,3 +301,16 @@ def test_overview_shows_the_window_and_moves_the_view(window, qtbot):
     centre = canvas.view.time_at(canvas.width() / 2)
     assert abs(overview._x_of(centre) - target_x) < 2
     overview.grab()  # paints the density profile and the visible window
+
+
+def test_resizing_keeps_everything_in_view_until_the_user_zooms(window, qtbot):
+    canvas = window.canvas
+    window.resize(1100, 700)
+    qtbot.waitUntil(lambda: canvas.width() < 900)
+    first, last = window.index.extent()
+    assert canvas.view.left <= first and canvas.view.right(canvas.width()) >= last
+    canvas.zoom(2)
+    zoomed = canvas.view
+    window.resize(1500, 800)
+    qtbot.waitUntil(lambda: canvas.width() > 900)
+    assert canvas.view == zoomed

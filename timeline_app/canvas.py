@@ -81,6 +81,7 @@ class TimelineCanvas(QWidget):
         self._dragged = False
         self._label_widths: dict[int, float] = {}
         self._fitted_once = False
+        self._auto_fit = True  # until the user zooms or pans, resizing keeps everything in view
         self.fixed_rows: int | None = None  # exports: lanes as tall as their rows need
         self.placeholder = "No chronology loaded"
         self.show_grid = True
@@ -98,7 +99,7 @@ class TimelineCanvas(QWidget):
         self.mask = None
         self._label_widths.clear()
         self.selected = self.hovered = -1
-        if not keep_view or not self._fitted_once:
+        if not keep_view or not self._fitted_once or self._auto_fit:
             self.fit_all()
         self._invalidate()
 
@@ -127,6 +128,11 @@ class TimelineCanvas(QWidget):
         centre = (start + min(end, start + 0.5 * (right - left))) / 2
         self.set_view(Viewport(centre - self.view.seconds_per_pixel * width / 2, self.view.seconds_per_pixel))
 
+    @property
+    def auto_fit(self) -> bool:
+        """True while the view is the fitted one the user has not zoomed or panned away from."""
+        return self._auto_fit
+
     def set_placeholder(self, text: str) -> None:
         """What an empty canvas says (loading…, or why nothing is shown)."""
         self.placeholder = text
@@ -139,6 +145,7 @@ class TimelineCanvas(QWidget):
     def set_view(self, view: Viewport) -> None:
         if view != self.view:
             self.view = view
+            self._auto_fit = False
             self._invalidate()
             self.view_changed.emit()
 
@@ -148,6 +155,7 @@ class TimelineCanvas(QWidget):
         start, end = self.index.extent()
         self._fitted_once = self.width() > 0
         self.set_view(Viewport.fitting(start, end, max(self.width(), 100), right_pad=min(180.0, self.width() * 0.15)))
+        self._auto_fit = True
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
         anchor = self.width() / 2 if anchor_x is None else anchor_x
@@ -554,7 +562,7 @@ class TimelineCanvas(QWidget):
         super().focusOutEvent(event)
 
     def resizeEvent(self, event) -> None:
-        if not self._fitted_once and self.index is not None:
+        if (self._auto_fit or not self._fitted_once) and self.index is not None:
             self.fit_all()
         self._invalidate()
 

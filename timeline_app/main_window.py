@@ -305,13 +305,13 @@ class MainWindow(QMainWindow):
             return
         selected_id = self.selected_event().id if keep_view and self.selected_event() else None
         added_id, self._select_after_load = self._select_after_load, ""
-        view = self.canvas.view
+        view, auto_fit = self.canvas.view, self.canvas.auto_fit
         self.index, self.search_index = index, None
         self._searching = SearchIndex(index.events, build=False)
         self._indexing = _indexing_steps(index, self._searching)
         self._indexing_timer.start()
         self.canvas.set_data(result.chronology, index, keep_view=keep_view)
-        if keep_view:
+        if keep_view and not auto_fit:
             self.canvas.set_view(view)
         self.list_model.set_index(index)
         self.filters.set_index(index, result.chronology.date_order)
