@@ -50,3 +50,32 @@ def test_unknown_tags_are_refused_on_every_path():
     assert read_fast(text) is None
     result = load_text(text)
     assert not result.ok and "tag '!thing'" in result.problems[0].message
+
+
+def test_problems_in_a_huge_file_are_found_chunk_by_chunk_exactly_as_the_slow_path_finds_them():
+    lines = synthetic_yaml(4500, seed=5).splitlines()
+    starts = [i for i, line in enumerate(lines) if line.startswith("    start:")]
+    ids = [i for i, line in enumerate(lines) if line.startswith("  - id:")]
+    lines[starts[10]] = "    start: 31 June 2014"  # chunk 1
+    lines[starts[2600]] += "  # fine"  # a comment, not a problem
+    lines[ids[2700]] = "  - id: e5"  # duplicate of an id in chunk 1, found in chunk 2
+    lines[starts[4400]] = "    start: 2014\n    colour: red"  # chunk 3: an unknown key
+    text = "\n".join(lines) + "\n"
+    mixed = load_text(text)
+    slow_root, slow_problems = read_precise(text)
+    _, slow_more = build_chronology(slow_root, precise=True)
+    assert [(p.line, p.column, p.severity, p.message) for p in mixed.problems] == [
+        (p.line, p.column, p.severity, p.message) for p in sorted(slow_problems + slow_more)
+    ]
+    assert [p.severity for p in mixed.problems] == ["error", "error", "warning"]
+    assert "first used at line" in mixed.problems[1].message
+
+
+def test_a_chunk_read_again_does_not_leave_its_categories_or_ids_behind():
+    text = "title: t\nevents:\n" + "".join(
+        f"  - {{id: x{i}, title: e{i}, start: 2014, category: c{i % 3}}}\n" for i in range(2100)
+    ) + "  - {id: last, title: 1969, start: 2015, category: late}\n"
+    result = load_text(text)
+    assert result.ok and not result.problems
+    assert list(result.chronology.categories) == ["c0", "c1", "c2", "late"]
+    assert result.chronology.events[-1].title == "1969"

@@ -63,7 +63,7 @@ def _load_text(text: str, path: str, progress: Callable[[float], None] | None) -
             root, lines = fast
             try:
                 chronology, problems = build_chronology(root, precise=False, lines=lines)
-                return LoadResult(path, chronology, problems)
+                return LoadResult(path, chronology, _placed(problems, path))
             except (NeedsPrecise, FastPathFailed):
                 pass
         root, problems = read_precise(text)

@@ -207,24 +207,52 @@ class _Builder:
                 eras.append(Era(title, start, end, color))
         return eras
 
-    def events(self, items: list, categories: dict[str, Category], explicit: bool) -> list[Event]:
+    def events(self, items, categories: dict[str, Category], explicit: bool) -> list[Event]:
         events: list[Event] = []
         first_line_of_id: dict[str, int] = {}
-        for index, item in enumerate(items):
+        if isinstance(items, EventStream) and not self.precise:
+            for chunk in items.chunks():
+                events.extend(self._chunk_events(chunk, categories, explicit, first_line_of_id))
+        else:
+            events = self._events_of(items, 0, categories, explicit, first_line_of_id)
+        _give_unique_ids(events, first_line_of_id)
+        events.sort(key=lambda event: (event.start.sort_key(), event.line))
+        return events
+
+    def _chunk_events(self, chunk, categories: dict, explicit: bool, ids: dict[str, int]) -> list[Event]:
+        """A chunk fast; if anything in it needs a closer look, the chunk again, precisely."""
+        known_categories = len(categories)
+        try:
+            return self._events_of(chunk.items, chunk.first, categories, explicit, ids, undo := [])
+        except NeedsPrecise:
+            for event_id in undo:
+                del ids[event_id]
+            for category in list(categories)[known_categories:]:
+                del categories[category]
+        items, problems = chunk.read_precise(self.lines[chunk.first])
+        self.problems.extend(problems)
+        self.precise = True
+        try:
+            return self._events_of(items, chunk.first, categories, explicit, ids)
+        finally:
+            self.precise = False
+
+    def _events_of(self, items, offset: int, categories, explicit, ids: dict[str, int], undo=None) -> list[Event]:
+        events = []
+        for index, item in enumerate(items, offset):
             written_id = item.get("id") if isinstance(item, dict) else None
             duplicate = False
             if isinstance(written_id, (str, int)) and not isinstance(written_id, bool):
-                duplicate = str(written_id) in first_line_of_id
+                duplicate = str(written_id) in ids
                 if duplicate:
-                    first = first_line_of_id[str(written_id)]
-                    self.report(written_id, f"duplicate id '{written_id}' (first used at line {first})")
+                    self.report(written_id, f"duplicate id '{written_id}' (first used at line {ids[str(written_id)]})")
                 else:
-                    first_line_of_id[str(written_id)] = position(written_id)[0]
+                    ids[str(written_id)] = position(written_id)[0] if self.precise else self.lines[index]
+                    if undo is not None:
+                        undo.append(str(written_id))
             event = self.event(item, index, categories, explicit)
             if event is not None and not duplicate:
                 events.append(event)
-        _give_unique_ids(events, first_line_of_id)
-        events.sort(key=lambda event: (event.start.sort_key(), event.line))
         return events
 
     def event(self, item: object, index: int, categories: dict[str, Category], explicit: bool) -> Event | None:
@@ -234,7 +262,7 @@ class _Builder:
         if data is None:
             return None
         self.unknown_keys(data, EVENT_KEYS, "an event")
-        line = self.lines[index] if self.lines else position(data)[0]
+        line = position(data)[0]
         ok = "title" in data
         if not ok:
             self.report(data, "event is missing `title`")

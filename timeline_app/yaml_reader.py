@@ -15,6 +15,7 @@ the file with the precise reader to say exactly where.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Callable
 
@@ -297,35 +298,73 @@ class EventStream:
         return len(self.bounds) - 1
 
     def __iter__(self):
+        for chunk in self.chunks():
+            yield from chunk.items
+
+    def chunks(self):
+        """`Chunk`s in file order; each one's parsed items are let go once it is used."""
         from collections import deque
         from concurrent.futures import ThreadPoolExecutor
 
         import yaml_rs
 
         count = len(self)
-        chunks = [(i, min(i + CHUNK_ITEMS, count)) for i in range(0, count, CHUNK_ITEMS)]
+        spans = [(i, min(i + CHUNK_ITEMS, count)) for i in range(0, count, CHUNK_ITEMS)]
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="yaml-chunks") as pool:
             futures = deque(
                 pool.submit(yaml_rs.loads, self.text[self.bounds[a] : self.bounds[b]], parse_datetime=False)
-                for a, b in chunks
+                for a, b in spans
             )
             try:
-                for a, b in chunks:
-                    # let go of each parsed chunk once used: freeing 1.5M objects at
-                    # the end in one go would hold the interpreter for ~150 ms
+                for a, b in spans:
+                    # freeing 1.5M parsed objects at the end in one go would hold the
+                    # interpreter for ~150 ms: each chunk goes as soon as it is used
                     future = futures.popleft()
                     try:
-                        chunk = future.result()
+                        items = future.result()
                     except Exception as error:  # noqa: BLE001
                         raise FastPathFailed(str(error)) from None
                     del future
-                    if not isinstance(chunk, list) or len(chunk) != b - a:
+                    if not isinstance(items, list) or len(items) != b - a:
                         raise FastPathFailed("chunk shape")
-                    while chunk:
-                        yield from chunk[:200]
-                        del chunk[:200]
+                    yield Chunk(self, a, b, items)
                     if self.progress:
                         self.progress(0.7 * b / max(1, count))
             finally:
                 for future in futures:
                     future.cancel()
+
+
+class Chunk:
+    """Events `first` to `last` (exclusive) of an EventStream, as fast plain values."""
+
+    def __init__(self, stream: EventStream, first: int, last: int, items: list):
+        self.stream, self.first, self.last, self.items = stream, first, last, items
+
+    def read_precise(self, first_line: int) -> tuple[list, list[Problem]]:
+        """The same events read precisely, placed at their real lines (the chunk starts at
+        `first_line`), so a problem in a huge file costs one chunk's slow read, not the file's."""
+        text = self.stream.text[self.stream.bounds[self.first] : self.stream.bounds[self.last]]
+        try:
+            items, problems = read_precise(text)
+        except ReadError:
+            raise FastPathFailed("chunk syntax") from None  # e.g. an alias to an anchor in another chunk
+        if not isinstance(items, Sequence) or len(items) != self.last - self.first:
+            raise FastPathFailed("chunk shape")
+        _shift_lines(items, first_line - 1, set())
+        return items, [dataclasses.replace(p, line=p.line + first_line - 1) for p in problems]
+
+
+def _shift_lines(value, offset: int, seen: set) -> None:
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    if getattr(value, "line", None):
+        value.line += offset
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _shift_lines(key, offset, seen)
+            _shift_lines(item, offset, seen)
+    elif isinstance(value, list):
+        for item in value:
+            _shift_lines(item, offset, seen)
