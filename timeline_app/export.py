@@ -51,7 +51,10 @@ def render(chronology: Chronology, fmt: str, start: PartialDate | None = None, e
     if fmt in IMAGE_FORMATS:
         from .export_image import TimelinePicture
 
-        picture = TimelinePicture(within(chronology, start, end), width, start, end, **picture_options)
+        chosen = within(chronology, start, end)
+        picture = TimelinePicture(chosen, width, start, end, **picture_options)
+        if fmt == "pdf":
+            picture = _fit_to_page(picture, lambda w: TimelinePicture(chosen, w, start, end, **picture_options))
         return {"png": picture.png, "svg": picture.svg, "pdf": lambda: picture.pdf(page)}[fmt]()
     from . import interchange
 
@@ -63,6 +66,18 @@ def render(chronology: Chronology, fmt: str, start: PartialDate | None = None, e
     if fmt == "timelinejs":
         return (json.dumps(interchange.to_timelinejs(chosen), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return interchange.to_yaml(chosen).encode("utf-8")
+
+
+PAGE_ASPECT = 277 / 190  # A4 and Letter landscape, inside 10 mm margins, near enough
+
+
+def _fit_to_page(picture, make):
+    """A wide, short timeline printed on a landscape page leaves most of it empty and its
+    text tiny: lay it out narrower so it fills the page (never below 1100 px)."""
+    width, height = picture.size.width(), picture.size.height()
+    if width / height <= PAGE_ASPECT * 1.1:
+        return picture
+    return make(max(1100, int(height * PAGE_ASPECT)))
 
 
 def write_export(out: str, data: bytes, source_path: str) -> None:
