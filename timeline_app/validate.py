@@ -1,8 +1,9 @@
 """Turning read YAML values into a Chronology, collecting every problem with its place.
 
 Works on values from either reader. With positions (precise reader) it reports
-all problems; without them (fast reader) the first doubt raises `NeedsPrecise`
-and the loader starts over precisely, so a message never lacks its line.
+all problems; without them (fast reader) a doubt raises `NeedsPrecise`: in the
+events list only that chunk of events is read again precisely, anywhere else the
+loader starts over precisely. Either way a message never lacks its line.
 """
 
 from __future__ import annotations
