@@ -90,6 +90,8 @@ class TimelineCanvas(QWidget):
         self._bold.setBold(True)
         self._small = QFont(self._font)
         self._small.setPointSizeF(max(7.0, self._font.pointSizeF() * 0.85))
+        self._small_bold = QFont(self._small)
+        self._small_bold.setBold(True)
         self._metrics = QFontMetricsF(self._font)
 
     # --- data and state ---------------------------------------------------------------
@@ -352,7 +354,7 @@ class TimelineCanvas(QWidget):
                 painter.drawText(QPointF(text_x, 17), tick.label)
 
     def _paint_lanes(self, painter: QPainter, colors: dict, width: float) -> None:
-        painter.setFont(self._small)
+        painter.setFont(self._small_bold)
         for lane, (top, height, _) in enumerate(self.lane_geometry()):
             color = QColor(self.index.lane_colors[lane])
             if lane:
@@ -361,7 +363,7 @@ class TimelineCanvas(QWidget):
             painter.setPen(Qt.NoPen)
             painter.setBrush(color)
             painter.drawRoundedRect(QRectF(6, top + 5, 8, 8), 2, 2)
-            painter.setPen(colors["dim"])
+            painter.setPen(colors["text"])
             painter.drawText(QPointF(19, top + 13), self.index.lane_labels[lane])
 
     def _paint_clusters(self, painter: QPainter, colors: dict) -> None:

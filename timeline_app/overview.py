@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QWidget
 from .canvas import TimelineCanvas, blend
 
 
+FEW_EVENTS = 400
+
+
 class OverviewStrip(QWidget):
     """Density of all shown events over the whole range; click or drag to move the view."""
 
@@ -71,6 +74,38 @@ class OverviewStrip(QWidget):
         for era in self.canvas.chronology.eras:
             x0, x1 = self._x_of(era.start.seconds()), self._x_of(era.end.end_seconds())
             painter.fillRect(QRectF(x0, 0, x1 - x0, height), blend(QColor(era.color or "#dddddd"), base, 0.5))
+        mask = self.canvas.mask
+        shown = len(self.canvas.index) if mask is None else int(mask.sum())
+        if shown <= FEW_EVENTS:  # few events: one coloured tick each reads better than a density
+            self._paint_ticks(painter, height, mask)
+        else:
+            self._paint_density(painter, width, height, text, base)
+        view = self.canvas.view
+        x0, x1 = self._x_of(view.left), self._x_of(view.right(self.canvas.width()))
+        fill = QColor(highlight)
+        fill.setAlphaF(0.18)
+        painter.setBrush(fill)
+        painter.setPen(QPen(highlight, 1.5))
+        painter.drawRect(QRectF(x0, 1, max(x1 - x0, 3), height - 2))
+
+    def _paint_ticks(self, painter: QPainter, height: float, mask) -> None:
+        """A tick per event in its lane's colour and band; spans as lines."""
+        index = self.canvas.index
+        positions = range(len(index)) if mask is None else np.flatnonzero(mask).tolist()
+        band = (height - 8) / max(len(index.lane_ids), 1)
+        pens = [QPen(QColor(color), 2) for color in index.lane_colors]
+        for position in positions:
+            lane = int(index.lanes[position])
+            x0 = self._x_of(float(index.starts[position]))
+            x1 = self._x_of(float(index.ends[position]))
+            y = 4 + lane * band + band / 2
+            painter.setPen(pens[lane])
+            painter.drawLine(QPointF(x0, y - band * 0.4), QPointF(x0, y + band * 0.4))
+            if x1 - x0 > 3:
+                painter.drawLine(QPointF(x0, y), QPointF(x1, y))
+
+    def _paint_density(self, painter: QPainter, width: float, height: float, text: QColor, base: QColor) -> None:
+        """How many events fall in each couple of pixels, square-root scaled."""
         profile = self._density()
         step = width / len(profile)
         points = [QPointF(0, height)]
@@ -79,14 +114,6 @@ class OverviewStrip(QWidget):
         painter.setPen(QPen(blend(text, base, 0.6), 1))
         painter.setBrush(blend(text, base, 0.25))
         painter.drawPolygon(QPolygonF(points))
-        view = self.canvas.view
-        x0, x1 = self._x_of(view.left), self._x_of(view.right(self.canvas.width()))
-        window = QRectF(x0, 1, max(x1 - x0, 3), height - 2)
-        fill = QColor(highlight)
-        fill.setAlphaF(0.18)
-        painter.setBrush(fill)
-        painter.setPen(QPen(highlight, 1.5))
-        painter.drawRect(window)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.canvas.index is not None and event.button() == Qt.LeftButton:
