@@ -197,7 +197,7 @@ def _located(value, line: int, column: int):
 
 _EVENTS_LINE = re.compile(r"^events:[ \t]*(?:#.*)?$", re.M)
 _FIRST_ITEM = re.compile(r"\n(?:[ \t]*(?:#[^\n]*)?\n)*( *)-(?: |\n)")
-CHUNK_ITEMS = 2000
+CHUNK_ITEMS = 1000
 
 
 def _list_end(text: str, body_start: int, indent: int) -> int:
