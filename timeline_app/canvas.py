@@ -8,6 +8,7 @@ under a millisecond.
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
@@ -491,7 +492,7 @@ class TimelineCanvas(QWidget):
             self.update()
         if isinstance(item, PlacedEvent):
             event_ = self.index.events[item.position]
-            QToolTip.showText(event.globalPosition().toPoint(), f"<b>{_escape(event_.title)}</b><br>{describe_range(event_.start, event_.end)}", self)
+            QToolTip.showText(event.globalPosition().toPoint(), f"<b>{html.escape(event_.title)}</b><br>{describe_range(event_.start, event_.end)}", self)
         elif isinstance(item, Cluster):
             QToolTip.showText(event.globalPosition().toPoint(), f"{item.count:,} events — click to zoom in", self)
         else:
@@ -568,6 +569,3 @@ class TimelineCanvas(QWidget):
             self.fit_all()
         self._invalidate()
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -62,5 +62,3 @@ def describe_duration(start: PartialDate, end: PartialDate | None) -> str:
 def describe_precision(date: PartialDate) -> str:
     return f"{describe_date(date)} ({'time' if date.precision == MINUTE else date.precision})"
 
-
-__all__ = ["describe_date", "describe_range", "describe_duration", "describe_precision", "DAY"]
