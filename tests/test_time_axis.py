@@ -34,3 +34,11 @@ def test_ticks_are_spaced_for_reading_at_every_zoom():
 def test_calendar_round_trip_over_millennia():
     for days in range(-800_000, 800_000, 997):
         assert days_from_civil(*civil_from_days(days)) == days
+
+
+def test_ticks_before_the_common_era_fall_on_round_bc_years():
+    s = parse_date("10001 BC").seconds()
+    layout = axis_layout(s, s + 86400 * 365.25 * 14000, 86400 * 365.25 * 8)
+    labels = [t.label for t in layout.minor]
+    assert "10000 BC" in labels and "2000 BC" in labels and "AD 1" in labels and "2000" in labels
+    assert not any(label.endswith("01 BC") for label in labels)

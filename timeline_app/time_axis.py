@@ -60,6 +60,8 @@ def _floor_to(unit: str, step: int, seconds: float) -> tuple[int, int, int, int,
     days = int(seconds // SECONDS_PER_DAY)
     year, month, day = civil_from_days(days)
     if unit == "year":
+        if year <= 0 and step > 1:  # before the common era, round in BC years: 2000 BC is year -1999
+            return 1 - -(-(1 - year) // step) * step, 1, 1, 0, 0
         return (year // step) * step, 1, 1, 0, 0
     if unit == "month":
         return year, ((month - 1) // step) * step + 1, 1, 0, 0
@@ -81,6 +83,8 @@ def _seconds(year: int, month: int, day: int, hour: int, minute: int) -> float:
 def _advance(unit: str, step: int, parts: tuple[int, int, int, int, int]) -> tuple[int, int, int, int, int]:
     year, month, day, hour, minute = parts
     if unit == "year":
+        if year == 1 and step > 1:  # AD 1 follows 1 BC-aligned ticks; then back to round years
+            return step, 1, 1, 0, 0
         return year + step, 1, 1, 0, 0
     if unit == "month":
         month += step
@@ -102,7 +106,7 @@ def _advance(unit: str, step: int, parts: tuple[int, int, int, int, int]) -> tup
 def _label(unit: str, parts: tuple[int, int, int, int, int], minor: bool) -> str:
     year, month, day, hour, minute = parts
     if unit == "year":
-        return year_text(year)
+        return "AD 1" if year == 1 else year_text(year)
     if unit == "month":
         return MONTH_ABBR[month - 1] if minor else f"{MONTH_ABBR[month - 1]} {year_text(year)}"
     if unit == "day":
@@ -130,7 +134,7 @@ def axis_layout(start: float, end: float, seconds_per_pixel: float) -> AxisLayou
     if parent is None:  # years: group them by decade, century or millennium ("2010s")
         major_step = next(size for size in (10, 100, 1000, 10000, 100000) if size > step)
         major = [
-            Tick(tick.seconds, f"{tick.label}s" if not tick.label.endswith("BC") else tick.label)
+            Tick(tick.seconds, tick.label if tick.label.endswith("BC") or tick.label == "AD 1" else f"{tick.label}s")
             for tick in ticks("year", major_step, start, end, minor=False)
         ]
     else:

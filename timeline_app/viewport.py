@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MIN_SECONDS_PER_PIXEL = 0.5  # a minute is 120 px wide at the deepest zoom
-MAX_SECONDS_PER_PIXEL = 5000 * 365.25 * 86400 / 1000  # five millennia over 1000 px
+MAX_SECONDS_PER_PIXEL = 100_000 * 365.25 * 86400 / 1000  # a hundred millennia over 1000 px
 
 
 @dataclass(frozen=True, slots=True)
