@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .atomic_write import write_atomically
 from .dates import DateError, parse_date
 from .loader import load_text
-from .problems import ERROR, Problem
+from .problems import ERROR, Problem, with_path
 from .validate import check_url
 from .yaml_reader import Mapping, Null, ReadError, Sequence, decode, read_precise
 
@@ -111,7 +111,7 @@ def add_event(path: str, event: NewEvent) -> str:
     try:
         text = decode(original)
     except ReadError as error:
-        raise AddError("the file has problems; fix them first", _placed(error.problems, path)) from None
+        raise AddError("the file has problems; fix them first", with_path(error.problems, path)) from None
     current = load_text(text, path)
     if not current.ok:
         raise AddError("the file has problems; fix them first", current.problems)
@@ -149,12 +149,6 @@ def add_event(path: str, event: NewEvent) -> str:
     except OSError as error:
         raise AddError(f"cannot write {path}: {error.strerror or error}; the file is unchanged") from None
     return event.id
-
-
-def _placed(problems: list[Problem], path: str) -> list[Problem]:
-    import dataclasses
-
-    return [dataclasses.replace(problem, path=path) for problem in problems]
 
 
 def _insert(text: str, original: bytes, event: NewEvent, chronology, start) -> str:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import gc
 import os
 from dataclasses import dataclass, field
 from typing import Callable
 
 from .model import Chronology
-from .problems import Problem, has_errors
+from .problems import Problem, has_errors, with_path
 from .validate import NeedsPrecise, build_chronology
 from .yaml_reader import FastPathFailed, ReadError, decode, read_fast, read_precise
 
@@ -63,14 +62,14 @@ def _load_text(text: str, path: str, progress: Callable[[float], None] | None) -
             root, lines = fast
             try:
                 chronology, problems = build_chronology(root, precise=False, lines=lines)
-                return LoadResult(path, chronology, _placed(problems, path))
+                return LoadResult(path, chronology, with_path(problems, path))
             except (NeedsPrecise, FastPathFailed):
                 pass
         root, problems = read_precise(text)
         chronology, more = build_chronology(root, precise=True)
     except ReadError as error:
-        return LoadResult(path, None, _placed(error.problems, path))
-    return LoadResult(path, chronology, _placed(sorted(problems + more), path))
+        return LoadResult(path, None, with_path(error.problems, path))
+    return LoadResult(path, chronology, with_path(sorted(problems + more), path))
 
 
 def _load_other(text: str, path: str, kind: str) -> LoadResult:
@@ -81,10 +80,10 @@ def _load_other(text: str, path: str, kind: str) -> LoadResult:
         root, problems = (read_csv if kind == ".csv" else read_json)(text)
         chronology, more = build_chronology(root, precise=True)
     except ReadError as error:
-        return LoadResult(path, None, _placed(error.problems, path))
+        return LoadResult(path, None, with_path(error.problems, path))
     if kind == ".csv" and not chronology.title:
         chronology.title = os.path.splitext(os.path.basename(path))[0]
-    return LoadResult(path, chronology, _placed(sorted(problems + more), path))
+    return LoadResult(path, chronology, with_path(sorted(problems + more), path))
 
 
 def is_editable(path: str) -> bool:
@@ -103,9 +102,6 @@ def load_file(path: str | os.PathLike, progress: Callable[[float], None] | None 
     try:
         text = decode(data)
     except ReadError as error:
-        return LoadResult(name, None, _placed(error.problems, name))
+        return LoadResult(name, None, with_path(error.problems, name))
     return load_text(text, name, progress)
 
-
-def _placed(problems: list[Problem], path: str) -> list[Problem]:
-    return [dataclasses.replace(problem, path=path) for problem in problems]

@@ -6,6 +6,7 @@ panel: both use `Problem.format()`, so the user sees the same words everywhere.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 ERROR, WARNING = "error", "warning"
@@ -23,6 +24,11 @@ class Problem:
 
     def format(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+def with_path(problems: list[Problem], path: str) -> list[Problem]:
+    """The same problems, naming the file they are in."""
+    return [dataclasses.replace(problem, path=path) for problem in problems]
 
 
 def has_errors(problems: list[Problem]) -> bool:
