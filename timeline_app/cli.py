@@ -119,5 +119,5 @@ def export(out: str, path: str, args=None) -> int:
         write_export(out, data, path)
     except ExportError as error:
         print(f"timeline-app: error: {error}", file=sys.stderr)
-        return EXIT_USAGE if "refusing" in str(error) else EXIT_PROBLEMS
+        return EXIT_USAGE if error.usage else EXIT_PROBLEMS
     return EXIT_OK

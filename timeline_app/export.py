@@ -16,14 +16,18 @@ _BY_EXTENSION = {".json": "json", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml"
 
 
 class ExportError(Exception):
-    pass
+    """Why nothing was exported; `usage` when the request itself was wrong (exit 2)."""
+
+    def __init__(self, message: str, usage: bool = False):
+        super().__init__(message)
+        self.usage = usage
 
 
 def format_for(out: str, requested: str | None) -> str:
     """The format asked for, else the one OUT's extension names (`-` means JSON)."""
     if requested:
         if requested.lower() not in FORMATS:
-            raise ExportError(f"unknown format '{requested}' (choose from {', '.join(FORMATS)})")
+            raise ExportError(f"unknown format '{requested}' (choose from {', '.join(FORMATS)})", usage=True)
         return requested.lower()
     if out == "-":
         return "json"
@@ -31,7 +35,7 @@ def format_for(out: str, requested: str | None) -> str:
         return "timelinejs"
     extension = os.path.splitext(out)[1].lower()
     if extension not in _BY_EXTENSION:
-        raise ExportError(f"cannot tell the format of '{out}': use --format ({', '.join(FORMATS)})")
+        raise ExportError(f"cannot tell the format of '{out}': use --format ({', '.join(FORMATS)})", usage=True)
     return _BY_EXTENSION[extension]
 
 
@@ -52,10 +56,7 @@ def render(chronology: Chronology, fmt: str, start: PartialDate | None = None, e
         from .export_image import TimelinePicture
 
         chosen = within(chronology, start, end)
-        picture = TimelinePicture(chosen, width, start, end, **picture_options)
-        if fmt == "pdf":
-            picture = _fit_to_page(picture, lambda w: TimelinePicture(chosen, w, start, end, **picture_options))
-        return {"png": picture.png, "svg": picture.svg, "pdf": lambda: picture.pdf(page)}[fmt]()
+        return picture_bytes(lambda w: TimelinePicture(chosen, w, start, end, **picture_options), width, fmt, page)
     from . import interchange
 
     chosen = within(chronology, start, end)
@@ -66,6 +67,14 @@ def render(chronology: Chronology, fmt: str, start: PartialDate | None = None, e
     if fmt == "timelinejs":
         return (json.dumps(interchange.to_timelinejs(chosen), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return interchange.to_yaml(chosen).encode("utf-8")
+
+
+def picture_bytes(make, width: int, fmt: str, page: str = "A4") -> bytes:
+    """Encode the picture `make(width)` draws as png, svg or pdf (a PDF re-laid out to fill its page)."""
+    picture = make(width)
+    if fmt == "pdf":
+        picture = _fit_to_page(picture, make)
+    return {"png": picture.png, "svg": picture.svg, "pdf": lambda: picture.pdf(page)}[fmt]()
 
 
 PAGE_ASPECT = 277 / 190  # A4 and Letter landscape, inside 10 mm margins, near enough
@@ -85,7 +94,7 @@ def write_export(out: str, data: bytes, source_path: str) -> None:
     from .atomic_write import write_atomically
 
     if os.path.exists(out) and os.path.exists(source_path) and os.path.samefile(out, source_path):
-        raise ExportError(f"refusing to overwrite the input file '{source_path}'")
+        raise ExportError(f"refusing to overwrite the input file '{source_path}'", usage=True)
     try:
         write_atomically(out, data)
     except OSError as error:

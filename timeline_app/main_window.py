@@ -518,16 +518,22 @@ class MainWindow(QMainWindow):
         "JSON (*.json);;TimelineJS JSON (*.timeline.json);;Chronology YAML (*.yaml)"
     )
 
-    def picture(self, current_view: bool):
-        """The timeline as an export picture: the current view and filters, or everything."""
+    def picture_maker(self, current_view: bool):
+        """Makes the export picture at a given width: the current view and filters, or everything."""
         from .export_image import TimelinePicture
 
-        chronology = self.result.chronology
+        chronology, view, shown_width = self.result.chronology, self.canvas.view, self.canvas.width()
         if current_view:
-            return TimelinePicture(chronology, max(self.canvas.width(), 1600), index=self.index,
-                                   view=_scaled_view(self.canvas.view, self.canvas.width(), max(self.canvas.width(), 1600)),
-                                   mask=self.canvas.mask)
-        return TimelinePicture(chronology, 1600, index=self.index)
+            return lambda width: TimelinePicture(chronology, width, index=self.index, mask=self.canvas.mask,
+                                                 view=_scaled_view(view, shown_width, width))
+        return lambda width: TimelinePicture(chronology, width, index=self.index)
+
+    def export_width(self, current_view: bool) -> int:
+        """Pictures are at least 1600 px wide; the current view keeps its shape on wider screens."""
+        return max(self.canvas.width(), 1600) if current_view else 1600
+
+    def picture(self, current_view: bool):
+        return self.picture_maker(current_view)(self.export_width(current_view))
 
     def export_dialog(self) -> None:
         if self.index is None:
@@ -543,13 +549,12 @@ class MainWindow(QMainWindow):
 
     def export_to(self, out: str, current_view: bool = False, fmt: str | None = None) -> str:
         """Export to `out`; returns what happened, for the status bar."""
-        from .export import IMAGE_FORMATS, ExportError, format_for, render, write_export
+        from .export import IMAGE_FORMATS, ExportError, format_for, picture_bytes, render, write_export
 
         try:
             fmt = format_for(out, fmt)
             if fmt in IMAGE_FORMATS:
-                picture = self.picture(current_view)
-                data = {"png": picture.png, "svg": picture.svg, "pdf": picture.pdf}[fmt]()
+                data = picture_bytes(self.picture_maker(current_view), self.export_width(current_view), fmt)
             else:
                 chronology = self.result.chronology
                 if current_view:
