@@ -7,10 +7,10 @@ Every scalar stays the exact text the user typed, whatever YAML 1.1 would
 have made of it (`yes`, `20:30`, `1969`).
 
 The fast reader hands the events list to the Rust parser yaml-rs in chunks
-(a 100k-event file in about a second instead of 13 with PyYAML), so the
-GUI thread gets the interpreter between chunks and a progress bar can move.
-Its values carry no positions: when anything looks off, the loader re-reads
-the file with the precise reader to say exactly where.
+(a 100k-event file in about a second instead of 13 with PyYAML), parsed on a
+helper thread while events are built, so a progress bar can move. Its values
+carry no positions: when a chunk looks off, that chunk is read again precisely;
+when anything else does, the loader reads the whole file precisely.
 """
 
 from __future__ import annotations
