@@ -16,7 +16,7 @@ from .add_event import quote
 from .dates import MINUTE, MONTH, YEAR, PartialDate
 from .model import Chronology, Event
 from .problems import Problem
-from .yaml_reader import Mapping, Null, ReadError, Sequence, Text, read_precise
+from .yaml_reader import Mapping, Null, ReadError, Sequence, Text, located, read_precise
 
 CSV_COLUMNS = ("id", "title", "start", "end", "precision", "category", "tags", "description", "sources")
 
@@ -147,14 +147,7 @@ def _event_yaml(event: Event) -> list[str]:
 # --- reading ---------------------------------------------------------------------------
 
 def _text(value: str, line: int, column: int) -> Text:
-    located = Text(value)
-    located.line, located.column = line, column
-    return located
-
-
-def _located(container, line: int, column: int):
-    container.line, container.column = line, column
-    return container
+    return located(Text(value), line, column)
 
 
 def _field_columns(line: str) -> list[int]:
@@ -194,8 +187,8 @@ def read_csv(text: str) -> object:
             problems.append(Problem(1, where, f"unknown CSV column '{name}' (known: {', '.join(CSV_COLUMNS)}, location)", "warning"))
     if any(p.severity == "error" for p in problems):
         raise ReadError(problems)
-    events = _located(Sequence(), 2, 1)
-    root = _located(Mapping(), 1, 1)
+    events = located(Sequence(), 2, 1)
+    root = located(Mapping(), 1, 1)
     root[_text("title", 1, 1)] = _text("", 1, 1)
     previous_end = 1
     try:
@@ -205,18 +198,18 @@ def read_csv(text: str) -> object:
             if not any(cell.strip() for cell in row):
                 continue
             columns = _field_columns(raw_lines[line - 1]) if line - 1 < len(raw_lines) else [1]
-            event = _located(Mapping(), line, 1)
+            event = located(Mapping(), line, 1)
             for number, (name, cell) in enumerate(zip(names, row)):
                 if name not in CSV_COLUMNS and name != "location" or name == "precision" or not cell.strip():
                     continue
                 column = columns[number] if number < len(columns) else 1
                 key = _text(name, line, column)
                 if name == "tags":
-                    tags = _located(Sequence(), line, column)
+                    tags = located(Sequence(), line, column)
                     tags.extend(_text(tag.strip(), line, column) for tag in cell.split(";") if tag.strip())
                     event[key] = tags
                 elif name == "sources":
-                    sources = _located(Sequence(), line, column)
+                    sources = located(Sequence(), line, column)
                     sources.extend(_text(url, line, column) for url in cell.split())
                     event[key] = sources
                 else:
@@ -253,14 +246,14 @@ def read_json(text: str) -> tuple[object, list[Problem]]:
 
 def _unplaced(value):
     if isinstance(value, dict):
-        result = _located(Mapping(), 1, 1)
+        result = located(Mapping(), 1, 1)
         for key, item in value.items():
             result[_text(str(key), 1, 1)] = _unplaced(item)
         return result
     if isinstance(value, list):
-        return _located(Sequence([_unplaced(item) for item in value]), 1, 1)
+        return located(Sequence([_unplaced(item) for item in value]), 1, 1)
     if value is None:
-        return _located(Null(), 1, 1)
+        return located(Null(), 1, 1)
     return _text(str(value).lower() if isinstance(value, bool) else str(value), 1, 1)
 
 
@@ -307,19 +300,19 @@ def _date_text(parts) -> Text | object:
 
 
 def _from_timelinejs(root: Mapping) -> Mapping:
-    result = _located(Mapping(), root.line, root.column)
+    result = located(Mapping(), root.line, root.column)
     title = root.get("title")
     headline = title.get("text", {}).get("headline", "") if isinstance(title, dict) and isinstance(title.get("text"), dict) else ""
     result[_text("title", root.line, root.column)] = _text(_plain(headline) or "Untitled", root.line, root.column)
     if isinstance(title, dict) and isinstance(title.get("text"), dict) and title["text"].get("text"):
         result[_text("description", root.line, root.column)] = _text(_plain(title["text"]["text"]), root.line, root.column)
     groups: dict[str, str] = {}
-    events = _located(Sequence(), root["events"].line, root["events"].column)
+    events = located(Sequence(), root["events"].line, root["events"].column)
     for item in root["events"]:
         if not isinstance(item, dict):
             events.append(item)
             continue
-        event = _located(Mapping(), item.line, item.column)
+        event = located(Mapping(), item.line, item.column)
         text = item.get("text") if isinstance(item.get("text"), dict) else {}
         here = lambda key, value: _text(value, getattr(item.get(key), "line", item.line), getattr(item.get(key), "column", item.column))
         if item.get("unique_id"):
@@ -342,23 +335,23 @@ def _from_timelinejs(root: Mapping) -> Mapping:
         if body.strip():
             event[_text("description", item.line, item.column)] = _text(_plain(body), item.line, item.column)
         if links:
-            sources = _located(Sequence(), item.line, item.column)
+            sources = located(Sequence(), item.line, item.column)
             sources.extend(_text(html.unescape(link), item.line, item.column) for link in dict.fromkeys(links))
             event[_text("sources", item.line, item.column)] = sources
         events.append(event)
     if groups:
-        categories = _located(Mapping(), root.line, root.column)
+        categories = located(Mapping(), root.line, root.column)
         for label, cid in groups.items():
-            spec = _located(Mapping(), root.line, root.column)
+            spec = located(Mapping(), root.line, root.column)
             spec[_text("label", root.line, root.column)] = _text(label, root.line, root.column)
             categories[_text(cid, root.line, root.column)] = spec
         result[_text("categories", root.line, root.column)] = categories
     if isinstance(root.get("eras"), list):
-        eras = _located(Sequence(), root["eras"].line, root["eras"].column)
+        eras = located(Sequence(), root["eras"].line, root["eras"].column)
         for item in root["eras"]:
             if not isinstance(item, dict):
                 continue
-            era = _located(Mapping(), item.line, item.column)
+            era = located(Mapping(), item.line, item.column)
             text = item.get("text") if isinstance(item.get("text"), dict) else {}
             era[_text("title", item.line, item.column)] = _text(_plain(text.get("headline", "")) or "Era", item.line, item.column)
             for ours, theirs in (("start", "start_date"), ("end", "end_date")):

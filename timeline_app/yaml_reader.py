@@ -150,7 +150,7 @@ class _Converter:
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         if depth > MAX_DEPTH:
             self.problems.append(Problem(line, column, f"nesting deeper than {MAX_DEPTH} levels"))
-            return _located(Null(), line, column)
+            return located(Null(), line, column)
         if node.tag not in STANDARD_TAGS:
             self.problems.append(
                 Problem(line, column, f"YAML tag '{node.tag}' is not allowed: tags that build objects are refused")
@@ -161,13 +161,13 @@ class _Converter:
                 value = Null()
             else:
                 value = Text(node.value)
-            result = _located(value, line, column)
+            result = located(value, line, column)
         elif isinstance(node, yaml.SequenceNode):
-            result = _located(Sequence(), line, column)
+            result = located(Sequence(), line, column)
             self.seen[id(node)] = result
             result.extend(self.convert(child, depth + 1) for child in node.value)
         else:
-            result = _located(Mapping(), line, column)
+            result = located(Mapping(), line, column)
             self.seen[id(node)] = result
             self._fill_mapping(result, node, depth)
         self.seen[id(node)] = result
@@ -188,7 +188,8 @@ class _Converter:
             result[key] = self.convert(value_node, depth + 1)
 
 
-def _located(value, line: int, column: int):
+def located(value, line: int, column: int):
+    """`value` (Text, Mapping, Sequence or Null) placed at a 1-based line and column."""
     value.line, value.column = line, column
     return value
 
