@@ -17,7 +17,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from synthetic import synthetic_yaml  # noqa: E402
 
-from timeline_app.loader import load_file  # noqa: E402
+from timeline_app.files.loader import load_file  # noqa: E402
 
 
 def main() -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.loader import load_file
+from timeline_app.files.loader import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -116,7 +116,7 @@ def test_schema_is_printed_and_is_json():
 
 
 def test_the_bundled_chronology_is_found_by_the_package():
-    from timeline_app.bundled import bundled_chronology_path
+    from timeline_app.files.bundled import bundled_chronology_path
 
     assert bundled_chronology_path().read_bytes() == (ROOT / "events.yaml").read_bytes()
 
@@ -142,7 +142,7 @@ def test_bundled_chronology_is_what_the_issue_promises():
 
 @pytest.mark.parametrize("value", ["yes", "20:30", "1969", "no", "~x", "on", "0x1F", "1e3", "2014-06-25"])
 def test_text_fields_keep_exactly_what_was_typed(value):
-    from timeline_app.loader import load_text
+    from timeline_app.files.loader import load_text
 
     text = f"title: {value}\nevents:\n  - title: {value}\n    start: 2014\n    tags: [on, off, 1969, {value}]\n    description: {value}\n"
     result = load_text(text)

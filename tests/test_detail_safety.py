@@ -2,9 +2,9 @@
 
 from PySide6.QtCore import QUrl
 
-from timeline_app.dates import parse_date
-from timeline_app.detail_pane import DetailPane
-from timeline_app.model import Event, Source
+from timeline_app.chronology.dates import parse_date
+from timeline_app.gui.detail_pane import DetailPane
+from timeline_app.chronology.model import Event, Source
 
 
 def make_event(description):
@@ -14,7 +14,7 @@ def make_event(description):
 
 def test_markdown_links_other_than_http_never_open(qtbot, monkeypatch):
     opened = []
-    monkeypatch.setattr("timeline_app.detail_pane.QDesktopServices.openUrl", lambda url: opened.append(url.toString()))
+    monkeypatch.setattr("timeline_app.gui.detail_pane.QDesktopServices.openUrl", lambda url: opened.append(url.toString()))
     pane = DetailPane()
     qtbot.addWidget(pane)
     refused = []

@@ -6,9 +6,9 @@ import stat
 
 import pytest
 
-from timeline_app.add_event import AddError, NewEvent, add_event
-from timeline_app.editor_launch import editor_command
-from timeline_app.loader import load_file
+from timeline_app.files.add_event import AddError, NewEvent, add_event
+from timeline_app.gui.editor_launch import editor_command
+from timeline_app.files.loader import load_file
 
 from conftest import BUNDLED
 

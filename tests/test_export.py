@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import BUNDLED, ROOT
-from timeline_app.loader import load_file
+from timeline_app.files.loader import load_file
 
 
 def export(*args):

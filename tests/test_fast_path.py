@@ -2,9 +2,9 @@
 
 from synthetic import synthetic_yaml
 
-from timeline_app.loader import load_text
-from timeline_app.validate import build_chronology
-from timeline_app.yaml_reader import read_fast, read_precise
+from timeline_app.files.loader import load_text
+from timeline_app.files.validation import build_chronology
+from timeline_app.files.yaml_reader import read_fast, read_precise
 
 
 def test_fast_and_precise_readers_agree_on_a_synthetic_chronology():

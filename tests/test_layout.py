@@ -4,10 +4,10 @@ import random
 
 import numpy as np
 
-from timeline_app.layout import MARKER_WIDTH, lay_out, stack_rows
-from timeline_app.loader import load_text
-from timeline_app.timeline_index import TimelineIndex
-from timeline_app.viewport import Viewport
+from timeline_app.geometry.layout import MARKER_WIDTH, lay_out, stack_rows
+from timeline_app.files.loader import load_text
+from timeline_app.chronology.timeline_index import TimelineIndex
+from timeline_app.geometry.viewport import Viewport
 
 
 def test_stacked_labels_never_overlap_on_random_data():
@@ -58,7 +58,7 @@ def test_culling_finds_spans_that_started_before_the_view():
         "title: t\nevents:\n  - {title: long, start: 2010-01-01, end: 2015-01-01}\n  - {title: p, start: 2012-01-01}\n"
     ).chronology
     index = TimelineIndex(chronology)
-    from timeline_app.dates import parse_date
+    from timeline_app.chronology.dates import parse_date
 
     visible = index.in_range(parse_date("2013-01-01").seconds(), parse_date("2013-02-01").seconds())
     assert [index.events[i].title for i in visible] == ["long"]

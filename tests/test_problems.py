@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from timeline_app.loader import load_file, load_text
+from timeline_app.files.loader import load_file, load_text
 
 GOOD_EVENT = "  - {title: ok, start: 2014}\n"
 

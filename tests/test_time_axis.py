@@ -1,5 +1,5 @@
-from timeline_app.dates import days_from_civil, parse_date
-from timeline_app.time_axis import axis_layout, civil_from_days
+from timeline_app.chronology.dates import days_from_civil, parse_date
+from timeline_app.geometry.time_axis import axis_layout, civil_from_days
 
 
 def labels(start, seconds_per_pixel, width=1600):

@@ -4,7 +4,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QListWidget, QTextBrowser
 
-from timeline_app.canvas import TimelineCanvas
+from timeline_app.gui.canvas import TimelineCanvas
 
 
 def wheel(widget, x, y, delta_y=0, delta_x=0, modifiers=Qt.NoModifier):
@@ -262,7 +262,7 @@ def test_right_to_left_titles_are_laid_out_and_shown(qtbot, tmp_path):
 
 
 def test_event_list_sorts_by_title_and_category_and_keeps_the_selection(window, qtbot):
-    from timeline_app.event_list import CATEGORY, DATE, TITLE
+    from timeline_app.gui.event_list import CATEGORY, DATE, TITLE
 
     window.canvas.select(window.index.position_of_id["hor-election"])
     window.event_list.sortByColumn(TITLE, Qt.AscendingOrder)

@@ -9,7 +9,7 @@ __version__ = "0.1.0"
 
 def __getattr__(name: str):
     if name == "MainWindow":
-        from .main_window import MainWindow
+        from .gui.main_window import MainWindow
 
         return MainWindow
     raise AttributeError(f"module 'timeline_app' has no attribute {name!r}")

@@ -8,7 +8,7 @@ import sys
 def run_window(path: str) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from .main_window import MainWindow
+    from .gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Timeline")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .bundled import bundled_chronology_path, schema_text
-from .loader import load_file
+from .files.bundled import bundled_chronology_path, schema_text
+from .files.loader import load_file
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(schema_text())
             return EXIT_OK
         if args.add:
-            from .add_event import run_add
+            from .files.add_event import run_add
 
             return run_add(args, parser)
         if args.check:
@@ -85,8 +85,8 @@ def check(paths: list[str]) -> int:
 
 def export(out: str, path: str, args=None) -> int:
     """Write FILE in the format OUT asks for; an invalid FILE exports nothing."""
-    from .dates import DateError, parse_date
-    from .export import ExportError, format_for, render, write_export
+    from .chronology.dates import DateError, parse_date
+    from .files.export_formats import IMAGE_FORMATS, ExportError, format_for, render_data, write_export
 
     try:
         fmt = format_for(out, getattr(args, "format", None))
@@ -110,7 +110,12 @@ def export(out: str, path: str, args=None) -> int:
     if not 200 <= width <= 20000:
         print("timeline-app: error: --width must be between 200 and 20000 pixels", file=sys.stderr)
         return EXIT_USAGE
-    data = render(chronology, fmt, bounds[0], bounds[1], width=width, page=getattr(args, "page", "A4"))
+    if fmt in IMAGE_FORMATS:
+        from .gui.picture import render_picture
+
+        data = render_picture(chronology, fmt, bounds[0], bounds[1], width=width, page=getattr(args, "page", "A4"))
+    else:
+        data = render_data(chronology, fmt, bounds[0], bounds[1])
     if out == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

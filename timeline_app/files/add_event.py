@@ -16,10 +16,11 @@ import sys
 from dataclasses import dataclass, field
 
 from .atomic_write import write_atomically
-from .dates import DateError, parse_date
+from .yaml_text import quote
+from ..chronology.dates import DateError, parse_date
 from .loader import load_text
-from .problems import ERROR, Problem, with_path
-from .validate import check_url
+from ..chronology.problems import ERROR, Problem, with_path
+from .validation import check_url
 from .yaml_reader import Mapping, Null, ReadError, Sequence, decode, read_precise
 
 
@@ -42,14 +43,6 @@ class NewEvent:
     description: str = ""
     location: str = ""
     sources: list[str] = field(default_factory=list)
-
-
-def quote(text: str) -> str:
-    """A YAML double-quoted scalar that reads back as exactly `text`."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    for char, escape in (("\u2028", "\\L"), ("\u2029", "\\P"), ("\u0085", "\\N"), ("\ufeff", "\\uFEFF")):
-        quoted = quoted.replace(char, escape)
-    return quoted
 
 
 def _slug(text: str) -> str:

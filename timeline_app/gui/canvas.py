@@ -29,12 +29,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from .date_text import describe_range
-from .layout import MARKER_WIDTH, Cluster, PlacedEvent, TimelineLayout, lay_out
-from .model import Chronology
-from .time_axis import axis_layout
-from .timeline_index import TimelineIndex
-from .viewport import Viewport
+from ..chronology.date_text import describe_range
+from ..geometry.layout import MARKER_WIDTH, Cluster, PlacedEvent, TimelineLayout, lay_out
+from ..chronology.model import Chronology
+from ..geometry.time_axis import axis_layout
+from ..chronology.timeline_index import TimelineIndex
+from ..geometry.viewport import Viewport
 
 AXIS_HEIGHT = 42.0
 ERA_STRIP = 18.0

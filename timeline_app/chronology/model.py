@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from .dates import PartialDate
 
+UNCATEGORISED_COLOR = "#7f7f7f"  # the lane of events with no category
+
 
 @dataclass(frozen=True, slots=True)
 class Source:

@@ -7,9 +7,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QToolButton, QWidget
 
-from .dates import DateError, parse_date
-from .search import SearchIndex
-from .timeline_index import TimelineIndex
+from ..chronology.dates import DateError, parse_date
+from ..chronology.search import SearchIndex
+from ..chronology.timeline_index import TimelineIndex
 
 INVALID_STYLE = "border: 1px solid #c0392b"
 

@@ -12,7 +12,7 @@ from typing import Callable
 
 import numpy as np
 
-from .timeline_index import TimelineIndex
+from ..chronology.timeline_index import TimelineIndex
 from .viewport import Viewport
 
 MARKER_WIDTH = 10.0

@@ -13,11 +13,12 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPa
 from PySide6.QtSvg import QSvgGenerator
 
 from .canvas import AXIS_HEIGHT, ERA_STRIP, TimelineCanvas
-from .date_text import describe_range
-from .dates import PartialDate
-from .model import Chronology
-from .timeline_index import TimelineIndex
-from .viewport import Viewport
+from ..chronology.date_text import describe_range
+from ..chronology.dates import PartialDate
+from ..chronology.model import Chronology
+from ..chronology.timeline_index import TimelineIndex
+from ..files.export_formats import within
+from ..geometry.viewport import Viewport
 
 HEADER_HEIGHT = 74.0
 MAX_ROWS = 12
@@ -179,3 +180,30 @@ def _encode(image: QImage, fmt: str) -> bytes:
     buffer.open(QIODevice.WriteOnly)
     image.save(buffer, fmt)
     return bytes(data)
+
+
+def render_picture(chronology: Chronology, fmt: str, start: PartialDate | None = None, end: PartialDate | None = None,
+                   width: int = 1600, page: str = "A4", **picture_options) -> bytes:
+    """`chronology` drawn as png, svg or pdf, over [start, end] when given."""
+    chosen = within(chronology, start, end)
+    return picture_bytes(lambda w: TimelinePicture(chosen, w, start, end, **picture_options), width, fmt, page)
+
+
+def picture_bytes(make, width: int, fmt: str, page: str = "A4") -> bytes:
+    """Encode the picture `make(width)` draws as png, svg or pdf (a PDF re-laid out to fill its page)."""
+    picture = make(width)
+    if fmt == "pdf":
+        picture = _fit_to_page(picture, make)
+    return {"png": picture.png, "svg": picture.svg, "pdf": lambda: picture.pdf(page)}[fmt]()
+
+
+PAGE_ASPECT = 277 / 190  # A4 and Letter landscape, inside 10 mm margins, near enough
+
+
+def _fit_to_page(picture, make):
+    """A wide, short timeline printed on a landscape page leaves most of it empty and its
+    text tiny: lay it out narrower so it fills the page (never below 1100 px)."""
+    width, height = picture.size.width(), picture.size.height()
+    if width / height <= PAGE_ASPECT * 1.1:
+        return picture
+    return make(max(1100, int(height * PAGE_ASPECT)))

@@ -10,8 +10,7 @@ from collections import Counter
 
 import numpy as np
 
-from .model import Chronology
-from .validate import UNCATEGORISED_COLOR
+from .model import UNCATEGORISED_COLOR, Chronology
 
 UNCATEGORISED = ""
 

@@ -12,9 +12,9 @@ import difflib
 import re
 from urllib.parse import urlsplit
 
-from .dates import DATE_ORDERS, DateError, PartialDate, parse_date
-from .model import Category, Chronology, Era, Event, Source
-from .problems import ERROR, WARNING, Problem
+from ..chronology.dates import DATE_ORDERS, DateError, PartialDate, parse_date
+from ..chronology.model import Category, Chronology, Era, Event, Source
+from ..chronology.problems import ERROR, WARNING, Problem
 from .yaml_reader import EventStream, Null, position
 
 TOP_KEYS = ("title", "description", "date_order", "sources", "categories", "eras", "events")
@@ -24,7 +24,6 @@ ERA_KEYS = ("title", "start", "end", "color")
 CATEGORY_KEYS = ("label", "color")
 COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 PALETTE = ("#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7")
-UNCATEGORISED_COLOR = "#7f7f7f"
 
 
 _KNOWN_SETS = {keys: frozenset(keys) for keys in (TOP_KEYS, EVENT_KEYS, SOURCE_KEYS, ERA_KEYS, CATEGORY_KEYS)}

@@ -15,9 +15,9 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
-from .date_text import describe_duration, describe_range
-from .model import Category, Event
-from .validate import check_url
+from ..chronology.date_text import describe_duration, describe_range
+from ..chronology.model import Category, Event
+from ..files.validation import check_url
 
 _PRECISION_NOTE = {"year": "only the year is known", "month": "only the month is known"}
 

@@ -10,8 +10,8 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from .date_text import describe_range
-from .timeline_index import TimelineIndex
+from ..chronology.date_text import describe_range
+from ..chronology.timeline_index import TimelineIndex
 
 DATE, TITLE, CATEGORY = range(3)
 HEADERS = ("Date", "Title", "Category")

@@ -28,18 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from .canvas import TimelineCanvas
-from .dates import DateError, parse_date
+from ..chronology.dates import DateError, parse_date
 from .detail_pane import DetailPane
 from .editor_launch import open_in_editor
 from .event_list import EventListModel
 from .file_watcher import FileWatcher
 from .filters import Filters
-from .loader import LoadResult, is_editable, load_file
+from ..files.loader import LoadResult, is_editable, load_file
 from .overview import OverviewStrip
-from .problems import ERROR
-from .search import SearchIndex
-from .timeline_index import TimelineIndex
-from .viewport import Viewport
+from ..chronology.problems import ERROR
+from ..chronology.search import SearchIndex
+from ..chronology.timeline_index import TimelineIndex
+from ..geometry.viewport import Viewport
 
 SYNC_LOAD_BYTES = 2_000_000  # smaller files load before the window shows; larger ones in a thread
 MAX_RECENT = 8
@@ -483,7 +483,7 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
 
     def show_about(self) -> None:
-        from . import __version__
+        from .. import __version__
 
         QMessageBox.about(
             self,
@@ -520,7 +520,7 @@ class MainWindow(QMainWindow):
 
     def picture_maker(self, current_view: bool):
         """Makes the export picture at a given width: the current view and filters, or everything."""
-        from .export_image import TimelinePicture
+        from .picture import TimelinePicture
 
         chronology, view, shown_width = self.result.chronology, self.canvas.view, self.canvas.width()
         if current_view:
@@ -549,7 +549,8 @@ class MainWindow(QMainWindow):
 
     def export_to(self, out: str, current_view: bool = False, fmt: str | None = None) -> str:
         """Export to `out`; returns what happened, for the status bar."""
-        from .export import IMAGE_FORMATS, ExportError, format_for, picture_bytes, render, write_export
+        from ..files.export_formats import IMAGE_FORMATS, ExportError, format_for, render_data, write_export
+        from .picture import picture_bytes
 
         try:
             fmt = format_for(out, fmt)
@@ -561,7 +562,7 @@ class MainWindow(QMainWindow):
                     view = self.canvas.view
                     shown = self.index.in_range(view.left, view.right(self.canvas.width()), self.canvas.mask)
                     chronology = dataclasses.replace(chronology, events=[self.index.events[int(i)] for i in shown])
-                data = render(chronology, fmt)
+                data = render_data(chronology, fmt)
             write_export(out, data, self.path)
         except ExportError as error:
             QMessageBox.warning(self, "Export", str(error))

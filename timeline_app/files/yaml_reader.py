@@ -21,7 +21,7 @@ from typing import Callable
 
 import yaml
 
-from .problems import Problem
+from ..chronology.problems import Problem
 
 MAX_DEPTH = 64
 STANDARD_TAGS = {
@@ -192,6 +192,11 @@ def located(value, line: int, column: int):
     """`value` (Text, Mapping, Sequence or Null) placed at a 1-based line and column."""
     value.line, value.column = line, column
     return value
+
+
+def located_text(value: str, line: int, column: int) -> Text:
+    """A `Text` made by a reader of another format, placed where its value stood."""
+    return located(Text(value), line, column)
 
 
 # --- fast path -------------------------------------------------------------------------

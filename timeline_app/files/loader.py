@@ -8,9 +8,11 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .model import Chronology
-from .problems import Problem, has_errors, with_path
-from .validate import NeedsPrecise, build_chronology
+from ..chronology.model import Chronology
+from ..chronology.problems import Problem, has_errors, with_path
+from .csv_format import read_csv
+from .json_format import read_json
+from .validation import NeedsPrecise, build_chronology
 from .yaml_reader import FastPathFailed, ReadError, decode, read_fast, read_precise
 
 
@@ -74,8 +76,6 @@ def _load_text(text: str, path: str, progress: Callable[[float], None] | None) -
 
 def _load_other(text: str, path: str, kind: str) -> LoadResult:
     """CSV or JSON (TimelineJS or our own export): read into located values, then the same checks."""
-    from .interchange import read_csv, read_json
-
     try:
         root, problems = (read_csv if kind == ".csv" else read_json)(text)
         chronology, more = build_chronology(root, precise=True)

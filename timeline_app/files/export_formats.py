@@ -1,4 +1,4 @@
-"""One entry point for every export format, shared by the command line and the window."""
+"""Choosing an export format and writing data exports; pictures are drawn by `gui.picture`."""
 
 from __future__ import annotations
 
@@ -6,10 +6,14 @@ import dataclasses
 import json
 import os
 
-from .dates import PartialDate
-from .model import Chronology
+from ..chronology.dates import PartialDate
+from ..chronology.model import Chronology
+from .atomic_write import write_atomically
+from .csv_format import to_csv
+from .json_format import to_json
+from .timelinejs import to_timelinejs
+from .yaml_export import to_yaml
 
-TEXT_FORMATS = ("json", "csv", "timelinejs", "yaml", "svg")
 IMAGE_FORMATS = ("png", "svg", "pdf")
 FORMATS = ("json", "csv", "timelinejs", "yaml", "png", "svg", "pdf")
 _BY_EXTENSION = {".json": "json", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml", ".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -49,50 +53,23 @@ def within(chronology: Chronology, start: PartialDate | None, end: PartialDate |
     return dataclasses.replace(chronology, events=events)
 
 
-def render(chronology: Chronology, fmt: str, start: PartialDate | None = None, end: PartialDate | None = None,
-           width: int = 1600, page: str = "A4", **picture_options) -> bytes:
-    """The bytes of `chronology` in `fmt`, over [start, end] when given."""
-    if fmt in IMAGE_FORMATS:
-        from .export_image import TimelinePicture
-
-        chosen = within(chronology, start, end)
-        return picture_bytes(lambda w: TimelinePicture(chosen, w, start, end, **picture_options), width, fmt, page)
-    from . import interchange
-
+def render_data(chronology: Chronology, fmt: str, start: PartialDate | None = None,
+                end: PartialDate | None = None) -> bytes:
+    """The bytes of `chronology` in a data format (json, csv, timelinejs, yaml), over [start, end]."""
     chosen = within(chronology, start, end)
     if fmt == "json":
-        return interchange.to_json(chosen).encode("utf-8")
+        return to_json(chosen).encode("utf-8")
     if fmt == "csv":
-        return interchange.to_csv(chosen).encode("utf-8")
+        return to_csv(chosen).encode("utf-8")
     if fmt == "timelinejs":
-        return (json.dumps(interchange.to_timelinejs(chosen), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    return interchange.to_yaml(chosen).encode("utf-8")
-
-
-def picture_bytes(make, width: int, fmt: str, page: str = "A4") -> bytes:
-    """Encode the picture `make(width)` draws as png, svg or pdf (a PDF re-laid out to fill its page)."""
-    picture = make(width)
-    if fmt == "pdf":
-        picture = _fit_to_page(picture, make)
-    return {"png": picture.png, "svg": picture.svg, "pdf": lambda: picture.pdf(page)}[fmt]()
-
-
-PAGE_ASPECT = 277 / 190  # A4 and Letter landscape, inside 10 mm margins, near enough
-
-
-def _fit_to_page(picture, make):
-    """A wide, short timeline printed on a landscape page leaves most of it empty and its
-    text tiny: lay it out narrower so it fills the page (never below 1100 px)."""
-    width, height = picture.size.width(), picture.size.height()
-    if width / height <= PAGE_ASPECT * 1.1:
-        return picture
-    return make(max(1100, int(height * PAGE_ASPECT)))
+        return (json.dumps(to_timelinejs(chosen), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if fmt == "yaml":
+        return to_yaml(chosen).encode("utf-8")
+    raise ExportError(f"'{fmt}' is a picture format: the window's picture module draws it", usage=True)
 
 
 def write_export(out: str, data: bytes, source_path: str) -> None:
     """Write atomically, never over the file the export was made from."""
-    from .atomic_write import write_atomically
-
     if os.path.exists(out) and os.path.exists(source_path) and os.path.samefile(out, source_path):
         raise ExportError(f"refusing to overwrite the input file '{source_path}'", usage=True)
     try:

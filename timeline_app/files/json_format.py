@@ -1,0 +1,65 @@
+"""JSON in and out: our own export (`--export -`) and, through timelinejs, TimelineJS3.
+
+JSON is read by the YAML reader too (JSON is YAML), which gives every value its place.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..chronology.model import Chronology
+from ..chronology.problems import Problem
+from .timelinejs import from_timelinejs, is_timelinejs
+from .yaml_reader import Mapping, Null, ReadError, Sequence, located, located_text as _text, read_precise
+
+def to_json(chronology: Chronology) -> str:
+    return json.dumps(chronology.as_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def read_json(text: str) -> tuple[object, list[Problem]]:
+    """TimelineJS3 JSON, or our own JSON export, as events.yaml-shaped located values.
+
+    JSON is read by the YAML reader too (JSON is YAML), which gives every value its place.
+    """
+    try:
+        plain = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ReadError([Problem(error.lineno, error.colno, f"JSON syntax error: {error.msg}")]) from None
+    try:
+        root, problems = read_precise(text)
+    except ReadError:  # valid JSON that YAML 1.1 will not read (tabs, say): no positions, same checks
+        root, problems = _unplaced(plain), []
+    _drop_nulls(root, plain)
+    if isinstance(root, Mapping) and is_timelinejs(root):
+        return from_timelinejs(root), problems
+    if isinstance(root, Mapping) and isinstance(root.get("events"), list):
+        for event in root["events"]:
+            if isinstance(event, dict):
+                event.pop("precision", None)  # derived from the dates; our JSON export writes it
+    return root, problems
+
+
+def _unplaced(value):
+    if isinstance(value, dict):
+        result = located(Mapping(), 1, 1)
+        for key, item in value.items():
+            result[_text(str(key), 1, 1)] = _unplaced(item)
+        return result
+    if isinstance(value, list):
+        return located(Sequence([_unplaced(item) for item in value]), 1, 1)
+    if value is None:
+        return located(Null(), 1, 1)
+    return _text(str(value).lower() if isinstance(value, bool) else str(value), 1, 1)
+
+
+def _drop_nulls(located, plain) -> None:
+    """Remove what JSON wrote as null (the YAML reader keeps it as the text 'null')."""
+    if isinstance(located, dict) and isinstance(plain, dict):
+        for (key, value), plain_value in zip(list(located.items()), plain.values()):
+            if plain_value is None:
+                del located[key]
+            else:
+                _drop_nulls(value, plain_value)
+    elif isinstance(located, list) and isinstance(plain, list):
+        for value, plain_value in zip(located, plain):
+            _drop_nulls(value, plain_value)

@@ -1,0 +1,45 @@
+"""Any chronology written as an events.yaml: every scalar double-quoted, dates as ISO text.
+"""
+
+from __future__ import annotations
+
+from ..chronology.model import Chronology, Event
+from .yaml_text import quote
+
+def to_yaml(chronology: Chronology) -> str:
+    """The chronology as an events.yaml (every scalar double-quoted, dates as ISO text)."""
+    out = [f"title: {quote(chronology.title)}"]
+    if chronology.description:
+        out.append(f"description: {quote(chronology.description)}")
+    if chronology.categories:
+        out.append("categories:")
+        for category in chronology.categories.values():
+            out.append(f"  {quote(category.id)}: {{label: {quote(category.label)}, color: {quote(category.color)}}}")
+    if chronology.eras:
+        out.append("eras:")
+        for era in chronology.eras:
+            color = f", color: {quote(era.color)}" if era.color else ""
+            out.append(f"  - {{title: {quote(era.title)}, start: {quote(era.start.iso())}, end: {quote(era.end.iso())}{color}}}")
+    out.append("events:" if chronology.events else "events: []")
+    for event in chronology.events:
+        out.extend(_event_yaml(event))
+    return "\n".join(out) + "\n"
+
+
+def _event_yaml(event: Event) -> list[str]:
+    lines = [f"  - id: {quote(event.id)}", f"    title: {quote(event.title)}", f"    start: {quote(event.start.iso())}"]
+    if event.end:
+        lines.append(f"    end: {quote(event.end.iso())}")
+    for key in ("category", "location"):
+        if getattr(event, key):
+            lines.append(f"    {key}: {quote(getattr(event, key))}")
+    if event.tags:
+        lines.append("    tags: [" + ", ".join(quote(tag) for tag in event.tags) + "]")
+    if event.description:
+        lines.append(f"    description: {quote(event.description)}")
+    if event.sources:
+        lines.append("    sources:")
+        for source in event.sources:
+            fields = {k: v for k, v in source.as_dict().items() if v}
+            lines.append("      - {" + ", ".join(f"{k}: {quote(v)}" for k, v in fields.items()) + "}")
+    return lines
