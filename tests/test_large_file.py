@@ -8,7 +8,7 @@ def test_large_file_loads_in_background_with_progress(qtbot, tmp_path):
 
     QStandardPaths.setTestModeEnabled(True)
     from timeline_app import MainWindow
-    from timeline_app.gui.main_window import SYNC_LOAD_BYTES
+    from timeline_app.gui.loading import SYNC_LOAD_BYTES
 
     path = tmp_path / "big.yaml"
     path.write_text(synthetic_yaml(9000, seed=11), encoding="utf-8")

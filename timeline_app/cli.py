@@ -86,7 +86,13 @@ def check(paths: list[str]) -> int:
 def export(out: str, path: str, args=None) -> int:
     """Write FILE in the format OUT asks for; an invalid FILE exports nothing."""
     from .chronology.dates import DateError, parse_date
-    from .files.export_formats import IMAGE_FORMATS, ExportError, format_for, render_data, write_export
+    from .files.export_formats import (
+        IMAGE_FORMATS,
+        ExportError,
+        format_for,
+        render_data,
+        write_export,
+    )
 
     try:
         fmt = format_for(out, getattr(args, "format", None))

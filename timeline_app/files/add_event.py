@@ -9,19 +9,18 @@ the file or the new entry has a problem.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
 from dataclasses import dataclass, field
 
-from .atomic_write import write_atomically
-from .yaml_text import quote
 from ..chronology.dates import DateError, parse_date
-from .loader import load_text
 from ..chronology.problems import ERROR, Problem, with_path
+from .atomic_write import write_atomically
+from .loader import load_text
 from .validation import check_url
 from .yaml_reader import Mapping, Null, ReadError, Sequence, decode, read_precise
+from .yaml_text import quote
 
 
 class AddError(Exception):

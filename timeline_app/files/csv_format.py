@@ -11,7 +11,8 @@ import io
 
 from ..chronology.model import Chronology
 from ..chronology.problems import Problem
-from .yaml_reader import Mapping, ReadError, Sequence, located, located_text as _text
+from .yaml_reader import Mapping, ReadError, Sequence, located
+from .yaml_reader import located_text as _text
 
 CSV_COLUMNS = ("id", "title", "start", "end", "precision", "category", "tags", "description", "sources")
 

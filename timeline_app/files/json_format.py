@@ -10,7 +10,9 @@ import json
 from ..chronology.model import Chronology
 from ..chronology.problems import Problem
 from .timelinejs import from_timelinejs, is_timelinejs
-from .yaml_reader import Mapping, Null, ReadError, Sequence, located, located_text as _text, read_precise
+from .yaml_reader import Mapping, Null, ReadError, Sequence, located, read_precise
+from .yaml_reader import located_text as _text
+
 
 def to_json(chronology: Chronology) -> str:
     return json.dumps(chronology.as_dict(), ensure_ascii=False, indent=2) + "\n"

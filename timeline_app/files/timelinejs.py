@@ -8,7 +8,9 @@ import re
 
 from ..chronology.dates import MINUTE, MONTH, YEAR, PartialDate
 from ..chronology.model import Chronology
-from .yaml_reader import Mapping, Null, Sequence, Text, located, located_text as _text
+from .yaml_reader import Mapping, Null, Sequence, Text, located
+from .yaml_reader import located_text as _text
+
 
 def _date_parts(date: PartialDate) -> dict:
     parts = {"year": date.year}

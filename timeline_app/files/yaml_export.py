@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..chronology.model import Chronology, Event
 from .yaml_text import quote
 
+
 def to_yaml(chronology: Chronology) -> str:
     """The chronology as an events.yaml (every scalar double-quoted, dates as ISO text)."""
     out = [f"title: {quote(chronology.title)}"]

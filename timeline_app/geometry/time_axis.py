@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..chronology.dates import SECONDS_PER_DAY, days_from_civil
 from ..chronology.date_text import year_text
+from ..chronology.dates import SECONDS_PER_DAY, days_from_civil
 
 MONTH_ABBR = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..files.add_event import AddError, NewEvent, add_event, check_new_event
 from ..chronology.date_text import describe_precision
 from ..chronology.dates import DateError, parse_date
 from ..chronology.model import Chronology
+from ..files.add_event import AddError, NewEvent, add_event, check_new_event
 from ..files.validation import check_url
 
 ERROR_STYLE = "color: #c0392b"

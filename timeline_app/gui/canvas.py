@@ -30,10 +30,16 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ..chronology.date_text import describe_range
-from ..geometry.layout import MARKER_WIDTH, Cluster, PlacedEvent, TimelineLayout, lay_out
 from ..chronology.model import Chronology
-from ..geometry.time_axis import axis_layout
 from ..chronology.timeline_index import TimelineIndex
+from ..geometry.layout import (
+    MARKER_WIDTH,
+    Cluster,
+    PlacedEvent,
+    TimelineLayout,
+    lay_out,
+)
+from ..geometry.time_axis import axis_layout
 from ..geometry.viewport import Viewport
 
 AXIS_HEIGHT = 42.0

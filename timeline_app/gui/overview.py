@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QWidget
 
 from .canvas import TimelineCanvas, blend
 
-
 FEW_EVENTS = 400
 
 

@@ -8,17 +8,36 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+)
 from PySide6.QtSvg import QSvgGenerator
 
-from .canvas import AXIS_HEIGHT, ERA_STRIP, TimelineCanvas
 from ..chronology.date_text import describe_range
 from ..chronology.dates import PartialDate
 from ..chronology.model import Chronology
 from ..chronology.timeline_index import TimelineIndex
 from ..files.export_formats import within
 from ..geometry.viewport import Viewport
+from .canvas import AXIS_HEIGHT, ERA_STRIP, TimelineCanvas
 
 HEADER_HEIGHT = 74.0
 MAX_ROWS = 12

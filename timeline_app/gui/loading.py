@@ -1,0 +1,189 @@
+"""Opening, loading and reloading files: small ones at once, large ones on a thread."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog
+
+from ..chronology.search import SearchIndex
+from ..chronology.timeline_index import TimelineIndex
+from ..files.loader import LoadResult, is_editable, load_file
+
+SYNC_LOAD_BYTES = 2_000_000  # smaller files load before the window shows; larger ones in a thread
+MAX_RECENT = 8
+
+
+class _LoadThread(QThread):
+    """Parses, validates and indexes a file off the GUI thread.
+
+    It hands over the timeline and stops: Python work on a second thread while the
+    GUI paints makes every paint wait for the interpreter lock (a 9 ms frame took
+    180 ms), so the search index is built afterwards on the GUI thread, in slices.
+    """
+
+    progress = Signal(float)
+    done = Signal(object)
+
+    def __init__(self, path: str, parent=None):
+        super().__init__(parent)
+        self.path = path
+
+    def run(self) -> None:
+        result = load_file(self.path, self.progress.emit)
+        self.progress.emit(0.8)
+        self.done.emit(_prepare(result))
+
+
+def _prepare(result: LoadResult):
+    """What the window needs to draw, built where it is cheapest to wait for."""
+    if result.chronology is None or not result.ok:
+        return result, None
+    index = TimelineIndex(result.chronology)
+    index.position_of_id  # noqa: B018 - built here, not on the GUI thread when a reload keeps the selection
+    return result, index
+
+
+def _indexing_steps(index: TimelineIndex, search: SearchIndex):
+    """Search index and tag counts, a few milliseconds per step."""
+    yield from search.build_steps()
+    yield from index.count_tags_steps()
+
+
+class LoadingMixin:
+    """The MainWindow's part that reads files, applies what they hold and keeps recent files."""
+
+    def open_file(self, path: str, keep_view: bool = False) -> None:
+        """Load `path`; small files before returning, large ones in a thread with progress."""
+        self.path = os.path.abspath(path)
+        self.watcher.watch(self.path)
+        self._remember_recent(self.path)
+        try:
+            size = os.path.getsize(self.path)
+        except OSError:
+            size = 0
+        self.loading = True
+        if size <= SYNC_LOAD_BYTES:
+            self._apply(_prepare(load_file(self.path)), keep_view)
+            for _ in self._indexing or ():
+                pass
+            self._finish_indexing()
+            return
+        self.progress.setValue(0)
+        self.progress.show()
+        self.statusBar().showMessage(f"Loading {os.path.basename(self.path)}…")
+        self.canvas.set_placeholder(f"Loading {os.path.basename(self.path)} ({size / 1e6:.0f} MB)…")
+        thread = _LoadThread(self.path, self)
+        thread.progress.connect(lambda fraction: self.progress.setValue(int(fraction * 100)))
+        thread.done.connect(lambda payload: self._apply(payload, keep_view) if thread is self._thread else None)
+        if self._thread is not None:
+            self._thread.wait()  # a newer load replaces an unfinished one; its result is dropped below
+        self._thread = thread
+        thread.start()
+
+    def reload(self) -> None:
+        if self.path:
+            self.open_file(self.path, keep_view=True)
+
+    def _file_changed_on_disk(self) -> None:
+        if self.loading:
+            self._reload_pending = True  # saved again while a large file was loading: load once more after
+        else:
+            self.reload()
+
+    def _apply(self, payload, keep_view: bool) -> None:
+        result, index = payload
+        self.loading = False
+        self.progress.hide()
+        if self._reload_pending:
+            self._reload_pending = False
+            QTimer.singleShot(0, self.reload)
+        self.result = result
+        self.show_problems(result.problems)
+        if index is None:  # unreadable or invalid: keep showing the last good version, if any
+            self.canvas.set_placeholder(f"{os.path.basename(self.path)} has problems: see the Problems panel below")
+            stamp = time.strftime("%H:%M:%S")
+            kept = "; showing the last good version" if self.index is not None else ""
+            self.statusBar().showMessage(f"{os.path.basename(self.path)} has problems ({stamp}){kept}")
+            self._update_title()
+            self.loaded.emit()
+            return
+        selected_id = self.selected_event().id if keep_view and self.selected_event() else None
+        added_id, self._select_after_load = self._select_after_load, ""
+        view, auto_fit = self.canvas.view, self.canvas.auto_fit
+        self.index, self.search_index = index, None
+        self._searching = SearchIndex(index.events, build=False)
+        self._indexing = _indexing_steps(index, self._searching)
+        self._indexing_timer.start()
+        self.canvas.set_data(result.chronology, index, keep_view=keep_view)
+        if keep_view and not auto_fit:
+            self.canvas.set_view(view)
+        self.list_model.set_index(index)
+        self.filters.set_index(index, result.chronology.date_order)
+        self.apply_filters()
+        if added_id and added_id in index.position_of_id:
+            self.canvas.select(index.position_of_id[added_id])
+        elif selected_id is not None and selected_id in index.position_of_id:
+            self.canvas.select(index.position_of_id[selected_id], ensure_visible=False)
+        else:
+            self.detail.show_event(None, None)
+        self._update_title()
+        self.add_action.setEnabled(is_editable(self.path))
+        verb = "Reloaded" if keep_view else "Loaded"
+        message = f"{verb} {os.path.basename(self.path)} at {time.strftime('%H:%M:%S')}"
+        if added_id and added_id in index.position_of_id:
+            message = f"Added “{index.events[index.position_of_id[added_id]].title}” · {message}"
+        self.statusBar().showMessage(message)
+        self.loaded.emit()
+
+    def _index_a_little(self) -> None:
+        """One slice of indexing per idle moment; the window stays responsive meanwhile."""
+        if self._indexing is None:
+            return
+        deadline = time.perf_counter() + 0.008
+        for _ in self._indexing:
+            if time.perf_counter() > deadline:
+                self._indexing_timer.start()
+                return
+        self._finish_indexing()
+
+    def _finish_indexing(self) -> None:
+        if self._indexing is None:
+            return
+        self._indexing = None
+        self.search_index = self._searching
+        self.filters.set_search_index(self._searching)
+        self.apply_filters()
+
+    def _update_title(self) -> None:
+        name = os.path.basename(self.path) if self.path else ""
+        title = self.result.chronology.title if self.result and self.result.chronology else ""
+        self.setWindowTitle(" — ".join(part for part in (title, name, "Timeline") if part))
+
+    def choose_file(self) -> None:
+        start = os.path.dirname(self.path) if self.path else str(self.settings.value("lastFile", ""))
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open chronology", start, "Chronologies (*.yaml *.yml *.csv *.json);;All files (*)"
+        )
+        if path:
+            self.open_file(path)
+
+    def _remember_recent(self, path: str) -> None:
+        recent = [p for p in self._recent() if p != path]
+        recent.insert(0, path)
+        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
+        self.settings.setValue("lastFile", path)
+        self._fill_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recentFiles", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
+        self.recent_menu.setEnabled(bool(self._recent()))
