@@ -41,7 +41,14 @@ def measure(size: int) -> dict:
     if not path.exists():
         path.write_text(synthetic_yaml(size, seed=42), encoding="utf-8")
 
-    from PySide6.QtCore import QElapsedTimer, QPoint, QPointF, QStandardPaths, Qt, QTimer
+    from PySide6.QtCore import (
+        QElapsedTimer,
+        QPoint,
+        QPointF,
+        QStandardPaths,
+        Qt,
+        QTimer,
+    )
     from PySide6.QtGui import QWheelEvent
     from PySide6.QtWidgets import QApplication
 

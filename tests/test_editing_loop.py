@@ -5,12 +5,11 @@ import shutil
 import stat
 
 import pytest
+from conftest import BUNDLED
 
 from timeline_app.files.add_event import AddError, NewEvent, add_event
-from timeline_app.gui.editor_launch import editor_command
 from timeline_app.files.loader import load_file
-
-from conftest import BUNDLED
+from timeline_app.gui.editor_launch import editor_command
 
 GOOD = "title: Test\nevents:\n  - {id: a, title: First, start: 2014-01-01}\n  - {id: b, title: Second, start: 2014-06-01}\n"
 

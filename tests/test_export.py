@@ -10,8 +10,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from conftest import BUNDLED, ROOT
+
 from timeline_app.files.loader import load_file
 
 

@@ -4,9 +4,9 @@ import random
 
 import numpy as np
 
-from timeline_app.geometry.layout import MARKER_WIDTH, lay_out, stack_rows
-from timeline_app.files.loader import load_text
 from timeline_app.chronology.timeline_index import TimelineIndex
+from timeline_app.files.loader import load_text
+from timeline_app.geometry.layout import MARKER_WIDTH, lay_out, stack_rows
 from timeline_app.geometry.viewport import Viewport
 
 

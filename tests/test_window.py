@@ -2,7 +2,13 @@
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QListWidget, QTextBrowser
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QListWidget,
+    QTextBrowser,
+)
 
 from timeline_app.gui.canvas import TimelineCanvas
 
@@ -212,8 +218,9 @@ def test_window_remembers_geometry_splitters_and_recent_files(qtbot, tmp_path):
     from PySide6.QtCore import QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)
-    from timeline_app import MainWindow
     from conftest import BUNDLED
+
+    from timeline_app import MainWindow
 
     first = MainWindow(BUNDLED)
     qtbot.addWidget(first)

@@ -1,0 +1,73 @@
+"""Turning read YAML values into a Chronology, collecting every problem with its place.
+
+Works on values from either reader. With positions (precise reader) it reports
+all problems; without them (fast reader) a doubt raises `NeedsPrecise`: in the
+events list only that chunk of events is read again precisely, anywhere else the
+loader starts over precisely. Either way a message never lacks its line.
+
+Each section of the format has its module: the header here, then `sources`,
+`categories`, `eras` and `events`; `values` holds the checks they share.
+"""
+
+from __future__ import annotations
+
+from ...chronology.dates import DATE_ORDERS
+from ...chronology.model import Chronology
+from ...chronology.problems import ERROR, WARNING, Problem
+from ..yaml_reader import EventStream, Null
+from .categories import read_categories
+from .eras import read_eras
+from .events import read_events
+from .sources import read_shared_sources
+from .values import TOP_KEYS, Checker, NeedsPrecise, check_url
+
+__all__ = ["NeedsPrecise", "build_chronology", "check_url"]
+
+
+def build_chronology(
+    root: object, precise: bool = True, lines: list[int] | None = None
+) -> tuple[Chronology, list[Problem]]:
+    """The chronology in `root` and every problem found (all of them when precise)."""
+    builder = Checker(precise, lines)
+    chronology = _read_file(builder, root)
+    problems = list(dict.fromkeys(builder.problems))
+    return chronology, sorted(problems, key=lambda p: (p.line, p.column, p.severity != ERROR))
+
+
+def _read_file(check: Checker, root: object) -> Chronology:
+    chronology = Chronology()
+    if not isinstance(root, dict):
+        check.report(root, "top level must be a mapping with `title` and `events`")
+        return chronology
+    _read_header(check, root, chronology)
+    check.named_sources = read_shared_sources(check, root.get("sources"))
+    explicit = "categories" in root
+    chronology.categories = read_categories(check, root.get("categories")) if explicit else {}
+    chronology.eras = read_eras(check, root.get("eras"))
+    if "events" not in root:
+        check.report(root, "missing `events`: a list of events, each with `title` and `start`")
+        return chronology
+    events = root["events"]
+    if isinstance(events, Null):
+        return chronology
+    if not isinstance(events, (list, EventStream)):
+        check.report(events, "`events` must be a list (each event starts with '- ')")
+        return chronology
+    chronology.events = read_events(check, events, chronology.categories, explicit)
+    return chronology
+
+
+def _read_header(check: Checker, root: dict, chronology: Chronology) -> None:
+    """Title, description and the date order that numeric dates are read in."""
+    check.unknown_keys(root, TOP_KEYS, "the top level")
+    chronology.title = check.text(root.get("title"), root, "title")
+    if "title" not in root:
+        check.report(root, "missing `title` at the top level", WARNING)
+    chronology.description = check.text(root.get("description"), root, "description")
+    order = root.get("date_order")
+    if order is not None and not isinstance(order, Null):
+        text = check.text(order, root, "date_order")
+        if text.upper() not in DATE_ORDERS:
+            check.report(order, f"`date_order` must be one of {', '.join(DATE_ORDERS)}, not '{text}'")
+        else:
+            check.date_order = chronology.date_order = text.upper()

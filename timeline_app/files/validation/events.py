@@ -1,0 +1,153 @@
+"""`events`: each event's fields, ids unique across the file, and the list sorted by date.
+
+On the fast path a chunk of events is built from plain values; at the first doubt
+the same chunk is read again precisely, so a problem costs one chunk's slow read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from ...chronology.model import Category, Event
+from ..yaml_reader import EventStream, Null, position
+from .fast_events import only_types, plain_event
+from .sources import read_sources
+from .values import EVENT_KEYS, PALETTE, Checker, NeedsPrecise
+
+
+def read_events(check: Checker, items, categories: dict[str, Category], explicit: bool) -> list[Event]:
+    events: list[Event] = []
+    first_line_of_id: dict[str, int] = {}
+    if isinstance(items, EventStream) and not check.precise:
+        for chunk in items.chunks():
+            events.extend(_chunk_events(check, chunk, categories, explicit, first_line_of_id))
+    else:
+        events = _events_of(check, items, 0, categories, explicit, first_line_of_id)
+    _give_unique_ids(events, first_line_of_id)
+    events.sort(key=lambda event: (event.start.sort_key(), event.line))
+    return events
+
+
+def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: dict[str, int]) -> list[Event]:
+    """A chunk fast; if anything in it needs a closer look, the chunk again, precisely."""
+    known_categories = len(categories)
+    try:
+        return _events_of(check, chunk.items, chunk.first, categories, explicit, ids, undo := [])
+    except NeedsPrecise:
+        for event_id in undo:
+            del ids[event_id]
+        for category in list(categories)[known_categories:]:
+            del categories[category]
+    items, problems = chunk.read_precise(check.lines[chunk.first])
+    check.problems.extend(problems)
+    check.precise = True
+    try:
+        return _events_of(check, items, chunk.first, categories, explicit, ids)
+    finally:
+        check.precise = False
+
+
+def _events_of(check: Checker, items, offset: int, categories, explicit, ids: dict[str, int], undo=None) -> list[Event]:
+    events = []
+    for index, item in enumerate(items, offset):
+        written_id = item.get("id") if isinstance(item, dict) else None
+        duplicate = False
+        if isinstance(written_id, (str, int)) and not isinstance(written_id, bool):
+            duplicate = str(written_id) in ids
+            if duplicate:
+                check.report(written_id, f"duplicate id '{written_id}' (first used at line {ids[str(written_id)]})")
+            else:
+                ids[str(written_id)] = position(written_id)[0] if check.precise else check.lines[index]
+                if undo is not None:
+                    undo.append(str(written_id))
+        event = read_event(check, item, index, categories, explicit)
+        if event is not None and not duplicate:
+            events.append(event)
+    return events
+
+
+def read_event(check: Checker, item: object, index: int, categories: dict[str, Category], explicit: bool) -> Event | None:
+    if not check.precise:
+        return plain_event(item, check.lines[index], check, categories, explicit)
+    data = check.mapping(item, "an event")
+    if data is None:
+        return None
+    check.unknown_keys(data, EVENT_KEYS, "an event")
+    line = position(data)[0]
+    ok = "title" in data
+    if not ok:
+        check.report(data, "event is missing `title`")
+    title = check.text(data.get("title"), data, "title", required=ok)
+    if "start" not in data:
+        if "end" in data:
+            check.report(data["end"], "event has an `end` but no `start`")
+        else:
+            check.report(data, "event is missing `start`")
+        return None
+    start = check.date(data["start"], "start")
+    end = None
+    if "end" in data and not isinstance(data["end"], Null):
+        end = check.date(data["end"], "end")
+        if start and end and end.end_seconds() <= start.seconds():
+            check.report(data["end"], f"`end` ({end.iso()}) is before `start` ({start.iso()})")
+            end = None
+            ok = False
+    category = check.text(data.get("category"), data, "category")
+    if category and category not in categories:
+        if explicit:
+            close = difflib.get_close_matches(category, list(categories), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {', '.join(categories) or 'none'})"
+            check.report(data.get("category"), f"unknown category '{category}'{hint}")
+            ok = False
+        else:
+            categories[category] = Category(category, category, PALETTE[len(categories) % len(PALETTE)])
+    tags = read_tags(check, data.get("tags"))
+    sources = read_sources(check, data.get("sources"))
+    description = check.text(data.get("description"), data, "description")
+    location = check.text(data.get("location"), data, "location")
+    event_id = check.text(data.get("id"), data, "id", required="id" in data)
+    if start is None or not title.strip() or not ok:
+        return None
+    return Event(
+        id=event_id,
+        title=title,
+        start=start,
+        end=end,
+        category=category,
+        tags=tags,
+        description=description,
+        sources=sources,
+        location=location,
+        line=line,
+    )
+
+
+def read_tags(check: Checker, value: object) -> tuple[str, ...]:
+    if value is None or isinstance(value, Null):
+        return ()
+    if isinstance(value, str):
+        return (str(value),)
+    if type(value) is list and str in only_types(value):
+        return tuple(value)
+    if not isinstance(value, list):
+        check.report(value, "`tags` must be a list, e.g. tags: [oil, Tripoli]")
+        return ()
+    return tuple(tag for tag in (check.text(item, item, "tag") for item in value) if tag)
+
+
+def _give_unique_ids(events: list[Event], taken: dict) -> None:
+    """Events without an id get one from their date and title, so a selection survives reloads."""
+    for event in events:
+        if event.id:
+            continue
+        base = f"{event.start.iso()}-{_slug(event.title)}"
+        candidate, suffix = base, 2
+        while candidate in taken:
+            candidate, suffix = f"{base}-{suffix}", suffix + 1
+        taken[candidate] = event.line
+        event.id = candidate
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")[:40] or "event"

@@ -1,0 +1,116 @@
+"""The checks every section shares: text, mappings, unknown keys, dates, colours, links.
+
+A `Checker` carries what a whole file's reading needs to remember (problems found,
+the date order, named sources) and whether its values have positions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from urllib.parse import urlsplit
+
+from ...chronology.dates import DateError, PartialDate, parse_date
+from ...chronology.model import Source
+from ...chronology.problems import ERROR, WARNING, Problem
+from ..yaml_reader import Null, position
+
+TOP_KEYS = ("title", "description", "date_order", "sources", "categories", "eras", "events")
+EVENT_KEYS = ("id", "title", "start", "end", "category", "tags", "description", "sources", "location")
+SOURCE_KEYS = ("url", "title", "publisher", "date")
+ERA_KEYS = ("title", "start", "end", "color")
+CATEGORY_KEYS = ("label", "color")
+COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+PALETTE = ("#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7")
+
+
+_KNOWN_SETS = {keys: frozenset(keys) for keys in (TOP_KEYS, EVENT_KEYS, SOURCE_KEYS, ERA_KEYS, CATEGORY_KEYS)}
+
+
+class NeedsPrecise(Exception):
+    """The fast reader's values cannot be judged without positions."""
+
+
+PLAIN_WEB_LINK = re.compile(r"^https?://[A-Za-z0-9.-]+(?:[:/?#][^\s]*)?$")
+
+
+def check_url(text: str) -> str | None:
+    """Why a link is refused, or None: only http(s) links with a host ever reach the UI."""
+    if PLAIN_WEB_LINK.match(text):
+        return None
+    parts = urlsplit(text.strip())
+    if parts.scheme.lower() not in ("http", "https"):
+        scheme = parts.scheme or "none"
+        return f"link scheme '{scheme}' is not allowed in '{text}': only http and https links"
+    if not parts.netloc:
+        return f"link '{text}' has no host"
+    return None
+
+
+class Checker:
+    """Reports problems at their place; on the fast path, a doubt raises NeedsPrecise instead."""
+
+    def __init__(self, precise: bool, lines: list[int] | None):
+        self.precise = precise
+        self.lines = lines
+        self.problems: list[Problem] = []
+        self.date_order: str | None = None
+        self.named_sources: dict[str, Source] = {}
+
+    def report(self, where: object, message: str, severity: str = ERROR, fallback=(1, 1)) -> None:
+        if not self.precise:
+            raise NeedsPrecise(message)
+        line, column = position(where, fallback)
+        self.problems.append(Problem(line, column, message, severity))
+
+    def text(self, value: object, where: object, field: str, required: bool = False) -> str:
+        """The exact text of a scalar field; '' when absent."""
+        if value is None or isinstance(value, Null):
+            if required:
+                self.report(where, f"`{field}` is empty")
+            return ""
+        if isinstance(value, str):
+            if required and not value.strip():
+                self.report(value, f"`{field}` is empty")
+            return str(value)
+        if not self.precise:
+            raise NeedsPrecise(field)  # a number or boolean: only the precise reader knows the typed text
+        self.report(value, f"`{field}` must be text, not a list or mapping")
+        return ""
+
+    def mapping(self, value: object, what: str) -> dict | None:
+        if isinstance(value, dict):
+            return value
+        self.report(value, f"{what} must be a mapping (key: value lines)")
+        return None
+
+    def unknown_keys(self, mapping: dict, known: tuple[str, ...], what: str) -> None:
+        if mapping.keys() <= _KNOWN_SETS[known]:
+            return
+        for key in mapping:
+            if key not in known:
+                close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+                hint = f"; did you mean '{close[0]}'?" if close else f" (known keys: {', '.join(known)})"
+                self.report(key, f"unknown key '{key}' in {what}{hint}", WARNING)
+
+    def date(self, value: object, field: str) -> PartialDate | None:
+        if isinstance(value, Null) or value is None:
+            self.report(value, f"`{field}` is empty")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            if not self.precise:
+                raise NeedsPrecise(field)
+            self.report(value, f"`{field}` must be a date such as 2014-06-25, 'June 2014' or '20 October 2011'")
+            return None
+        try:
+            return parse_date(value, self.date_order)
+        except DateError as error:
+            self.report(value, f"bad `{field}`: {error}")
+            return None
+
+    def color(self, value: object, where: object) -> str:
+        text = self.text(value, where, "color")
+        if text and not COLOR.match(text):
+            self.report(value, f"invalid colour '{text}': write it as #rrggbb, e.g. '#d62728'")
+            return ""
+        return text.lower()
