@@ -1,6 +1,13 @@
 """A large chronology loads off the GUI thread with a progress bar, then searches."""
 
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 from synthetic import synthetic_yaml
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
 def test_large_file_loads_in_background_with_progress(qtbot, tmp_path):
@@ -26,3 +33,50 @@ def test_large_file_loads_in_background_with_progress(qtbot, tmp_path):
     assert all("ceasefire" in window.search_index.texts[p] for p in window.list_model.rows)
     window.canvas.grab()
     assert window.canvas.layout_result.placed or window.canvas.layout_result.clusters
+
+
+_RELOAD_AFTER_THREAD = r"""
+import os, sys, threading
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, sys.argv[2])
+from synthetic import synthetic_yaml
+path = sys.argv[1]
+with open(path, "w", encoding="utf-8") as handle:
+    handle.write(synthetic_yaml(9000, seed=3))
+if sys.argv[3] == "window":
+    from PySide6.QtCore import QEventLoop, QStandardPaths, QTimer
+    from PySide6.QtWidgets import QApplication
+    QStandardPaths.setTestModeEnabled(True)
+    app = QApplication([])
+    from timeline_app import MainWindow
+    window = MainWindow(None)
+    counts = []
+    for _ in range(3):  # the first load runs on a QThread that then ends; then reload twice
+        loop = QEventLoop()
+        window.loaded.connect(loop.quit)
+        window.open_file(path, keep_view=True)
+        QTimer.singleShot(60000, loop.quit)
+        loop.exec()
+        window.loaded.disconnect(loop.quit)
+        counts.append(len(window.index))
+else:
+    from timeline_app.files.loader import load_file
+    counts = []
+    worker = threading.Thread(target=lambda: counts.append(len(load_file(path).chronology.events)))
+    worker.start()
+    worker.join()
+    counts.append(len(load_file(path).chronology.events))
+print(counts)
+"""
+
+
+@pytest.mark.parametrize("where", ["loader", "window"])
+def test_a_large_file_reloads_after_its_loading_thread_has_ended(tmp_path, where):
+    # yaml-rs 0.1.6 segfaulted on the call after being first imported on a thread that had ended
+    run = subprocess.run(
+        [sys.executable, "-c", _RELOAD_AFTER_THREAD, str(tmp_path / "big.yaml"), str(BENCHMARKS), where],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    expected = "[9000, 9000, 9000]" if where == "window" else "[9000, 9000]"
+    assert run.stdout.strip().splitlines()[-1] == expected

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
+import threading
 from typing import Callable
 
 import yaml
@@ -201,6 +203,24 @@ def located_text(value: str, line: int, column: int) -> Text:
 
 # --- fast path -------------------------------------------------------------------------
 
+
+def _import_yaml_rs():
+    """yaml-rs, imported on the main thread only: yaml-rs 0.1.6 crashes the process
+    (segfault) on its next call when it was first imported on a thread that has since
+    ended, as the window's loading thread does. Elsewhere, until the main thread has
+    imported it, the precise reader serves (slower, same answers)."""
+    if threading.current_thread() is not threading.main_thread():
+        return sys.modules.get("yaml_rs")
+    try:
+        import yaml_rs
+    except ImportError:  # pragma: no cover - yaml-rs is a dependency; stay correct without it
+        return None
+    return yaml_rs
+
+
+_yaml_rs = _import_yaml_rs()
+
+
 _EVENTS_LINE = re.compile(r"^events:[ \t]*(?:#.*)?$", re.M)
 _FIRST_ITEM = re.compile(r"\n(?:[ \t]*(?:#[^\n]*)?\n)*( *)-(?: |\n)")
 CHUNK_ITEMS = 1000
@@ -250,9 +270,8 @@ _TAG = re.compile(r"(?:^|[ \t\[\{,])!\S", re.M)
 
 def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tuple[dict, list[int]] | None:
     """Plain values of a simply laid-out file and each event's line, or None to go precise."""
-    try:
-        import yaml_rs
-    except ImportError:  # pragma: no cover - yaml-rs is a dependency; stay correct without it
+    yaml_rs = _yaml_rs or _import_yaml_rs()
+    if yaml_rs is None:
         return None
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # Windows line ends: same lines, same columns
@@ -312,8 +331,7 @@ class EventStream:
         from collections import deque
         from concurrent.futures import ThreadPoolExecutor
 
-        import yaml_rs
-
+        yaml_rs = sys.modules["yaml_rs"]  # read_fast made sure it was imported safely
         count = len(self)
         spans = [(i, min(i + CHUNK_ITEMS, count)) for i in range(0, count, CHUNK_ITEMS)]
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="yaml-chunks") as pool:
