@@ -7,6 +7,7 @@ panel: both use `Problem.format()`, so the user sees the same words everywhere.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 ERROR, WARNING = "error", "warning"
@@ -23,7 +24,21 @@ class Problem:
     path: str = ""
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        """`FILE:LINE:COL: severity: message` on one line, whatever the file's values hold."""
+        return f"{printable(self.path)}:{self.line}:{self.column}: {self.severity}: {printable(self.message)}"
+
+
+# C0 and C1 controls, DEL, line and paragraph separators, and bidirectional overrides:
+# a file's text quoted in a message must never move the cursor, recolour, retitle or
+# write the clipboard of the terminal or CI log it is printed to, nor reorder the line.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character written as an escape (ESC as \\x1b)."""
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 def with_path(problems: list[Problem], path: str) -> list[Problem]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -45,7 +46,14 @@ def _collector_paused():
 def load_text(text: str, path: str = "<text>", progress: Callable[[float], None] | None = None) -> LoadResult:
     """Load already-decoded YAML text; see `load_file`."""
     with _collector_paused():
-        result = _load_text(text, path, progress)
+        try:
+            result = _load_text(text, path, progress)
+        except (MemoryError, RecursionError) as error:
+            reason = "not enough memory" if isinstance(error, MemoryError) else "nesting too deep"
+            return LoadResult(path, None, [Problem(1, 1, f"cannot read this file: {reason}", path=path)])
+        except Exception as error:  # noqa: BLE001 - the CLI and the window promise a message, never a traceback
+            message = f"cannot read this file: internal error ({type(error).__name__}: {error}); please report it"
+            return LoadResult(path, None, [Problem(1, 1, message, path=path)])
         if result.chronology is not None and len(result.chronology.events) > 10_000:
             # a large chronology lives as long as the window: move its million objects
             # out of the collector's sight before it runs again, or its next pass
@@ -91,17 +99,51 @@ def is_editable(path: str) -> bool:
     return os.path.splitext(path)[1].lower() in (".yaml", ".yml", "")
 
 
+MAX_FILE_BYTES = 1 << 30  # 1 GiB: about three million events; more is not a chronology
+
+
+def read_file_bytes(path: str) -> bytes:
+    """The bytes of a regular file, at most MAX_FILE_BYTES; ReadError says why not.
+
+    Never blocks: a FIFO, a device such as /dev/zero, a socket or a directory is
+    refused from its type before anything is read.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        raise ReadError([Problem(1, 1, f"cannot read file: {error.strerror or error}")]) from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            kind = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+            raise ReadError([Problem(1, 1, f"cannot read {kind}: give the path of a chronology file")])
+        if info.st_size > MAX_FILE_BYTES:
+            raise ReadError([Problem(1, 1, f"file is {info.st_size / 1e9:.1f} GB: the largest file read is {MAX_FILE_BYTES >> 30} GB")])
+        with os.fdopen(os.dup(descriptor), "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise ReadError([Problem(1, 1, f"cannot read file: {error.strerror or error}")]) from None
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_FILE_BYTES:  # it grew while being read
+        raise ReadError([Problem(1, 1, f"file is larger than {MAX_FILE_BYTES >> 30} GB: the largest file read")])
+    return data
+
+
+_KINDS = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
 def load_file(path: str | os.PathLike, progress: Callable[[float], None] | None = None) -> LoadResult:
     """Read, check and model a chronology file; never raises for bad content."""
     name = os.fspath(path)
     try:
-        with open(name, "rb") as handle:
-            data = handle.read()
-    except OSError as error:
-        return LoadResult(name, None, [Problem(1, 1, f"cannot read file: {error.strerror or error}", path=name)])
-    try:
-        text = decode(data)
+        text = decode(read_file_bytes(name))
     except ReadError as error:
         return LoadResult(name, None, with_path(error.problems, name))
     return load_text(text, name, progress)
-

@@ -117,10 +117,25 @@ def read_precise(text: str) -> tuple[object, list[Problem]]:
         mark = error.problem_mark or error.context_mark
         message = _syntax_message(error, text)
         raise ReadError([Problem(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, message)]) from None
+    except yaml.reader.ReaderError as error:
+        raise ReadError([_unacceptable_character(error, text)]) from None
     except yaml.YAMLError as error:
         raise ReadError([Problem(1, 1, f"YAML error: {error}")]) from None
     problems: list[Problem] = []
     return _Converter(problems).convert(root, 0), problems
+
+
+def _unacceptable_character(error: yaml.reader.ReaderError, text: str) -> Problem:
+    """A character YAML forbids (a control character, say), at its own line and column."""
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+    offset = error.position
+    if not (0 <= offset < len(text) and ord(text[offset]) == code):
+        offset = text.find(chr(code))  # libyaml may count in bytes: find the character itself
+    offset = max(offset, 0)
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Problem(line, column, f"character U+{code:04X} is not allowed in YAML (a control character): remove it, "
+                   "or write it as an escape such as \\x07 inside double quotes")
 
 
 def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
@@ -159,7 +174,7 @@ class _Converter:
             )
         if isinstance(node, yaml.ScalarNode):
             value: object
-            if node.tag == "tag:yaml.org,2002:null" and node.style is None and node.value in ("", "~"):
+            if node.tag == "tag:yaml.org,2002:null" and not node.style and node.value in ("", "~"):  # C loader: style ""
                 value = Null()
             else:
                 value = Text(node.value)
@@ -265,6 +280,7 @@ def _events_key(text: str) -> re.Match | None:
     return _EVENTS_LINE.match(text, found[0])
 
 
+_NOT_PLAIN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _TAG = re.compile(r"(?:^|[ \t\[\{,])!\S", re.M)
 
 
@@ -277,6 +293,8 @@ def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tup
         text = text.replace("\r\n", "\n")  # Windows line ends: same lines, same columns
         if "\r" in text:
             return None
+    if _NOT_PLAIN_TEXT.search(text):
+        return None  # characters YAML forbids, or that libyaml counts as line breaks: the precise reader places them
     if "!" in text and _TAG.search(text):
         return None  # yaml-rs ignores tags it does not know; the precise reader refuses them
     head = _events_key(text)

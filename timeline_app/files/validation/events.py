@@ -61,7 +61,15 @@ def _events_of(check: Checker, items, offset: int, categories, explicit, ids: di
                 ids[str(written_id)] = position(written_id)[0] if check.precise else check.lines[index]
                 if undo is not None:
                     undo.append(str(written_id))
-        event = read_event(check, item, index, categories, explicit)
+        try:
+            event = read_event(check, item, index, categories, explicit)
+        except NeedsPrecise:
+            raise
+        except Exception as error:  # noqa: BLE001 - a check that failed is a problem at this event, never a crash
+            if not check.precise:
+                raise NeedsPrecise("unexpected") from None
+            check.report(item, f"this event could not be checked ({type(error).__name__}: {error}); please report it")
+            event = None
         if event is not None and not duplicate:
             events.append(event)
     return events

@@ -36,15 +36,24 @@ PLAIN_WEB_LINK = re.compile(r"^https?://[A-Za-z0-9.-]+(?:[:/?#][^\s]*)?$")
 
 def check_url(text: str) -> str | None:
     """Why a link is refused, or None: only http(s) links with a host ever reach the UI."""
+    if _CONTROL.search(text):
+        return f"link {text!r} contains a control character"
     if PLAIN_WEB_LINK.match(text):
         return None
-    parts = urlsplit(text.strip())
+    try:
+        parts = urlsplit(text.strip())
+        parts.port  # noqa: B018 - raises for a port that is not a number
+    except ValueError as error:  # 'https://[oops', 'http://host:port'
+        return f"link '{text}' is malformed ({error}): write it as https://host/path"
     if parts.scheme.lower() not in ("http", "https"):
         scheme = parts.scheme or "none"
         return f"link scheme '{scheme}' is not allowed in '{text}': only http and https links"
     if not parts.netloc:
         return f"link '{text}' has no host"
     return None
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 class Checker:
