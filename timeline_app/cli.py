@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    _refuse_undecodable(args, parser)
     try:
         if args.schema:
             sys.stdout.write(schema_text())
@@ -70,6 +71,20 @@ def main(argv: list[str] | None = None) -> int:
     from .app import run_window
 
     return run_window(args.files[0] if args.files else str(bundled_chronology_path()))
+
+
+def _refuse_undecodable(args, parser: argparse.ArgumentParser) -> None:
+    """Bytes that are not UTF-8 in a value (they arrive as lone surrogates): a usage error, not a traceback."""
+    for name, value in vars(args).items():
+        if name == "files":
+            continue  # file names may be any bytes; they are opened as given
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str):
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    parser.error(f"--{name.replace('_date', '')}: {text.encode('utf-8', 'backslashreplace').decode()!r} "
+                                 "is not valid UTF-8 text")
 
 
 def check(paths: list[str]) -> int:

@@ -9,15 +9,16 @@ the file or the new entry has a problem.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
+
+import yaml
 from dataclasses import dataclass, field
 
 from ..chronology.dates import DateError, parse_date
 from ..chronology.problems import ERROR, Problem, with_path
-from .atomic_write import write_atomically
-from .loader import load_text
+from .atomic_write import FileRefused, replace_user_file
+from .loader import load_text, read_file_bytes
 from .validation import check_url
 from .yaml_reader import Mapping, Null, ReadError, Sequence, decode, read_precise
 from .yaml_text import quote
@@ -95,12 +96,7 @@ def check_new_event(event: NewEvent, date_order: str | None = None) -> list[str]
 def add_event(path: str, event: NewEvent) -> str:
     """Add `event` to the file at `path`; return the id written. Raises AddError, file untouched."""
     try:
-        with open(path, "rb") as handle:
-            original = handle.read()
-        before = os.stat(path)
-    except OSError as error:
-        raise AddError(f"cannot read {path}: {error.strerror or error}") from None
-    try:
+        original = read_file_bytes(path)
         text = decode(original)
     except ReadError as error:
         raise AddError("the file has problems; fix them first", with_path(error.problems, path)) from None
@@ -131,13 +127,9 @@ def add_event(path: str, event: NewEvent) -> str:
     if original.startswith(b"\xef\xbb\xbf"):
         data = b"\xef\xbb\xbf" + data
     try:
-        after = os.stat(path)
-    except OSError as error:
-        raise AddError(f"cannot read {path}: {error.strerror or error}") from None
-    if (after.st_mtime_ns, after.st_size) != (before.st_mtime_ns, before.st_size):
-        raise AddError(f"{path} changed on disk while adding; nothing was written, try again")
-    try:
-        write_atomically(path, data)
+        replace_user_file(path, data, original)
+    except FileRefused as error:
+        raise AddError(str(error)) from None
     except OSError as error:
         raise AddError(f"cannot write {path}: {error.strerror or error}; the file is unchanged") from None
     return event.id
@@ -151,28 +143,80 @@ def _insert(text: str, original: bytes, event: NewEvent, chronology, start) -> s
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     if isinstance(events, Null) or events is None:
         return _splice(lines, _line_of_key(lines, "events"), [], entry_lines(event, 2, 4), newline)
+    if isinstance(events, Sequence) and not events:  # `events: []`
+        return _replace_empty_list(lines, events, entry_lines(event, 2, 4), newline)
     if not isinstance(events, Sequence) or not _is_block_list(lines, events):
         raise AddError("`events` is written as a [flow, list]; --add needs one event per '- ' item")
     items = [item for item in events if isinstance(item, Mapping)]
-    dash_line = lines[items[0].line - 1] if items else ""
+    extents = _item_extents(text)
+    dash_lines = [first for first, _ in extents]
+    dash_line = lines[dash_lines[0] - 1]
     dash_indent = len(dash_line) - len(dash_line.lstrip(" "))
-    key_indent = items[0].column - 1 if items else dash_indent + 2
+    key_indent = items[0].column - 1 if items[0].line == dash_lines[0] else dash_indent + 2
     starts = [parse_date(item["start"], chronology.date_order) for item in items]
     # in order, allowing for imprecision: "2014" may follow "August 2014"
     in_order = all(a.seconds() < b.end_seconds() for a, b in zip(starts, starts[1:]))
     later = next((k for k, s in enumerate(starts) if s.seconds() > start.seconds()), None) if in_order else None
     new_lines = entry_lines(event, dash_indent, key_indent)
-    separated = _blank_between_items(lines, items)
+    separated = _blank_between_items(lines, dash_lines)
+
+    def end_of(k: int, limit: int) -> int:
+        return max(extents[k][1], _last_content_line(lines, dash_lines[k], limit, dash_indent))
+
     if later is None:  # after the last event
-        last_line = _last_content_line(lines, items[-1].line, len(lines), dash_indent)
-        return _splice(lines, last_line, [""] if separated else [], new_lines, newline)
+        return _splice(lines, end_of(len(items) - 1, len(lines)), [""] if separated else [], new_lines, newline)
     # before event `later`: after the previous event's content, before comments that head `later`
-    next_line = items[later].line
+    next_line = dash_lines[later]
     if later == 0:
         anchor = _first_line_of_item_block(lines, next_line, dash_indent) - 1
         return _splice(lines, anchor, [], new_lines + ([""] if separated else []), newline)
-    anchor = _last_content_line(lines, items[later - 1].line, next_line - 1, dash_indent)
-    return _splice(lines, anchor, [""] if separated else [], new_lines, newline)
+    return _splice(lines, end_of(later - 1, next_line - 1), [""] if separated else [], new_lines, newline)
+
+
+def _item_extents(text: str) -> list[tuple[int, int]]:
+    """Each event item's first line (its '-') and the last line its values reach.
+
+    A keep-chomped block scalar (`|+`) owns the blank lines after it: the new
+    event must go after them, or the description would lose its final newlines.
+    """
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    events = next(value for key, value in root.value if key.value == "events")
+    lines = text.splitlines()
+    return [(_dash_line(lines, node.start_mark.line, node.start_mark.column), _last_line(node)) for node in events.value]
+
+
+def _dash_line(lines: list[str], line: int, column: int) -> int:
+    """1-based line of the '-' that opens the item starting at 0-based (line, column)."""
+    while line >= 0:
+        before = lines[line][:column].rstrip()
+        if before.endswith("-"):
+            return line + 1
+        line -= 1
+        column = len(lines[line]) if line >= 0 else 0
+    return 1
+
+
+def _last_line(node: yaml.Node) -> int:
+    """The last 1-based line a node's own text reaches (block mappings end where the next token starts)."""
+    if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
+        mark = node.end_mark
+        return mark.line if mark.column == 0 and mark.line > node.start_mark.line else mark.line + 1
+    children = node.value if isinstance(node, yaml.SequenceNode) else [part for pair in node.value for part in pair]
+    return max([_last_line(child) for child in children], default=node.start_mark.line + 1)
+
+
+def _replace_empty_list(lines: list[str], events: Sequence, new: list[str], newline: str) -> str:
+    """`events: []` becomes `events:` with the new item under it; the rest of the line (a comment) stays."""
+    number = events.line
+    line = lines[number - 1]
+    body = line.rstrip("\r\n")
+    ending = line[len(body):] or newline
+    bracket = events.column - 1
+    close = body.index("]", bracket)
+    rest = body[close + 1 :]
+    head = body[:bracket].rstrip()
+    replaced = [head + rest.rstrip() + ending] + [item + newline for item in new]
+    return "".join(lines[: number - 1] + replaced + lines[number:])
 
 
 def _splice(lines: list[str], after_line: int, before: list[str], new: list[str], newline: str) -> str:
@@ -230,11 +274,11 @@ def _first_line_of_item_block(lines: list[str], item_line: int, dash_indent: int
     return first
 
 
-def _blank_between_items(lines: list[str], items: list) -> bool:
+def _blank_between_items(lines: list[str], dash_lines: list[int]) -> bool:
     """Whether the file separates events with blank lines (so the new one should be too)."""
-    if len(items) < 2:
+    if len(dash_lines) < 2:
         return False
-    line = lines[items[1].line - 2] if items[1].line >= 2 else ""
+    line = lines[dash_lines[1] - 2] if dash_lines[1] >= 2 else ""
     return not line.strip()
 
 
