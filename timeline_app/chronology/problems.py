@@ -31,7 +31,7 @@ class Problem:
 # C0 and C1 controls, DEL, line and paragraph separators, and bidirectional overrides:
 # a file's text quoted in a message must never move the cursor, recolour, retitle or
 # write the clipboard of the terminal or CI log it is printed to, nor reorder the line.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
