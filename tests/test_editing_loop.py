@@ -1,6 +1,7 @@
 """The editing loop: live reload through both kinds of save, problems while broken, adding events."""
 
 import os
+import re
 import shutil
 import stat
 
@@ -257,6 +258,24 @@ def test_detail_pane_offers_to_edit_the_selected_event_at_its_line(window, qtbot
     window.canvas.select(window.index.position_of_id["hor-election"])
     assert f"Line {event.line} of events.yaml" in window.detail.toPlainText()
     assert BUNDLED.read_text().splitlines()[event.line - 1].strip() == "- id: hor-election"
-    window.detail.anchorClicked.emit(QUrl(f"timeline-edit:{event.line}"))
+    link = re.search(r"timeline-edit:[^\"']+", window.detail.toHtml())[0]  # the pane's own link
+    window.detail.anchorClicked.emit(QUrl(link))
     qtbot.waitUntil(record.exists, timeout=3000)
     assert record.read_text().split() == [f"+{event.line}", str(BUNDLED)]
+
+
+@pytest.mark.parametrize("href", ["timeline-edit:12", "timeline-edit:abc", "timeline-edit:", "timeline-edit:99999999999999999999?x"])
+def test_edit_links_written_in_the_file_never_start_the_editor(window, qtbot, tmp_path, monkeypatch, href):
+    from PySide6.QtCore import QUrl
+
+    record = tmp_path / "args.txt"
+    editor = tmp_path / "nano"
+    editor.write_text(f"#!/bin/sh\necho \"$@\" > {record}\n")
+    editor.chmod(0o755)
+    monkeypatch.setenv("VISUAL", str(editor))
+    window.canvas.select(0)
+    with qtbot.waitSignal(window.detail.link_refused, timeout=2000):
+        window.detail.anchorClicked.emit(QUrl(href))  # what a description's [label](href) would send
+    qtbot.wait(300)
+    assert not record.exists()
+    assert "Refused to open" in window.statusBar().currentMessage()

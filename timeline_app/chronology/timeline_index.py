@@ -13,6 +13,8 @@ import numpy as np
 from .model import UNCATEGORISED_COLOR, Chronology
 
 UNCATEGORISED = ""
+SHARED_LANE = "\0shared"  # the lane of categories past MAX_LANES
+MAX_LANES = 60
 
 
 class TimelineIndex:
@@ -30,16 +32,30 @@ class TimelineIndex:
         self.is_span = np.fromiter((event.end is not None for event in events), np.bool_, count)
         self.is_exact = np.fromiter((event.start.precision in ("day", "minute") for event in events), np.bool_, count)
         self.max_end_before = np.maximum.accumulate(self.ends) if count else self.ends
-        used = dict.fromkeys(event.category for event in events)
-        self.lane_ids = [cid for cid in chronology.categories if cid in used]
+        used = Counter(event.category for event in events)
+        lane_ids = [cid for cid in chronology.categories if cid in used]
         if UNCATEGORISED in used:
-            self.lane_ids.append(UNCATEGORISED)
-        self.lane_labels = [chronology.categories[c].label if c else "Other" for c in self.lane_ids]
-        self.lane_colors = [chronology.categories[c].color if c else UNCATEGORISED_COLOR for c in self.lane_ids]
-        lane_number = {cid: number for number, cid in enumerate(self.lane_ids)}
-        self.lanes = np.fromiter((lane_number[event.category] for event in events), np.int16, count)
+            lane_ids.append(UNCATEGORISED)
+        self.category_labels = {cid: c.label for cid, c in chronology.categories.items()} | {UNCATEGORISED: "Other"}
+        self.category_colors = {cid: c.color for cid, c in chronology.categories.items()} | {
+            UNCATEGORISED: UNCATEGORISED_COLOR
+        }
+        if len(lane_ids) > MAX_LANES:  # thousands of lanes help nobody: the busiest keep theirs, the rest share one
+            busiest = set(sorted(lane_ids, key=lambda cid: -used[cid])[: MAX_LANES - 1])
+            shared = len(lane_ids) - len(busiest)
+            lane_ids = [cid for cid in lane_ids if cid in busiest] + [SHARED_LANE]
+            self.category_labels[SHARED_LANE] = f"{shared:,} more categories"
+            self.category_colors[SHARED_LANE] = UNCATEGORISED_COLOR
+        self.lane_ids = lane_ids
+        self.lane_labels = [self.category_labels[c] for c in lane_ids]
+        self.lane_colors = [self.category_colors[c] for c in lane_ids]
+        lane_number = {cid: number for number, cid in enumerate(lane_ids)}
+        shared_lane = len(lane_ids) - 1
+        self.lanes = np.fromiter((lane_number.get(event.category, shared_lane) for event in events), np.int32, count)
         # per lane, the same arrays again, so a frame culls each lane with two binary searches
-        self.lane_positions = [np.flatnonzero(self.lanes == lane) for lane in range(len(self.lane_ids))]
+        by_lane = np.argsort(self.lanes, kind="stable")
+        bounds = np.cumsum(np.bincount(self.lanes, minlength=len(lane_ids)))[:-1] if count else []
+        self.lane_positions = np.split(by_lane, bounds) if count else [by_lane[:0] for _ in lane_ids]
         self.lane_starts = [self.starts[p] for p in self.lane_positions]
         self.lane_ends = [self.ends[p] for p in self.lane_positions]
         self.lane_max_end = [np.maximum.accumulate(e) if len(e) else e for e in self.lane_ends]

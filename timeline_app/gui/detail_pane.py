@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import secrets
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
@@ -18,6 +19,13 @@ from PySide6.QtWidgets import QTextBrowser
 from ..chronology.date_text import describe_duration, describe_range
 from ..chronology.model import Category, Event
 from ..files.validation import check_url
+
+# Beyond these a pane of text stops being read and starts freezing the window (Qt lays
+# out a 300,000-character description in ~9 s): show the start and say what was left out.
+MAX_TITLE_CHARS = 1_000
+MAX_DESCRIPTION_CHARS = 20_000
+MAX_TAGS = 200
+MAX_SOURCES = 200
 
 _PRECISION_NOTE = {"year": "only the year is known", "month": "only the month is known"}
 
@@ -38,6 +46,8 @@ class DetailPane(QTextBrowser):
         self.setPlaceholderText("Select an event to see its description and sources.")
         self.opened_links: list[str] = []  # what was handed to the browser, for tests and the status bar
         self.shown_event: Event | None = None
+        # only links this pane wrote carry the token: one in a description cannot open the editor
+        self._edit_token = secrets.token_hex(8)
 
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt's name
         return None  # never load images, stylesheets or anything else named by the file
@@ -45,7 +55,11 @@ class DetailPane(QTextBrowser):
     def _open_link(self, url: QUrl) -> None:
         text = url.toString()
         if url.scheme() == EDIT_SCHEME:
-            self.edit_requested.emit(int(url.path() or 0))
+            line = _our_edit_link_line(url, self._edit_token)
+            if line is None:  # written in the file itself: a file must never start programs
+                self.link_refused.emit(text)
+            else:
+                self.edit_requested.emit(line)
         elif check_url(text) is None:
             self.opened_links.append(text)
             QDesktopServices.openUrl(url)
@@ -62,13 +76,18 @@ class DetailPane(QTextBrowser):
         cursor.movePosition(QTextCursor.End)
         if event.description:
             cursor.insertBlock()
-            cursor.insertMarkdown(_markdown_without_html(event.description), QTextDocument.MarkdownDialectGitHub)
+            description, left_out = _cut(event.description, MAX_DESCRIPTION_CHARS)
+            cursor.insertMarkdown(_markdown_without_html(description), QTextDocument.MarkdownDialectGitHub)
+            if left_out:
+                cursor.insertBlock()
+                cursor.insertHtml(f"<p style='color:gray'>… the description goes on for {left_out:,} more characters: "
+                                  "open the file to read it all</p>")
         cursor.insertBlock()
         footer = ""
         if file_name and event.line:
             footer = (
                 f"<p style='color:gray'>Line {event.line} of {html.escape(file_name)} · "
-                f"<a href='{EDIT_SCHEME}:{event.line}'>edit in your editor</a></p>"
+                f"<a href='{EDIT_SCHEME}:{event.line}?{self._edit_token}'>edit in your editor</a></p>"
             )
         cursor.insertHtml(self._sources_html(event) + footer)
         self.moveCursor(QTextCursor.Start)
@@ -80,7 +99,9 @@ class DetailPane(QTextBrowser):
         note = _PRECISION_NOTE.get(event.start.precision)
         if note:
             notes.append(note)
-        parts = [f"<h2>{html.escape(event.title)}</h2>"]
+        title, left_out = _cut(event.title, MAX_TITLE_CHARS)
+        more = f" <span style='color:gray'>(and {left_out:,} more characters)</span>" if left_out else ""
+        parts = [f"<h2>{html.escape(title)}{more}</h2>"]
         date_line = f"<b>{html.escape(when)}</b>"
         if notes:
             date_line += f" <span style='color:gray'>({html.escape(', '.join(notes))})</span>"
@@ -93,22 +114,50 @@ class DetailPane(QTextBrowser):
         if facts:
             parts.append("<p>" + " &nbsp;·&nbsp; ".join(facts) + "</p>")
         if event.tags:
-            parts.append("<p>" + " ".join(f"<code>#{html.escape(tag)}</code>" for tag in event.tags) + "</p>")
+            shown = " ".join(f"<code>#{html.escape(_cut(tag, 200)[0])}</code>" for tag in event.tags[:MAX_TAGS])
+            if len(event.tags) > MAX_TAGS:
+                shown += f" <span style='color:gray'>and {len(event.tags) - MAX_TAGS:,} more tags</span>"
+            parts.append(f"<p>{shown}</p>")
         return "".join(parts)
 
     def _sources_html(self, event: Event) -> str:
         if not event.sources:
             return "<p style='color:gray'>No sources given.</p>"
         items = []
-        for source in event.sources:
+        for source in event.sources[:MAX_SOURCES]:
             label = html.escape(source.title or source.url)
             extra = ", ".join(html.escape(x) for x in (source.publisher, source.date) if x)
             text = f"<a href='{html.escape(source.url, quote=True)}'>{label}</a>" if source.url else label
             items.append(f"<li>{text}{' — ' + extra if extra else ''}</li>")
+        if len(event.sources) > MAX_SOURCES:
+            items.append(f"<li style='color:gray'>and {len(event.sources) - MAX_SOURCES:,} more sources</li>")
         return "<h4>Sources</h4><ul>" + "".join(items) + "</ul>"
+
+
+def _our_edit_link_line(url: QUrl, token: str) -> int | None:
+    """The line an edit link of ours points at; None for any other (malformed, or written in the file)."""
+    if url.query() != token or not url.path().isdigit():
+        return None
+    return int(url.path())
+
+
+def _cut(text: str, limit: int) -> tuple[str, int]:
+    """`text` up to `limit` characters (at a space when one is near), and how many were left out."""
+    if len(text) <= limit:
+        return text, 0
+    space = text.rfind(" ", limit - 80, limit)
+    end = space if space > 0 else limit
+    return text[:end] + "…", len(text) - end
+
+
+_CODE = re.compile(r"(```.*?(?:```|$)|~~~.*?(?:~~~|$)|`[^`\n]+`)", re.S)
 
 
 def _markdown_without_html(text: str) -> str:
     """Markdown with raw HTML shown as text and images turned into plain links,
-    so `<img src=…>`, `<a href=javascript:…>` or a tracking pixel is never fetched."""
-    return re.sub(r"!\[", "[", text.replace("<", "&lt;"))
+    so `<img src=…>`, `<a href=javascript:…>` or a tracking pixel is never fetched.
+    Code spans and fenced blocks are left alone: Markdown shows them literally already."""
+    parts = _CODE.split(text)
+    for number in range(0, len(parts), 2):  # the even parts are outside code
+        parts[number] = re.sub(r"!\[", "[", parts[number].replace("<", "&lt;"))
+    return "".join(parts)

@@ -48,7 +48,7 @@ class EventListModel(QAbstractTableModel):
             elif column == TITLE:
                 order = np.array(sorted(range(len(events)), key=lambda i: events[i].title.casefold()), np.intp)
             else:
-                labels = dict(zip(self.index_.lane_ids, self.index_.lane_labels))
+                labels = self.index_.category_labels
                 order = np.array(sorted(range(len(events)), key=lambda i: labels[events[i].category].casefold()), np.intp)
             self._orders[column] = order
         return self._orders[column]
@@ -98,12 +98,10 @@ class EventListModel(QAbstractTableModel):
             if column == DATE:
                 return describe_range(event.start, event.end)
             if column == TITLE:
-                return event.title
-            lane = self.index_.lane_ids.index(event.category)
-            return self.index_.lane_labels[lane]
+                return event.title if len(event.title) <= 1000 else event.title[:1000] + "…"
+            return self.index_.category_labels[event.category]
         if role == Qt.DecorationRole and column == CATEGORY:
-            lane = self.index_.lane_ids.index(event.category)
-            return QColor(self.index_.lane_colors[lane])
+            return QColor(self.index_.category_colors[event.category])
         return None
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:

@@ -78,10 +78,17 @@ class LoadingMixin:
         thread = _LoadThread(self.path, self)
         thread.progress.connect(lambda fraction: self.progress.setValue(int(fraction * 100)))
         thread.done.connect(lambda payload: self._apply(payload, keep_view) if thread is self._thread else None)
+        thread.finished.connect(lambda: self._thread_ended(thread))
         if self._thread is not None:
             self._thread.wait()  # a newer load replaces an unfinished one; its result is dropped below
         self._thread = thread
         thread.start()
+
+    def _thread_ended(self, thread: _LoadThread) -> None:
+        """Free each loading thread once it is done: one per reload would add up over a day's saves."""
+        if thread is self._thread:
+            self._thread = None
+        thread.deleteLater()
 
     def reload(self) -> None:
         if self.path:
