@@ -111,8 +111,13 @@ def _line_column(data: bytes, offset: int) -> tuple[int, int]:
 
 def read_precise(text: str) -> tuple[object, list[Problem]]:
     """Compose `text` into located values; YAML syntax errors raise ReadError."""
+    problems: list[Problem] = []
     try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        try:
+            return _EventBuilder(problems).build(yaml.parse(text, Loader=_LOADER)), problems
+        except _Unusual:
+            problems.clear()
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = _syntax_message(error, text)
@@ -121,7 +126,6 @@ def read_precise(text: str) -> tuple[object, list[Problem]]:
         raise ReadError([_unacceptable_character(error, text)]) from None
     except yaml.YAMLError as error:
         raise ReadError([Problem(1, 1, f"YAML error: {error}")]) from None
-    problems: list[Problem] = []
     return _Converter(problems).convert(root, 0), problems
 
 
@@ -151,6 +155,125 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
             f"opened at line {error.context_mark.line + 1}, column {error.context_mark.column + 1})"
         )
     return f"YAML syntax error: {problem}"
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+class _Unusual(Exception):
+    """Something only the composer reports in its own words (a second document, an
+    unknown or repeated anchor): compose the text instead."""
+
+
+class _EventBuilder:
+    """Located values straight from libyaml's parse events, one event at a time.
+
+    Composing first would hold every node and its two marks in memory (a one-line
+    flow-style file cost 170 bytes per byte); this keeps only the values. It gives
+    exactly what `_Converter` gives from the composed nodes, which stays for the
+    rare files it hands back through `_Unusual`.
+    """
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        self.anchors: dict[str, object] = {}
+
+    def build(self, events) -> object:
+        root: object = None
+        documents = 0
+        stack: list[list] = []  # each open collection: [value, key awaiting its value (mappings), depth]
+        skipping = 0  # > 0 inside a subtree that the composed path would never convert
+        for event in events:
+            kind = type(event)
+            opens = kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent
+            if skipping:
+                if opens:
+                    skipping += 1
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    skipping -= 1
+                elif kind is not yaml.AliasEvent and event.anchor is not None:
+                    raise _Unusual  # the composed path would meet this node only through an alias
+                continue
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                continue
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Unusual
+                continue
+            if kind is yaml.StreamStartEvent or kind is yaml.StreamEndEvent or kind is yaml.DocumentEndEvent:
+                continue
+            frame = stack[-1] if stack else None
+            if frame is not None and frame[1] is _SKIP_VALUE:  # the value of a refused key: never converted
+                frame[1] = _NO_KEY
+                if kind is not yaml.AliasEvent and event.anchor is not None:
+                    raise _Unusual
+                skipping = 1 if opens else 0
+                continue
+            if kind is yaml.AliasEvent:
+                if event.anchor not in self.anchors:
+                    raise _Unusual
+                self._place(frame, self.anchors[event.anchor])
+                continue
+            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            depth = frame[2] + 1 if frame is not None else 0
+            if depth > MAX_DEPTH:
+                if event.anchor is not None:
+                    raise _Unusual
+                self.problems.append(Problem(line, column, f"nesting deeper than {MAX_DEPTH} levels"))
+                self._place(frame, located(Null(), line, column))
+                skipping = 1 if opens else 0
+                continue
+            tag = event.tag
+            if tag is not None and tag != "!" and tag not in STANDARD_TAGS:
+                self.problems.append(
+                    Problem(line, column, f"YAML tag '{tag}' is not allowed: tags that build objects are refused")
+                )
+            if kind is yaml.ScalarEvent:
+                plain = not event.style and (tag is None or tag == _NULL_TAG)
+                value = located(Null() if plain and event.value in ("", "~") else Text(event.value), line, column)
+            elif kind is yaml.SequenceStartEvent:
+                value = located(Sequence(), line, column)
+            else:
+                value = located(Mapping(), line, column)
+            if event.anchor is not None:
+                if event.anchor in self.anchors:
+                    raise _Unusual
+                self.anchors[event.anchor] = value
+            if frame is None:
+                root = value
+            else:
+                self._place(frame, value)
+            if opens:
+                stack.append([value, _NO_KEY, depth])
+        return root
+
+    def _place(self, frame: list | None, value: object) -> None:
+        """Put `value` into the open collection `frame` as an item, a key, or a key's value."""
+        if frame is None:
+            return
+        parent = frame[0]
+        if type(parent) is Sequence:
+            parent.append(value)
+            return
+        key = frame[1]
+        if key is not _NO_KEY:
+            parent[key] = value
+            frame[1] = _NO_KEY
+        elif not isinstance(value, Text):
+            self.problems.append(Problem(*position(value), "mapping keys must be plain text"))
+            frame[1] = _SKIP_VALUE
+        elif value in parent:
+            first = next(k for k in parent if k == value)
+            self.problems.append(Problem(value.line, value.column, f"duplicate key '{value}' (first at line {first.line})"))
+            frame[1] = _SKIP_VALUE
+        else:
+            frame[1] = value
+
+
+_NO_KEY, _SKIP_VALUE = object(), object()
 
 
 class _Converter:
@@ -207,7 +330,12 @@ class _Converter:
 
 def located(value, line: int, column: int):
     """`value` (Text, Mapping, Sequence or Null) placed at a 1-based line and column."""
-    value.line, value.column = line, column
+    if type(value) is Null:
+        value.line, value.column = line, column
+    else:
+        # a fresh dict is 184 bytes; setting the attributes one by one makes a 336-byte one
+        # (str and dict subclasses get no shared-key dicts), and files hold millions of values
+        value.__dict__ = {"line": line, "column": column}
     return value
 
 
