@@ -9,14 +9,26 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .chronology.problems import printable
 from .files.bundled import bundled_chronology_path, schema_text
 from .files.loader import load_file
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the values it quotes in usage errors escaped like every other message."""
+
+    def error(self, message: str):
+        super().error(printable(message))
+
+
+def _say_error(message: str) -> None:
+    print(f"timeline-app: error: {printable(message)}", file=sys.stderr)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="timeline-app",
         description="A zoomable timeline viewer for chronologies kept in a YAML file.",
     )
@@ -53,8 +65,6 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(schema_text())
             return EXIT_OK
         if args.add:
-            from .files.add_event import run_add
-
             return run_add(args, parser)
         if args.check:
             if not args.files:
@@ -112,7 +122,7 @@ def export(out: str, path: str, args=None) -> int:
     try:
         fmt = format_for(out, getattr(args, "format", None))
     except ExportError as error:
-        print(f"timeline-app: error: {error}", file=sys.stderr)
+        _say_error(str(error))
         return EXIT_USAGE
     result = load_file(path)
     if not result.ok:
@@ -125,11 +135,11 @@ def export(out: str, path: str, args=None) -> int:
         try:
             bounds.append(parse_date(text, chronology.date_order) if text else None)
         except DateError as error:
-            print(f"timeline-app: error: {option}: {error}", file=sys.stderr)
+            _say_error(f"{option}: {error}")
             return EXIT_USAGE
     width = getattr(args, "width", 1600)
     if not 200 <= width <= 20000:
-        print("timeline-app: error: --width must be between 200 and 20000 pixels", file=sys.stderr)
+        _say_error("--width must be between 200 and 20000 pixels")
         return EXIT_USAGE
     if fmt in IMAGE_FORMATS:
         from .gui.picture import render_picture
@@ -144,6 +154,35 @@ def export(out: str, path: str, args=None) -> int:
     try:
         write_export(out, data, path)
     except ExportError as error:
-        print(f"timeline-app: error: {error}", file=sys.stderr)
+        _say_error(str(error))
         return EXIT_USAGE if error.usage else EXIT_PROBLEMS
     return EXIT_OK
+
+
+def run_add(args, parser) -> int:
+    """`timeline-app --add FILE ...`: exit 0 added, 1 refused (file untouched), 2 usage."""
+    from .files.add_event import AddError, NewEvent, add_event
+
+    if args.title is None or args.start is None:
+        parser.error("--add needs --title and --start")
+    event = NewEvent(
+        title=args.title,
+        start=args.start,
+        end=args.end or "",
+        id=args.id or "",
+        category=args.category or "",
+        tags=list(args.tag),
+        description=args.description or "",
+        location=args.location or "",
+        sources=list(args.source),
+    )
+
+    try:
+        new_id = add_event(args.add, event)
+    except AddError as error:
+        for problem in error.problems:
+            print(problem.format(), file=sys.stderr)
+        _say_error(f"not added: {error}")
+        return 1
+    print(printable(f"added '{new_id}' to {args.add}"))
+    return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+import warnings
 from dataclasses import dataclass, field
 
 import dateutil.parser
@@ -217,13 +218,19 @@ def _from_named_month(match: re.Match, text: str) -> PartialDate:
 
 def _from_words(text: str) -> PartialDate:
     try:
-        first = dateutil.parser.parse(text, default=_DEFAULT_A)
-        second = dateutil.parser.parse(text, default=_DEFAULT_B)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", dateutil.parser.UnknownTimezoneWarning)  # "PST": refused below
+            first = dateutil.parser.parse(text, default=_DEFAULT_A)
+            second = dateutil.parser.parse(text, default=_DEFAULT_B)
+    except dateutil.parser.UnknownTimezoneWarning:
+        raise DateError(f"time zones are not supported in '{text}': write the local time") from None
     except (ValueError, OverflowError) as error:
         reason = str(error).split(":")[0]
         if "out of range" in reason or "must be in" in reason:
             raise DateError(f"impossible date '{text}': {reason}") from None
         raise DateError(f"unrecognised date '{text}': write 2014-06-25, 'June 2014' or '20 October 2011'") from None
+    if first.tzinfo is not None:
+        raise DateError(f"time zones are not supported in '{text}': write the local time")
     if first.year != second.year:
         raise DateError(f"date '{text}' has no year: write the year in full, e.g. '20 October 2011'")
     if not re.search(r"\d{3,}", text):

@@ -10,17 +10,25 @@ the file or the new entry has a problem.
 from __future__ import annotations
 
 import re
-import sys
+from dataclasses import dataclass, field
 
 import yaml
-from dataclasses import dataclass, field
 
 from ..chronology.dates import DateError, parse_date
 from ..chronology.problems import ERROR, Problem, with_path
 from .atomic_write import FileRefused, replace_user_file
 from .loader import load_text, read_file_bytes
 from .validation import check_url
-from .yaml_reader import Mapping, Null, ReadError, Sequence, decode, read_precise
+from .yaml_reader import (
+    Mapping,
+    Null,
+    ReadError,
+    Sequence,
+    decode,
+    editor_lines,
+    placer,
+    read_precise,
+)
 from .yaml_text import quote
 
 
@@ -139,8 +147,8 @@ def _insert(text: str, original: bytes, event: NewEvent, chronology, start) -> s
     """`text` with the entry's lines inserted; every original line kept as it was."""
     root, _ = read_precise(text)
     events = root["events"] if isinstance(root, Mapping) else None
-    lines = text.splitlines(keepends=True)
-    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    lines = editor_lines(text)
+    newline = next((end for end in ("\r\n", "\r", "\n") if lines and lines[0].endswith(end)), "\n")
     if isinstance(events, Null) or events is None:
         return _splice(lines, _line_of_key(lines, "events"), [], entry_lines(event, 2, 4), newline)
     if isinstance(events, Sequence) and not events:  # `events: []`
@@ -149,7 +157,7 @@ def _insert(text: str, original: bytes, event: NewEvent, chronology, start) -> s
         raise AddError("`events` is written as a [flow, list]; --add needs one event per '- ' item")
     items = [item for item in events if isinstance(item, Mapping)]
     extents = _item_extents(text)
-    dash_lines = [first for first, _ in extents]
+    dash_lines = [first for first, _, _ in extents]
     dash_line = lines[dash_lines[0] - 1]
     dash_indent = len(dash_line) - len(dash_line.lstrip(" "))
     key_indent = items[0].column - 1 if items[0].line == dash_lines[0] else dash_indent + 2
@@ -158,37 +166,55 @@ def _insert(text: str, original: bytes, event: NewEvent, chronology, start) -> s
     in_order = all(a.seconds() < b.end_seconds() for a, b in zip(starts, starts[1:]))
     later = next((k for k, s in enumerate(starts) if s.seconds() > start.seconds()), None) if in_order else None
     new_lines = entry_lines(event, dash_indent, key_indent)
-    separated = _blank_between_items(lines, dash_lines)
+    separated = _blank_between_items(lines, extents)
 
     def end_of(k: int, limit: int) -> int:
         return max(extents[k][1], _last_content_line(lines, dash_lines[k], limit, dash_indent))
 
+    def gap_after(k: int) -> list[str]:
+        # a blank line after a keep-chomped (|+) value would become part of it
+        return [""] if separated and not extents[k][2] else []
+
     if later is None:  # after the last event
-        return _splice(lines, end_of(len(items) - 1, len(lines)), [""] if separated else [], new_lines, newline)
+        return _splice(lines, end_of(len(items) - 1, len(lines)), gap_after(len(items) - 1), new_lines, newline)
     # before event `later`: after the previous event's content, before comments that head `later`
     next_line = dash_lines[later]
     if later == 0:
         anchor = _first_line_of_item_block(lines, next_line, dash_indent) - 1
         return _splice(lines, anchor, [], new_lines + ([""] if separated else []), newline)
-    return _splice(lines, end_of(later - 1, next_line - 1), [""] if separated else [], new_lines, newline)
+    return _splice(lines, end_of(later - 1, next_line - 1), gap_after(later - 1), new_lines, newline)
 
 
-def _item_extents(text: str) -> list[tuple[int, int]]:
-    """Each event item's first line (its '-') and the last line its values reach.
-
-    A keep-chomped block scalar (`|+`) owns the blank lines after it: the new
-    event must go after them, or the description would lose its final newlines.
+def _item_extents(text: str) -> list[tuple[int, int, bool]]:
+    """Each event item's first line (its '-'), the last line its values reach, and whether
+    it ends with a keep-chomped block scalar (`|+`), which owns the blank lines after it:
+    the new event must go after them, or the description would lose its final newlines.
     """
     root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     events = next(value for key, value in root.value if key.value == "events")
-    lines = text.splitlines()
-    return [(_dash_line(lines, node.start_mark.line, node.start_mark.column), _last_line(node)) for node in events.value]
+    place = placer(text)
+    lines = [line.rstrip("\r\n") for line in editor_lines(text)]
+    extents = []
+    for node in events.value:
+        line, column = place(node.start_mark.line, node.start_mark.column)
+        last, scalar = _last_line(node, place)
+        keeps = scalar is not None and scalar.style in ("|", ">") and _KEEP.search(_header_of(lines, scalar, place))
+        extents.append((_dash_line(lines, line - 1, column - 1), last, bool(keeps)))
+    return extents
+
+
+_KEEP = re.compile(r"^[|>][0-9]?\+")
+
+
+def _header_of(lines: list[str], scalar: yaml.ScalarNode, place) -> str:
+    line, column = place(scalar.start_mark.line, scalar.start_mark.column)
+    return lines[line - 1][column - 1 :]
 
 
 def _dash_line(lines: list[str], line: int, column: int) -> int:
     """1-based line of the '-' that opens the item starting at 0-based (line, column)."""
     while line >= 0:
-        before = lines[line][:column].rstrip()
+        before = _COMMENT.sub("", lines[line][:column]).rstrip()
         if before.endswith("-"):
             return line + 1
         line -= 1
@@ -196,13 +222,20 @@ def _dash_line(lines: list[str], line: int, column: int) -> int:
     return 1
 
 
-def _last_line(node: yaml.Node) -> int:
-    """The last 1-based line a node's own text reaches (block mappings end where the next token starts)."""
+_COMMENT = re.compile(r"(?:^|(?<=\s))#.*$")
+
+
+def _last_line(node: yaml.Node, place) -> tuple[int, yaml.ScalarNode | None]:
+    """The last 1-based line a node's own text reaches, and the scalar that reaches it
+    (block mappings end where the next token starts, so only their leaves count)."""
     if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
-        mark = node.end_mark
-        return mark.line if mark.column == 0 and mark.line > node.start_mark.line else mark.line + 1
+        end_line, end_column = place(node.end_mark.line, node.end_mark.column)
+        start_line = place(node.start_mark.line, node.start_mark.column)[0]
+        last = end_line - 1 if end_column == 1 and end_line > start_line else end_line
+        return last, node if isinstance(node, yaml.ScalarNode) else None
     children = node.value if isinstance(node, yaml.SequenceNode) else [part for pair in node.value for part in pair]
-    return max([_last_line(child) for child in children], default=node.start_mark.line + 1)
+    ends = [_last_line(child, place) for child in children]
+    return max(ends, key=lambda end: end[0], default=(place(node.start_mark.line, 0)[0], None))
 
 
 def _replace_empty_list(lines: list[str], events: Sequence, new: list[str], newline: str) -> str:
@@ -274,35 +307,9 @@ def _first_line_of_item_block(lines: list[str], item_line: int, dash_indent: int
     return first
 
 
-def _blank_between_items(lines: list[str], dash_lines: list[int]) -> bool:
+def _blank_between_items(lines: list[str], extents: list[tuple[int, int, bool]]) -> bool:
     """Whether the file separates events with blank lines (so the new one should be too)."""
-    if len(dash_lines) < 2:
+    if len(extents) < 2:
         return False
-    line = lines[dash_lines[1] - 2] if dash_lines[1] >= 2 else ""
-    return not line.strip()
-
-
-def run_add(args, parser) -> int:
-    """`timeline-app --add FILE ...`: exit 0 added, 1 refused (file untouched), 2 usage."""
-    if args.title is None or args.start is None:
-        parser.error("--add needs --title and --start")
-    event = NewEvent(
-        title=args.title,
-        start=args.start,
-        end=args.end or "",
-        id=args.id or "",
-        category=args.category or "",
-        tags=list(args.tag),
-        description=args.description or "",
-        location=args.location or "",
-        sources=list(args.source),
-    )
-    try:
-        new_id = add_event(args.add, event)
-    except AddError as error:
-        for problem in error.problems:
-            print(problem.format(), file=sys.stderr)
-        print(f"timeline-app: error: not added: {error}", file=sys.stderr)
-        return 1
-    print(f"added '{new_id}' to {args.add}")
-    return 0
+    (_, first_end, _), (second_dash, _, _) = extents[0], extents[1]
+    return any(not line.strip() for line in lines[first_end : second_dash - 1])

@@ -73,6 +73,16 @@ def write_export(out: str, data: bytes, source_path: str) -> None:
     if os.path.exists(out) and os.path.exists(source_path) and os.path.samefile(out, source_path):
         raise ExportError(f"refusing to overwrite the input file '{source_path}'", usage=True)
     try:
-        write_atomically(out, data)
+        if os.path.exists(out) and not os.path.isfile(out):
+            _write_into(out, data)  # a pipe or a device (/dev/stdout): write into it, never replace it
+        else:
+            write_atomically(out, data)
     except OSError as error:
         raise ExportError(f"cannot write '{out}': {error.strerror or error}") from None
+
+
+def _write_into(out: str, data: bytes) -> None:
+    if os.path.isdir(out):
+        raise ExportError(f"'{out}' is a directory: name a file to export to", usage=True)
+    with open(out, "wb") as stream:
+        stream.write(data)

@@ -15,6 +15,7 @@ when anything else does, the loader reads the whole file precisely.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 import sys
@@ -112,21 +113,52 @@ def _line_column(data: bytes, offset: int) -> tuple[int, int]:
 def read_precise(text: str) -> tuple[object, list[Problem]]:
     """Compose `text` into located values; YAML syntax errors raise ReadError."""
     problems: list[Problem] = []
+    place = placer(text)
     try:
         try:
-            return _EventBuilder(problems).build(yaml.parse(text, Loader=_LOADER)), problems
+            return _EventBuilder(problems, place).build(yaml.parse(text, Loader=_LOADER)), problems
         except _Unusual:
             problems.clear()
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = _syntax_message(error, text)
-        raise ReadError([Problem(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, message)]) from None
+        message = _syntax_message(error, text, place)
+        line, column = place(mark.line, mark.column) if mark else (1, 1)
+        raise ReadError([Problem(line, column, message)]) from None
     except yaml.reader.ReaderError as error:
         raise ReadError([_unacceptable_character(error, text)]) from None
     except yaml.YAMLError as error:
         raise ReadError([Problem(1, 1, f"YAML error: {error}")]) from None
-    return _Converter(problems).convert(root, 0), problems
+    return _Converter(problems, place).convert(root, 0), problems
+
+
+# libyaml also breaks lines at NEL, U+2028 and U+2029; editors, grep -n and sed -n do not
+_LIBYAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_EDITOR_BREAK = re.compile("\r\n|[\r\n]")
+
+
+def editor_lines(text: str) -> list[str]:
+    """Lines as an editor shows them, each with its ending: breaks are \\n, \\r\\n and \\r only
+    (str.splitlines also breaks at NEL, U+2028, form feeds and more)."""
+    return _EDITOR_LINE.findall(text)
+
+
+_EDITOR_LINE = re.compile("[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def placer(text: str):
+    """(0-based line, column) from libyaml -> the 1-based line and column an editor shows."""
+    if "\x85" not in text and "\u2028" not in text and "\u2029" not in text:
+        return lambda line, column: (line + 1, column + 1)
+    theirs = [0] + [m.end() for m in _LIBYAML_BREAK.finditer(text)]
+    ours = [0] + [m.end() for m in _EDITOR_BREAK.finditer(text)]
+
+    def place(line: int, column: int) -> tuple[int, int]:
+        offset = theirs[min(line, len(theirs) - 1)] + column
+        number = bisect.bisect_right(ours, offset)
+        return number, offset - ours[number - 1] + 1
+
+    return place
 
 
 def _unacceptable_character(error: yaml.reader.ReaderError, text: str) -> Problem:
@@ -136,13 +168,13 @@ def _unacceptable_character(error: yaml.reader.ReaderError, text: str) -> Proble
     if not (0 <= offset < len(text) and ord(text[offset]) == code):
         offset = text.find(chr(code))  # libyaml may count in bytes: find the character itself
     offset = max(offset, 0)
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    starts = [0] + [m.end() for m in _EDITOR_BREAK.finditer(text, 0, offset)]
+    line, column = len(starts), offset - starts[-1] + 1
     return Problem(line, column, f"character U+{code:04X} is not allowed in YAML (a control character): remove it, "
                    "or write it as an escape such as \\x07 inside double quotes")
 
 
-def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
+def _syntax_message(error: yaml.MarkedYAMLError, text: str, place) -> str:
     problem = error.problem or "syntax error"
     mark = error.problem_mark
     if mark is not None and "cannot start any token" in problem:
@@ -150,10 +182,8 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
         if mark.line < len(lines) and mark.column < len(lines[mark.line]) and lines[mark.line][mark.column] == "\t":
             return "YAML syntax error: tab character used for indentation; indent with spaces"
     if error.context and error.context_mark is not None:
-        return (
-            f"YAML syntax error: {problem} ({error.context} "
-            f"opened at line {error.context_mark.line + 1}, column {error.context_mark.column + 1})"
-        )
+        line, column = place(error.context_mark.line, error.context_mark.column)
+        return f"YAML syntax error: {problem} ({error.context} opened at line {line}, column {column})"
     return f"YAML syntax error: {problem}"
 
 
@@ -175,14 +205,15 @@ class _EventBuilder:
     rare files it hands back through `_Unusual`.
     """
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], place):
         self.problems = problems
         self.anchors: dict[str, object] = {}
+        self.place = place
 
     def build(self, events) -> object:
         root: object = None
         documents = 0
-        stack: list[list] = []  # each open collection: [value, key awaiting its value (mappings), depth]
+        stack: list[list] = []  # each open collection: [value, key awaiting its value, depth, keys as written]
         skipping = 0  # > 0 inside a subtree that the composed path would never convert
         for event in events:
             kind = type(event)
@@ -217,7 +248,7 @@ class _EventBuilder:
                     raise _Unusual
                 self._place(frame, self.anchors[event.anchor])
                 continue
-            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            line, column = self.place(event.start_mark.line, event.start_mark.column)
             depth = frame[2] + 1 if frame is not None else 0
             if depth > MAX_DEPTH:
                 if event.anchor is not None:
@@ -247,7 +278,7 @@ class _EventBuilder:
             else:
                 self._place(frame, value)
             if opens:
-                stack.append([value, _NO_KEY, depth])
+                stack.append([value, _NO_KEY, depth, {}])
         return root
 
     def _place(self, frame: list | None, value: object) -> None:
@@ -266,11 +297,12 @@ class _EventBuilder:
             self.problems.append(Problem(*position(value), "mapping keys must be plain text"))
             frame[1] = _SKIP_VALUE
         elif value in parent:
-            first = next(k for k in parent if k == value)
+            first = frame[3][value]  # the key object as first written: a dict lookup, not a scan
             self.problems.append(Problem(value.line, value.column, f"duplicate key '{value}' (first at line {first.line})"))
             frame[1] = _SKIP_VALUE
         else:
             frame[1] = value
+            frame[3][value] = value
 
 
 _NO_KEY, _SKIP_VALUE = object(), object()
@@ -279,15 +311,16 @@ _NO_KEY, _SKIP_VALUE = object(), object()
 class _Converter:
     """Turns libyaml nodes into located plain values, reporting what is not allowed."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], place):
         self.problems = problems
         self.seen: dict[int, object] = {}
+        self.place = place
 
     def convert(self, node: yaml.Node, depth: int) -> object:
         known = self.seen.get(id(node))
         if known is not None:  # an alias: share, never expand, so alias bombs cost nothing
             return known
-        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        line, column = self.place(node.start_mark.line, node.start_mark.column)
         if depth > MAX_DEPTH:
             self.problems.append(Problem(line, column, f"nesting deeper than {MAX_DEPTH} levels"))
             return located(Null(), line, column)
@@ -314,17 +347,19 @@ class _Converter:
         return result
 
     def _fill_mapping(self, result: Mapping, node: yaml.MappingNode, depth: int) -> None:
+        written: dict[str, Text] = {}
         for key_node, value_node in node.value:
             key = self.convert(key_node, depth + 1)
             if not isinstance(key, Text):
                 self.problems.append(Problem(*position(key), "mapping keys must be plain text"))
                 continue
             if key in result:
-                first = next(k for k in result if k == key)
+                first = written[key]
                 self.problems.append(
                     Problem(key.line, key.column, f"duplicate key '{key}' (first at line {first.line})")
                 )
                 continue
+            written[key] = key
             result[key] = self.convert(value_node, depth + 1)
 
 
@@ -409,6 +444,7 @@ def _events_key(text: str) -> re.Match | None:
 
 
 _NOT_PLAIN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_NUMBER_FORM = re.compile(r"(?<![\w.])[-+]?(?:0[xXoObB][0-9a-fA-F_]|[0-9]+_)")
 _TAG = re.compile(r"(?:^|[ \t\[\{,])!\S", re.M)
 
 
@@ -510,6 +546,13 @@ class Chunk:
 
     def __init__(self, stream: EventStream, first: int, last: int, items: list):
         self.stream, self.first, self.last, self.items = stream, first, last, items
+
+    def needs_precise(self) -> bool:
+        """Whether yaml-rs may have read this text differently from libyaml: it reads
+        `0x7DE`, `0o3736`, `0b1…` and `2_014` as numbers (2014), where we keep the text."""
+        text = self.stream.text[self.stream.bounds[self.first] : self.stream.bounds[self.last]]
+        return _NUMBER_FORM.search(text) is not None
+
 
     def read_precise(self, first_line: int) -> tuple[list, list[Problem]]:
         """The same events read precisely, placed at their real lines (the chunk starts at

@@ -6,14 +6,13 @@ the same chunk is read again precisely, so a problem costs one chunk's slow read
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from ...chronology.model import Category, Event
 from ..yaml_reader import EventStream, Null, position
 from .fast_events import only_types, plain_event
 from .sources import read_sources
-from .values import EVENT_KEYS, PALETTE, Checker, NeedsPrecise
+from .values import EVENT_KEYS, PALETTE, Checker, NeedsPrecise, close_matches
 
 
 def read_events(check: Checker, items, categories: dict[str, Category], explicit: bool) -> list[Event]:
@@ -32,8 +31,11 @@ def read_events(check: Checker, items, categories: dict[str, Category], explicit
 def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: dict[str, int]) -> list[Event]:
     """A chunk fast; if anything in it needs a closer look, the chunk again, precisely."""
     known_categories = len(categories)
+    undo: list[str] = []
     try:
-        return _events_of(check, chunk.items, chunk.first, categories, explicit, ids, undo := [])
+        if chunk.needs_precise():
+            raise NeedsPrecise("number forms")
+        return _events_of(check, chunk.items, chunk.first, categories, explicit, ids, undo)
     except NeedsPrecise:
         for event_id in undo:
             del ids[event_id]
@@ -104,7 +106,7 @@ def read_event(check: Checker, item: object, index: int, categories: dict[str, C
     category = check.text(data.get("category"), data, "category")
     if category and category not in categories:
         if explicit:
-            close = difflib.get_close_matches(category, list(categories), n=1)
+            close = close_matches(category, categories)
             hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {', '.join(categories) or 'none'})"
             check.report(data.get("category"), f"unknown category '{category}'{hint}")
             ok = False
@@ -146,13 +148,15 @@ def read_tags(check: Checker, value: object) -> tuple[str, ...]:
 
 def _give_unique_ids(events: list[Event], taken: dict) -> None:
     """Events without an id get one from their date and title, so a selection survives reloads."""
+    next_suffix: dict[str, int] = {}
     for event in events:
         if event.id:
             continue
         base = f"{event.start.iso()}-{_slug(event.title)}"
-        candidate, suffix = base, 2
+        candidate, suffix = base, next_suffix.get(base, 2)
         while candidate in taken:
             candidate, suffix = f"{base}-{suffix}", suffix + 1
+        next_suffix[base] = suffix  # 25,000 identical events must not try 2, 3, 4… each time
         taken[candidate] = event.line
         event.id = candidate
 

@@ -10,10 +10,10 @@ from ...chronology.model import Category, Event, Source
 from .values import (
     EVENT_KEYS,
     PALETTE,
-    PLAIN_WEB_LINK,
     SOURCE_KEYS,
     Checker,
     NeedsPrecise,
+    check_url,
 )
 
 _EVENT_KEY_SET = frozenset(EVENT_KEYS)
@@ -78,7 +78,7 @@ def _plain_source(source: object) -> Source:
             raise NeedsPrecise("source")
     else:
         raise NeedsPrecise("source")
-    if url and not PLAIN_WEB_LINK.match(url):
+    if url and check_url(url) is not None:
         raise NeedsPrecise("link")
     return result
 

@@ -20,7 +20,7 @@ EVENT_KEYS = ("id", "title", "start", "end", "category", "tags", "description", 
 SOURCE_KEYS = ("url", "title", "publisher", "date")
 ERA_KEYS = ("title", "start", "end", "color")
 CATEGORY_KEYS = ("label", "color")
-COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+COLOR = re.compile(r"#[0-9a-fA-F]{6}")  # used with fullmatch: `$` would allow a final newline
 PALETTE = ("#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7")
 
 
@@ -31,14 +31,14 @@ class NeedsPrecise(Exception):
     """The fast reader's values cannot be judged without positions."""
 
 
-PLAIN_WEB_LINK = re.compile(r"^https?://[A-Za-z0-9.-]+(?:[:/?#][^\s]*)?$")
+PLAIN_WEB_LINK = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:[/?#][^\s]*)?")  # with fullmatch
 
 
 def check_url(text: str) -> str | None:
     """Why a link is refused, or None: only http(s) links with a host ever reach the UI."""
     if _CONTROL.search(text):
         return f"link {text!r} contains a control character"
-    if PLAIN_WEB_LINK.match(text):
+    if PLAIN_WEB_LINK.fullmatch(text):
         return None
     try:
         parts = urlsplit(text.strip())
@@ -48,12 +48,20 @@ def check_url(text: str) -> str | None:
     if parts.scheme.lower() not in ("http", "https"):
         scheme = parts.scheme or "none"
         return f"link scheme '{scheme}' is not allowed in '{text}': only http and https links"
-    if not parts.netloc:
+    if not parts.hostname:
         return f"link '{text}' has no host"
     return None
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def close_matches(name: str, choices, cutoff: float = 0.6) -> list[str]:
+    """The declared name closest to a misspelt one, for "did you mean"; none past a few
+    hundred choices, where comparing with each would make checking a file quadratic."""
+    if len(choices) > 300:
+        return []
+    return difflib.get_close_matches(name, list(choices), n=1, cutoff=cutoff)
 
 
 class Checker:
@@ -98,7 +106,7 @@ class Checker:
             return
         for key in mapping:
             if key not in known:
-                close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+                close = close_matches(str(key), known, cutoff=0.6)
                 hint = f"; did you mean '{close[0]}'?" if close else f" (known keys: {', '.join(known)})"
                 self.report(key, f"unknown key '{key}' in {what}{hint}", WARNING)
 
@@ -119,7 +127,7 @@ class Checker:
 
     def color(self, value: object, where: object) -> str:
         text = self.text(value, where, "color")
-        if text and not COLOR.match(text):
+        if text and not COLOR.fullmatch(text):
             self.report(value, f"invalid colour '{text}': write it as #rrggbb, e.g. '#d62728'")
             return ""
         return text.lower()
