@@ -90,7 +90,7 @@ def test_activating_a_problem_opens_the_editor_at_its_line(live, qtbot, tmp_path
     qtbot.waitUntil(lambda: window.problems_panel.count() > 0, timeout=3000)
     item = window.problems_panel.item(0)
     window.problems_panel.itemActivated.emit(item)
-    qtbot.waitUntil(record.exists, timeout=3000)
+    qtbot.waitUntil(lambda: record.exists() and record.read_text().endswith("\n"), timeout=5000)
     assert record.read_text().split() == ["+5", str(path)]
 
 
@@ -260,7 +260,7 @@ def test_detail_pane_offers_to_edit_the_selected_event_at_its_line(window, qtbot
     assert BUNDLED.read_text().splitlines()[event.line - 1].strip() == "- id: hor-election"
     link = re.search(r"timeline-edit:[^\"']+", window.detail.toHtml())[0]  # the pane's own link
     window.detail.anchorClicked.emit(QUrl(link))
-    qtbot.waitUntil(record.exists, timeout=3000)
+    qtbot.waitUntil(lambda: record.exists() and record.read_text().endswith("\n"), timeout=5000)
     assert record.read_text().split() == [f"+{event.line}", str(BUNDLED)]
 
 

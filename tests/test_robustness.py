@@ -1,12 +1,10 @@
 """Never crash, never hang, never lose a byte: the cases an adversarial review found, and their siblings."""
 
-import json
 import os
 import random
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -34,28 +32,6 @@ def write(tmp_path, text, name="events.yaml"):
 # --- a malformed value is a problem at its place, on every entry point --------------------
 
 BAD_LINK = "title: t\nevents:\n  - title: a\n    start: 2014\n    sources: ['https://[oops']\n"
-
-
-@pytest.mark.parametrize("link", ["https://[oops", "http://[::1", "https://exa mple.org/\x7f"])
-def test_a_malformed_link_is_a_problem_and_the_next_file_is_still_checked(tmp_path, link):
-    bad = write(tmp_path, BAD_LINK.replace("https://[oops", link.replace("\x7f", "\\x7f")).replace("'", '"'), "bad.yaml")
-    good = write(tmp_path, GOOD, "good.yaml")
-    result = run("--check", str(bad), str(good))
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stdout.startswith(f"{bad}:5:")
-    assert "link" in result.stdout
-    assert run("--check", str(good)).returncode == 0
-
-
-def test_a_malformed_link_exports_nothing_and_add_refuses_it(tmp_path):
-    bad = write(tmp_path, BAD_LINK)
-    exported = run("--export", "-", str(bad))
-    assert exported.returncode == 1 and exported.stdout == "" and "Traceback" not in exported.stderr
-    good = write(tmp_path, GOOD, "good.yaml")
-    before = good.read_bytes()
-    added = run("--add", str(good), "--title", "x", "--start", "2015", "--source", "https://[oops")
-    assert added.returncode == 1 and "malformed" in added.stderr and "Traceback" not in added.stderr
-    assert good.read_bytes() == before
 
 
 def test_the_window_opens_a_file_with_a_malformed_link_and_live_reload_goes_on(qtbot, tmp_path):
@@ -98,48 +74,13 @@ def test_the_window_does_not_hang_on_a_pipe(qtbot, tmp_path):
     assert "named pipe" in window.problems_panel.item(0).text()
 
 
-def test_add_refuses_a_device(tmp_path):
-    result = run("--add", "/dev/null", "--title", "x", "--start", "2014")
-    assert result.returncode == 1 and "character device" in result.stderr
-
-
 # --- empty values are empty, with the C loader users run -----------------------------------
-
-def test_an_empty_events_list_is_a_valid_empty_chronology(tmp_path):
-    path = write(tmp_path, "title: Just started\nevents:\n")
-    assert run("--check", str(path)).returncode == 0
-    assert json.loads(run("--export", "-", str(path)).stdout)["events"] == []
-
-
-def test_empty_tags_end_and_a_tilde_category_mean_nothing(tmp_path):
-    path = write(tmp_path, "title: t\nevents:\n  - title: a\n    start: 2014\n    tags:\n    category: ~\n    end:\n")
-    result = run("--export", "-", str(path))
-    assert result.returncode == 0, result.stderr
-    event = json.loads(result.stdout)["events"][0]
-    assert event["tags"] == [] and not event["category"] and event["end"] is None
-    assert json.loads(result.stdout)["categories"] == {}
 
 
 # --- what a file holds never reaches the terminal raw --------------------------------------
 
-@pytest.mark.parametrize("payload", ["\x1b[2K\rall good", "\x1b]52;c;Y3VybCBldmlsIHwgc2g=\x07", "\x9b31m", "\u202eevil", "\x08\x08"])
-def test_control_characters_in_values_are_escaped_in_messages(tmp_path, payload):
-    escaped = json.dumps(payload)  # a double-quoted YAML scalar can carry any of them
-    path = write(tmp_path, f"title: t\nevents:\n  - title: a\n    start: {escaped}\n")
-    result = run("--check", str(path))
-    assert result.returncode == 1
-    assert not any(ch in result.stdout for ch in payload if ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F or ch == "\u202e")
-    assert "\\x" in result.stdout or "\\u" in result.stdout
-
 
 # --- a forbidden character is reported where it is -----------------------------------------
-
-@pytest.mark.parametrize("prefix", ["", "é€😀 "])
-def test_an_unacceptable_character_is_placed_at_its_line_and_column(tmp_path, prefix):
-    path = write(tmp_path, f"title: t\nevents:\n  - title: \"{prefix}a\x07b\"\n    start: 2014\n")
-    result = run("--check", str(path))
-    column = len('  - title: "') + len(prefix) + 2
-    assert result.stdout.startswith(f"{path}:3:{column}: error: character U+0007 is not allowed")
 
 
 # --- --add never loses a byte ---------------------------------------------------------------
@@ -185,14 +126,6 @@ def test_add_keeps_hard_links_together_by_refusing(tmp_path):
     assert path.read_text() == GOOD and path.stat().st_ino == twin.stat().st_ino
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
-def test_add_keeps_the_owner(tmp_path):
-    path = write(tmp_path, GOOD)
-    os.chown(path, 65534, 65534)
-    add_event(str(path), NewEvent(title="c", start="2015"))
-    assert (path.stat().st_uid, path.stat().st_gid) == (65534, 65534)
-
-
 def test_add_keeps_extended_attributes(tmp_path):
     path = write(tmp_path, GOOD)
     try:
@@ -211,22 +144,6 @@ def test_control_characters_in_new_values_are_written_as_escapes(tmp_path):
     raw = path.read_text()
     assert not any(ch in raw for ch in "\x7f\x85\x9b\u2028")
     assert [e.title for e in load_file(path).chronology.events][-1] == title
-
-
-def test_a_source_with_a_control_character_is_refused(tmp_path):
-    path = write(tmp_path, GOOD)
-    result = run("--add", str(path), "--title", "x", "--start", "2015", "--source", "https://example.org/\x7fa")
-    assert result.returncode == 1 and "control character" in result.stderr
-    assert path.read_text() == GOOD
-
-
-def test_arguments_that_are_not_utf8_are_a_usage_error(tmp_path):
-    path = write(tmp_path, GOOD)
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
-    result = subprocess.run([sys.executable, "-m", "timeline_app", "--add", str(path), b"--title", b"\xff\xfe", "--start", "2015"],
-                            capture_output=True, env=env, cwd=ROOT, timeout=30)
-    assert result.returncode == 2 and b"Traceback" not in result.stderr and b"not valid UTF-8" in result.stderr
-    assert path.read_text() == GOOD
 
 
 # --- saves that race: the last check is just before the rename -----------------------------
@@ -282,19 +199,6 @@ def test_killing_add_at_any_moment_leaves_the_old_or_the_new_file_complete(tmp_p
 
 
 # --- bounded: many categories, huge values --------------------------------------------------
-
-def test_thousands_of_categories_export_a_bounded_picture_quickly(tmp_path):
-    lines = ["title: many", "events:"]
-    for i in range(33_000):
-        lines += [f"  - title: e{i}", f"    start: {2000 + i % 20}-01-01", f"    category: c{i}"]
-    path = write(tmp_path, "\n".join(lines) + "\n")
-    out = tmp_path / "many.png"
-    started = time.monotonic()
-    result = run("--export", str(out), str(path), timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert time.monotonic() - started < 60
-    width, height = int.from_bytes(out.read_bytes()[16:20], "big"), int.from_bytes(out.read_bytes()[20:24], "big")
-    assert width == 1600 and height < 8000
 
 
 def test_thousands_of_categories_share_one_lane_past_sixty(qtbot, tmp_path):
