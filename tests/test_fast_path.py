@@ -2,18 +2,22 @@
 
 from synthetic import synthetic_yaml
 
+from timeline_app.chronology.problems import in_file_order
+
 from timeline_app.files.loader import load_text
 from timeline_app.files.validation import build_chronology
-from timeline_app.files.yaml_reader import read_fast, read_precise
+from timeline_app.files.fast_reader import EventStream, read_fast
+from timeline_app.files.yaml_reader import read_precise
 
 
 def test_fast_and_precise_readers_agree_on_a_synthetic_chronology():
     text = synthetic_yaml(3000, seed=7)
-    fast_root, lines = read_fast(text)
-    fast, fast_problems = build_chronology(fast_root, precise=False, lines=lines)
+    fast_root, header_problems = read_fast(text)
+    assert isinstance(fast_root["events"], EventStream)
+    fast, fast_problems = build_chronology(fast_root)
     precise_root, problems = read_precise(text)
-    precise, precise_problems = build_chronology(precise_root, precise=True)
-    assert not problems and not fast_problems and not precise_problems
+    precise, precise_problems = build_chronology(precise_root)
+    assert not problems and not header_problems and not fast_problems and not precise_problems
     assert fast.as_dict() == precise.as_dict()
     assert [e.line for e in fast.events] == [e.line for e in precise.events]
 
@@ -38,8 +42,7 @@ def test_windows_line_endings_keep_the_fast_path():
     text = synthetic_yaml(500, seed=2).replace("\n", "\r\n")
     fast = read_fast(text)
     assert fast is not None
-    root, lines = fast
-    chronology, problems = build_chronology(root, precise=False, lines=lines)
+    chronology, problems = build_chronology(fast[0])
     assert len(chronology.events) == 500 and not problems
 
 
@@ -47,9 +50,9 @@ def test_unknown_tags_are_refused_on_every_path():
     text = "title: x\nevents:\n  - title: !thing a\n    start: 2014\n" + "".join(
         f"  - title: e{i}\n    start: 2014\n" for i in range(50)
     )
-    assert read_fast(text) is None
     result = load_text(text)
     assert not result.ok and "tag '!thing'" in result.problems[0].message
+    assert (result.problems[0].line, result.problems[0].column) == (3, 12)
 
 
 def test_problems_in_a_huge_file_are_found_chunk_by_chunk_exactly_as_the_slow_path_finds_them():
@@ -63,9 +66,9 @@ def test_problems_in_a_huge_file_are_found_chunk_by_chunk_exactly_as_the_slow_pa
     text = "\n".join(lines) + "\n"
     mixed = load_text(text)
     slow_root, slow_problems = read_precise(text)
-    _, slow_more = build_chronology(slow_root, precise=True)
+    _, slow_more = build_chronology(slow_root)
     assert [(p.line, p.column, p.severity, p.message) for p in mixed.problems] == [
-        (p.line, p.column, p.severity, p.message) for p in sorted(slow_problems + slow_more)
+        (p.line, p.column, p.severity, p.message) for p in in_file_order(slow_problems + slow_more)
     ]
     assert [p.severity for p in mixed.problems] == ["error", "error", "warning"]
     assert "first used at line" in mixed.problems[1].message

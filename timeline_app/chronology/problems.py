@@ -46,5 +46,11 @@ def with_path(problems: list[Problem], path: str) -> list[Problem]:
     return [dataclasses.replace(problem, path=path) for problem in problems]
 
 
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Each problem once, by place, errors before warnings at one place: one order, however found."""
+    unique = dict.fromkeys(problems)
+    return sorted(unique, key=lambda p: (p.path, p.line, p.column, p.severity != ERROR, p.message))
+
+
 def has_errors(problems: list[Problem]) -> bool:
     return any(problem.severity == ERROR for problem in problems)

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..chronology.model import Chronology
-from ..chronology.problems import Problem, has_errors, with_path
+from ..chronology.problems import Problem, has_errors, in_file_order, with_path
 from .csv_format import read_csv
 from .json_format import read_json
-from .validation import NeedsPrecise, build_chronology
-from .yaml_reader import FastPathFailed, ReadError, decode, read_fast, read_precise
+from .fast_reader import FastPathFailed, read_fast
+from .validation import build_chronology
+from .yaml_reader import ReadError, decode, read_precise
 
 
 @dataclass
@@ -69,29 +70,29 @@ def _load_text(text: str, path: str, progress: Callable[[float], None] | None) -
     try:
         fast = read_fast(text, progress)
         if fast is not None:
-            root, lines = fast
+            root, problems = fast
             try:
-                chronology, problems = build_chronology(root, precise=False, lines=lines)
-                return LoadResult(path, chronology, with_path(problems, path))
-            except (NeedsPrecise, FastPathFailed):
+                chronology, more = build_chronology(root)
+                return LoadResult(path, chronology, with_path(in_file_order(problems + more), path))
+            except FastPathFailed:
                 pass
         root, problems = read_precise(text)
-        chronology, more = build_chronology(root, precise=True)
+        chronology, more = build_chronology(root)
     except ReadError as error:
         return LoadResult(path, None, with_path(error.problems, path))
-    return LoadResult(path, chronology, with_path(sorted(problems + more), path))
+    return LoadResult(path, chronology, with_path(in_file_order(problems + more), path))
 
 
 def _load_other(text: str, path: str, kind: str) -> LoadResult:
     """CSV or JSON (TimelineJS or our own export): read into located values, then the same checks."""
     try:
         root, problems = (read_csv if kind == ".csv" else read_json)(text)
-        chronology, more = build_chronology(root, precise=True)
+        chronology, more = build_chronology(root)
     except ReadError as error:
         return LoadResult(path, None, with_path(error.problems, path))
     if kind == ".csv" and not chronology.title:
         chronology.title = os.path.splitext(os.path.basename(path))[0]
-    return LoadResult(path, chronology, with_path(sorted(problems + more), path))
+    return LoadResult(path, chronology, with_path(in_file_order(problems + more), path))
 
 
 def is_editable(path: str) -> bool:

@@ -1,26 +1,16 @@
-"""Reading YAML text two ways: fast for large valid files, precise for reporting problems.
+"""Reading YAML text precisely: every value with its line and column, every problem placed.
 
-The precise reader composes the YAML node graph with libyaml (nothing is ever
-constructed, so no tag can run code) and turns it into plain values that
-remember their line and column: `Text`, `Mapping`, `Sequence` and `Null`.
-Every scalar stays the exact text the user typed, whatever YAML 1.1 would
-have made of it (`yes`, `20:30`, `1969`).
-
-The fast reader hands the events list to the Rust parser yaml-rs in chunks
-(a 100k-event file in about a second instead of 13 with PyYAML), parsed on a
-helper thread while events are built, so a progress bar can move. Its values
-carry no positions: when a chunk looks off, that chunk is read again precisely;
-when anything else does, the loader reads the whole file precisely.
+libyaml parses (nothing is ever constructed, so no tag can run code) and its events
+become plain values that remember their line and column: `Text`, `Mapping`,
+`Sequence` and `Null`. Every scalar stays the exact text the user typed, whatever
+YAML 1.1 would have made of it (`yes`, `20:30`, `1969`). This is the reference:
+`fast_reader` must give the very same answers, faster.
 """
 
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
-import sys
-import threading
-from typing import Callable
 
 import yaml
 
@@ -110,13 +100,16 @@ def _line_column(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, column
 
 
-def read_precise(text: str) -> tuple[object, list[Problem]]:
-    """Compose `text` into located values; YAML syntax errors raise ReadError."""
+def read_precise(text: str, depth: int = 0) -> tuple[object, list[Problem]]:
+    """Compose `text` into located values; YAML syntax errors raise ReadError.
+
+    `depth` is how deep the text's root sits in its file (a chunk of the events list: 1).
+    """
     problems: list[Problem] = []
     place = placer(text)
     try:
         try:
-            return _EventBuilder(problems, place).build(yaml.parse(text, Loader=_LOADER)), problems
+            return _EventBuilder(problems, place, depth).build(yaml.parse(text, Loader=_LOADER)), problems
         except _Unusual:
             problems.clear()
         root = yaml.compose(text, Loader=_LOADER)
@@ -129,7 +122,22 @@ def read_precise(text: str) -> tuple[object, list[Problem]]:
         raise ReadError([_unacceptable_character(error, text)]) from None
     except yaml.YAMLError as error:
         raise ReadError([Problem(1, 1, f"YAML error: {error}")]) from None
-    return _Converter(problems, place).convert(root, 0), problems
+    return _Converter(problems, place).convert(root, depth), problems
+
+
+def syntax_problem(text: str) -> Problem | None:
+    """The YAML syntax error the precise reader would stop at, found at libyaml's own
+    speed (nothing is built), or None when the parser accepts the text."""
+    try:
+        yaml._yaml.CParser(text).raw_parse()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        place = placer(text)
+        line, column = place(mark.line, mark.column) if mark else (1, 1)
+        return Problem(line, column, _syntax_message(error, text, place))
+    except yaml.reader.ReaderError as error:
+        return _unacceptable_character(error, text)
+    return None
 
 
 # libyaml also breaks lines at NEL, U+2028 and U+2029; editors, grep -n and sed -n do not
@@ -205,10 +213,11 @@ class _EventBuilder:
     rare files it hands back through `_Unusual`.
     """
 
-    def __init__(self, problems: list[Problem], place):
+    def __init__(self, problems: list[Problem], place, depth: int = 0):
         self.problems = problems
         self.anchors: dict[str, object] = {}
         self.place = place
+        self.base_depth = depth
 
     def build(self, events) -> object:
         root: object = None
@@ -249,7 +258,7 @@ class _EventBuilder:
                 self._place(frame, self.anchors[event.anchor])
                 continue
             line, column = self.place(event.start_mark.line, event.start_mark.column)
-            depth = frame[2] + 1 if frame is not None else 0
+            depth = frame[2] + 1 if frame is not None else self.base_depth
             if depth > MAX_DEPTH:
                 if event.anchor is not None:
                     raise _Unusual
@@ -377,207 +386,3 @@ def located(value, line: int, column: int):
 def located_text(value: str, line: int, column: int) -> Text:
     """A `Text` made by a reader of another format, placed where its value stood."""
     return located(Text(value), line, column)
-
-
-# --- fast path -------------------------------------------------------------------------
-
-
-def _import_yaml_rs():
-    """yaml-rs, imported on the main thread only: yaml-rs 0.1.6 crashes the process
-    (segfault) on its next call when it was first imported on a thread that has since
-    ended, as the window's loading thread does. Elsewhere, until the main thread has
-    imported it, the precise reader serves (slower, same answers)."""
-    if threading.current_thread() is not threading.main_thread():
-        return sys.modules.get("yaml_rs")
-    try:
-        import yaml_rs
-    except ImportError:  # pragma: no cover - yaml-rs is a dependency; stay correct without it
-        return None
-    return yaml_rs
-
-
-_yaml_rs = _import_yaml_rs()
-
-
-_EVENTS_LINE = re.compile(r"^events:[ \t]*(?:#.*)?$", re.M)
-_FIRST_ITEM = re.compile(r"\n(?:[ \t]*(?:#[^\n]*)?\n)*( *)-(?: |\n)")
-CHUNK_ITEMS = 1000
-
-
-def _list_end(text: str, body_start: int, indent: int) -> int:
-    """Where the events list ends: the first content line indented less than its items.
-
-    Anything odd inside the list (a stray key at the items' indent) makes a chunk
-    fail to parse, which sends the file to the precise reader.
-    """
-    if indent:
-        pattern = rf"\n {{0,{indent - 1}}}[^ \n#]"
-    else:
-        pattern = r"\n(?:[^ \t\n#-]|-[^ \n])"
-    match = re.compile(pattern).search(text, body_start - 1)
-    return match.start() + 1 if match else len(text)
-
-
-def _item_starts(text: str, body_start: int, body_end: int, indent: int) -> list[int]:
-    """Offsets of each '- ' line at the items' indent (str.find: 3x faster than a regex)."""
-    needle = "\n" + " " * indent + "-"
-    starts = [body_start]
-    position = text.find(needle, body_start, body_end)
-    while position != -1:
-        after = position + len(needle)
-        if after >= body_end or text[after] in " \n":
-            starts.append(position + 1)
-        position = text.find(needle, after, body_end)
-    return starts
-
-
-def _events_key(text: str) -> re.Match | None:
-    """The one top-level `events:` line (str.find: a multi-line regex over 30 MB is slow)."""
-    found = [0] if text.startswith("events:") else []
-    position = text.find("\nevents:")
-    while position != -1 and len(found) < 2:
-        found.append(position + 1)
-        position = text.find("\nevents:", position + 1)
-    if len(found) != 1:
-        return None
-    return _EVENTS_LINE.match(text, found[0])
-
-
-_NOT_PLAIN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
-_NUMBER_FORM = re.compile(r"(?<![\w.])[-+]?(?:0[xXoObB][0-9a-fA-F_]|[0-9]+_)")
-_TAG = re.compile(r"(?:^|[ \t\[\{,])!\S", re.M)
-
-
-def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tuple[dict, list[int]] | None:
-    """Plain values of a simply laid-out file and each event's line, or None to go precise."""
-    yaml_rs = _yaml_rs or _import_yaml_rs()
-    if yaml_rs is None:
-        return None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")  # Windows line ends: same lines, same columns
-        if "\r" in text:
-            return None
-    if _NOT_PLAIN_TEXT.search(text):
-        return None  # characters YAML forbids, or that libyaml counts as line breaks: the precise reader places them
-    if "!" in text and _TAG.search(text):
-        return None  # yaml-rs ignores tags it does not know; the precise reader refuses them
-    head = _events_key(text)
-    if head is None:
-        return None
-    first = _FIRST_ITEM.match(text, head.end())
-    if first is None:
-        return None
-    indent = len(first.group(1))
-    body_start = first.start(1)
-    body_end = _list_end(text, body_start, indent)
-    starts = _item_starts(text, body_start, body_end, indent)
-    try:
-        header = yaml_rs.loads(text[: head.start()] + "events: []\n" + text[body_end:], parse_datetime=False)
-    except Exception:  # noqa: BLE001 - any doubt at all: the precise reader decides
-        return None
-    if not isinstance(header, dict):
-        return None
-    lines = []
-    line, last = 1, 0
-    for offset in starts:
-        line += text.count("\n", last, offset)
-        last = offset
-        lines.append(line)
-    header["events"] = EventStream(text, starts + [body_end], progress)
-    return header, lines
-
-
-class FastPathFailed(Exception):
-    """A chunk did not parse as the expected list of events: read the file precisely."""
-
-
-class EventStream:
-    """The events list, parsed in chunks on a helper thread while the caller builds events.
-
-    yaml-rs parses without holding the GIL, so parsing chunk k+1 overlaps with building
-    events from chunk k: a 100k-event file loads about a third faster.
-    """
-
-    def __init__(self, text: str, bounds: list[int], progress: Callable[[float], None] | None):
-        self.text, self.bounds, self.progress = text, bounds, progress
-
-    def __len__(self) -> int:
-        return len(self.bounds) - 1
-
-    def __iter__(self):
-        for chunk in self.chunks():
-            yield from chunk.items
-
-    def chunks(self):
-        """`Chunk`s in file order; each one's parsed items are let go once it is used."""
-        from collections import deque
-        from concurrent.futures import ThreadPoolExecutor
-
-        yaml_rs = sys.modules["yaml_rs"]  # read_fast made sure it was imported safely
-        count = len(self)
-        spans = [(i, min(i + CHUNK_ITEMS, count)) for i in range(0, count, CHUNK_ITEMS)]
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="yaml-chunks") as pool:
-            futures = deque(
-                pool.submit(yaml_rs.loads, self.text[self.bounds[a] : self.bounds[b]], parse_datetime=False)
-                for a, b in spans
-            )
-            try:
-                for a, b in spans:
-                    # freeing 1.5M parsed objects at the end in one go would hold the
-                    # interpreter for ~150 ms: each chunk goes as soon as it is used
-                    future = futures.popleft()
-                    try:
-                        items = future.result()
-                    except Exception as error:  # noqa: BLE001
-                        raise FastPathFailed(str(error)) from None
-                    del future
-                    if not isinstance(items, list) or len(items) != b - a:
-                        raise FastPathFailed("chunk shape")
-                    yield Chunk(self, a, b, items)
-                    if self.progress:
-                        self.progress(0.7 * b / max(1, count))
-            finally:
-                for future in futures:
-                    future.cancel()
-
-
-class Chunk:
-    """Events `first` to `last` (exclusive) of an EventStream, as fast plain values."""
-
-    def __init__(self, stream: EventStream, first: int, last: int, items: list):
-        self.stream, self.first, self.last, self.items = stream, first, last, items
-
-    def needs_precise(self) -> bool:
-        """Whether yaml-rs may have read this text differently from libyaml: it reads
-        `0x7DE`, `0o3736`, `0b1…` and `2_014` as numbers (2014), where we keep the text."""
-        text = self.stream.text[self.stream.bounds[self.first] : self.stream.bounds[self.last]]
-        return _NUMBER_FORM.search(text) is not None
-
-
-    def read_precise(self, first_line: int) -> tuple[list, list[Problem]]:
-        """The same events read precisely, placed at their real lines (the chunk starts at
-        `first_line`), so a problem in a huge file costs one chunk's slow read, not the file's."""
-        text = self.stream.text[self.stream.bounds[self.first] : self.stream.bounds[self.last]]
-        try:
-            items, problems = read_precise(text)
-        except ReadError:
-            raise FastPathFailed("chunk syntax") from None  # e.g. an alias to an anchor in another chunk
-        if not isinstance(items, Sequence) or len(items) != self.last - self.first:
-            raise FastPathFailed("chunk shape")
-        _shift_lines(items, first_line - 1, set())
-        return items, [dataclasses.replace(p, line=p.line + first_line - 1) for p in problems]
-
-
-def _shift_lines(value, offset: int, seen: set) -> None:
-    if id(value) in seen:
-        return
-    seen.add(id(value))
-    if getattr(value, "line", None):
-        value.line += offset
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _shift_lines(key, offset, seen)
-            _shift_lines(item, offset, seen)
-    elif isinstance(value, list):
-        for item in value:
-            _shift_lines(item, offset, seen)

@@ -1,9 +1,8 @@
 """Turning read YAML values into a Chronology, collecting every problem with its place.
 
-Works on values from either reader. With positions (precise reader) it reports
-all problems; without them (fast reader) a doubt raises `NeedsPrecise`: in the
-events list only that chunk of events is read again precisely, anywhere else the
-loader starts over precisely. Either way a message never lacks its line.
+Works on located values from the precise reader. The fast reader's events come
+in chunks of plain values without positions: a doubt there raises `NeedsPrecise`,
+and only that chunk is read again precisely, so a message never lacks its line.
 
 Each section of the format has its module: the header here, then `sources`,
 `categories`, `eras` and `events`; `values` holds the checks they share.
@@ -13,8 +12,9 @@ from __future__ import annotations
 
 from ...chronology.dates import DATE_ORDERS
 from ...chronology.model import Chronology
-from ...chronology.problems import ERROR, WARNING, Problem
-from ..yaml_reader import EventStream, Null
+from ...chronology.problems import WARNING, Problem, in_file_order
+from ..fast_reader import EventStream
+from ..yaml_reader import Null
 from .categories import read_categories
 from .eras import read_eras
 from .events import read_events
@@ -24,14 +24,15 @@ from .values import TOP_KEYS, Checker, NeedsPrecise, check_url
 __all__ = ["NeedsPrecise", "build_chronology", "check_url"]
 
 
-def build_chronology(
-    root: object, precise: bool = True, lines: list[int] | None = None
-) -> tuple[Chronology, list[Problem]]:
-    """The chronology in `root` and every problem found (all of them when precise)."""
-    builder = Checker(precise, lines)
+def build_chronology(root: object) -> tuple[Chronology, list[Problem]]:
+    """The chronology in `root` and every problem found, in file order.
+
+    `root` comes from the precise reader, or from the fast one with the events list
+    as an `EventStream`: its chunks are built from plain values where they are plain.
+    """
+    builder = Checker()
     chronology = _read_file(builder, root)
-    problems = list(dict.fromkeys(builder.problems))
-    return chronology, sorted(problems, key=lambda p: (p.line, p.column, p.severity != ERROR))
+    return chronology, in_file_order(builder.problems)
 
 
 def _read_file(check: Checker, root: object) -> Chronology:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from ...chronology.model import Category, Event
-from ..yaml_reader import EventStream, Null, position
+from ..fast_reader import EventStream
+from ..yaml_reader import Null, position
 from .fast_events import only_types, plain_event
 from .sources import read_sources
 from .values import EVENT_KEYS, PALETTE, Checker, NeedsPrecise, close_matches
@@ -17,8 +18,8 @@ from .values import EVENT_KEYS, PALETTE, Checker, NeedsPrecise, close_matches
 
 def read_events(check: Checker, items, categories: dict[str, Category], explicit: bool) -> list[Event]:
     events: list[Event] = []
-    first_line_of_id: dict[str, int] = {}
-    if isinstance(items, EventStream) and not check.precise:
+    first_line_of_id: dict[str, object] = {}  # a line, or where to find it (fast chunks know no positions)
+    if isinstance(items, EventStream):
         for chunk in items.chunks():
             events.extend(_chunk_events(check, chunk, categories, explicit, first_line_of_id))
     else:
@@ -28,26 +29,24 @@ def read_events(check: Checker, items, categories: dict[str, Category], explicit
     return events
 
 
-def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: dict[str, int]) -> list[Event]:
+def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: dict[str, object]) -> list[Event]:
     """A chunk fast; if anything in it needs a closer look, the chunk again, precisely."""
-    known_categories = len(categories)
-    undo: list[str] = []
-    try:
-        if chunk.needs_precise():
-            raise NeedsPrecise("number forms")
-        return _events_of(check, chunk.items, chunk.first, categories, explicit, ids, undo)
-    except NeedsPrecise:
-        for event_id in undo:
-            del ids[event_id]
-        for category in list(categories)[known_categories:]:
-            del categories[category]
-    items, problems = chunk.read_precise(check.lines[chunk.first])
+    if not chunk.risky():
+        known_categories = len(categories)
+        undo: list[str] = []
+        check.precise, check.stream = False, chunk.stream
+        try:
+            return _events_of(check, chunk.items, chunk.first, categories, explicit, ids, undo)
+        except NeedsPrecise:
+            for event_id in undo:
+                del ids[event_id]
+            for category in list(categories)[known_categories:]:
+                del categories[category]
+        finally:
+            check.precise = True
+    items, problems = chunk.read_precise()
     check.problems.extend(problems)
-    check.precise = True
-    try:
-        return _events_of(check, items, chunk.first, categories, explicit, ids)
-    finally:
-        check.precise = False
+    return _events_of(check, items, chunk.first, categories, explicit, ids)
 
 
 def _events_of(check: Checker, items, offset: int, categories, explicit, ids: dict[str, int], undo=None) -> list[Event]:
@@ -58,9 +57,11 @@ def _events_of(check: Checker, items, offset: int, categories, explicit, ids: di
         if isinstance(written_id, (str, int)) and not isinstance(written_id, bool):
             duplicate = str(written_id) in ids
             if duplicate:
-                check.report(written_id, f"duplicate id '{written_id}' (first used at line {ids[str(written_id)]})")
+                first = ids[str(written_id)]
+                first = first() if callable(first) else first
+                check.report(written_id, f"duplicate id '{written_id}' (first used at line {first})")
             else:
-                ids[str(written_id)] = position(written_id)[0] if check.precise else check.lines[index]
+                ids[str(written_id)] = position(written_id)[0] if check.precise else _id_line(check.stream, index)
                 if undo is not None:
                     undo.append(str(written_id))
         try:
@@ -77,9 +78,14 @@ def _events_of(check: Checker, items, offset: int, categories, explicit, ids: di
     return events
 
 
+def _id_line(stream: EventStream, index: int):
+    """Where item `index`'s id was written, found only if a duplicate needs to say so."""
+    return lambda: stream.value_line(index, "id")
+
+
 def read_event(check: Checker, item: object, index: int, categories: dict[str, Category], explicit: bool) -> Event | None:
     if not check.precise:
-        return plain_event(item, check.lines[index], check, categories, explicit)
+        return plain_event(item, check.stream.lines[index], check, categories, explicit)
     data = check.mapping(item, "an event")
     if data is None:
         return None

@@ -51,12 +51,15 @@ def plain_event(
         tags = tuple(tags)
     elif tags != ():
         raise NeedsPrecise("tags")
-    sources = get("sources", ())
-    if type(sources) is not list:
-        raise NeedsPrecise("sources")
-    named = check.named_sources
-    sources = tuple([named[s] if type(s) is str and s in named else _plain_source(s) for s in sources])
-    if event_id == "" and "id" in data:
+    if "sources" in data:
+        sources = data["sources"]
+        if type(sources) is not list:
+            raise NeedsPrecise("sources")
+        named = check.named_sources
+        sources = tuple([named[s] if type(s) is str and s in named else _plain_source(s) for s in sources])
+    else:
+        sources = ()  # most events of a safe_dump'ed file: no key at all
+    if "id" in data and not event_id.strip():
         raise NeedsPrecise("id")
     return Event(
         event_id,

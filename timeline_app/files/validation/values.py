@@ -67,9 +67,9 @@ def close_matches(name: str, choices, cutoff: float = 0.6) -> list[str]:
 class Checker:
     """Reports problems at their place; on the fast path, a doubt raises NeedsPrecise instead."""
 
-    def __init__(self, precise: bool, lines: list[int] | None):
-        self.precise = precise
-        self.lines = lines
+    def __init__(self):
+        self.precise = True  # False only while a fast chunk's plain values are built
+        self.stream = None  # that chunk's EventStream
         self.problems: list[Problem] = []
         self.date_order: str | None = None
         self.named_sources: dict[str, Source] = {}
