@@ -1,4 +1,11 @@
-"""Deterministic synthetic chronologies for benchmarks: bursty, mixed precision, 80% points."""
+"""Deterministic synthetic chronologies for benchmarks: bursty, mixed precision, 80% points.
+
+Styles, so no figure comes only from the layout that happens to be fast:
+- "hand": as a person writes it, every key on its line, flow lists, a source per event;
+- "safe_dump": what `yaml.safe_dump` writes from the same data (keys sorted, list
+  items not indented, long descriptions folded over lines, most events without sources);
+- "broken": the hand style with a YAML syntax error (an unclosed quote) near the top.
+"""
 
 from __future__ import annotations
 
@@ -46,8 +53,50 @@ def _date_text(rng: random.Random, day: float) -> tuple[str, tuple[int, int, int
     return f"{year}-{month:02d}-{dom:02d}", (year, month, dom)
 
 
-def synthetic_yaml(count: int, seed: int = 1) -> str:
-    """Return events.yaml text with `count` events."""
+STYLES = ("hand", "safe_dump", "broken")
+
+
+def synthetic_yaml(count: int, seed: int = 1, style: str = "hand") -> str:
+    """Return events.yaml text with `count` events in `style` (see STYLES)."""
+    if style == "safe_dump":
+        return _safe_dumped(count, seed)
+    text = _hand_written(count, seed)
+    if style == "broken":
+        head, _, tail = text.partition("    title: ")
+        text = head + '    title: "an unclosed quote\n    title: ' + tail
+    return text
+
+
+def synthetic_events(count: int, seed: int = 1) -> list[dict]:
+    """The events as plain data, for formats other than hand-written YAML."""
+    rng = random.Random(seed)
+    events = []
+    for i, day in enumerate(sorted(_burst_times(rng, count))):
+        start, (y, m, d) = _date_text(rng, day)
+        event = {"id": f"e{i}", "title": f"{' '.join(rng.choice(WORDS) for _ in range(rng.randint(2, 6))).capitalize()} {i}",
+                 "start": start, "category": rng.choice(list(CATEGORIES))}
+        if rng.random() < 0.2 and len(start) >= 10:
+            event["end"] = f"{y + (1 if m == 12 else 0)}-{min(12, m + rng.randint(0, 1)):02d}-{min(28, d + rng.randint(1, 20)):02d}"
+        event["tags"] = [rng.choice(WORDS), rng.choice(WORDS)]
+        length = rng.randint(3, 85) if rng.random() < 0.25 else rng.randint(3, 14)
+        event["description"] = " ".join(rng.choice(WORDS) for _ in range(length)) + "."
+        if rng.random() < 0.1:
+            event["sources"] = [f"https://example.org/report/{i}"]
+        events.append(event)
+    return events
+
+
+def _safe_dumped(count: int, seed: int) -> str:
+    import yaml
+
+    categories = {cat: {"label": cat.title(), "color": colour} for cat, colour in CATEGORIES.items()}
+    data = {"title": f"Synthetic chronology ({count} events)", "categories": categories,
+            "events": synthetic_events(count, seed)}
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=True)
+
+
+def _hand_written(count: int, seed: int) -> str:
     rng = random.Random(seed)
     out = [
         f"title: Synthetic chronology ({count} events)",

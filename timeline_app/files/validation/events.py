@@ -18,7 +18,7 @@ from .values import EVENT_KEYS, PALETTE, Checker, NeedsPrecise, close_matches
 
 def read_events(check: Checker, items, categories: dict[str, Category], explicit: bool) -> list[Event]:
     events: list[Event] = []
-    first_line_of_id: dict[str, object] = {}  # a line, or where to find it (fast chunks know no positions)
+    first_line_of_id: dict[str, int] = {}  # a line, or ~index of an item read fast (no positions there)
     if isinstance(items, EventStream):
         for chunk in items.chunks():
             events.extend(_chunk_events(check, chunk, categories, explicit, first_line_of_id))
@@ -29,14 +29,14 @@ def read_events(check: Checker, items, categories: dict[str, Category], explicit
     return events
 
 
-def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: dict[str, object]) -> list[Event]:
+def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: dict[str, int]) -> list[Event]:
     """A chunk fast; if anything in it needs a closer look, the chunk again, precisely."""
     if not chunk.risky():
         known_categories = len(categories)
         undo: list[str] = []
         check.precise, check.stream = False, chunk.stream
         try:
-            return _events_of(check, chunk.items, chunk.first, categories, explicit, ids, undo)
+            return _plain_events_of(check, chunk, categories, explicit, ids, undo)
         except NeedsPrecise:
             for event_id in undo:
                 del ids[event_id]
@@ -49,7 +49,27 @@ def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: 
     return _events_of(check, items, chunk.first, categories, explicit, ids)
 
 
-def _events_of(check: Checker, items, offset: int, categories, explicit, ids: dict[str, int], undo=None) -> list[Event]:
+def _plain_events_of(check: Checker, chunk, categories, explicit, ids: dict[str, int], undo: list[str]) -> list[Event]:
+    """`_events_of` for a chunk's plain values, in a loop kept tight: it runs 100,000 times a large file."""
+    events = []
+    lines = chunk.stream.lines
+    for index, item in enumerate(chunk.items, chunk.first):
+        written_id = item.get("id") if type(item) is dict else None
+        if written_id is not None:
+            if type(written_id) is not str or written_id in ids:
+                raise NeedsPrecise("id")  # a number, or a duplicate: the precise reader says which
+            ids[written_id] = ~index  # no positions here: found again if a duplicate needs it
+            undo.append(written_id)
+        try:
+            events.append(plain_event(item, lines[index], check, categories, explicit))
+        except NeedsPrecise:
+            raise
+        except Exception:  # noqa: BLE001 - an unexpected value: the precise reader reports it at its place
+            raise NeedsPrecise("unexpected") from None
+    return events
+
+
+def _events_of(check: Checker, items, offset: int, categories, explicit, ids: dict[str, int]) -> list[Event]:
     events = []
     for index, item in enumerate(items, offset):
         written_id = item.get("id") if isinstance(item, dict) else None
@@ -58,19 +78,16 @@ def _events_of(check: Checker, items, offset: int, categories, explicit, ids: di
             duplicate = str(written_id) in ids
             if duplicate:
                 first = ids[str(written_id)]
-                first = first() if callable(first) else first
+                if first < 0:  # written in a chunk served fast: find its line now that it is needed
+                    first = check.stream.value_line(~first, "id")
                 check.report(written_id, f"duplicate id '{written_id}' (first used at line {first})")
             else:
-                ids[str(written_id)] = position(written_id)[0] if check.precise else _id_line(check.stream, index)
-                if undo is not None:
-                    undo.append(str(written_id))
+                ids[str(written_id)] = position(written_id)[0]
         try:
             event = read_event(check, item, index, categories, explicit)
         except NeedsPrecise:
             raise
         except Exception as error:  # noqa: BLE001 - a check that failed is a problem at this event, never a crash
-            if not check.precise:
-                raise NeedsPrecise("unexpected") from None
             check.report(item, f"this event could not be checked ({type(error).__name__}: {error}); please report it")
             event = None
         if event is not None and not duplicate:
@@ -78,14 +95,7 @@ def _events_of(check: Checker, items, offset: int, categories, explicit, ids: di
     return events
 
 
-def _id_line(stream: EventStream, index: int):
-    """Where item `index`'s id was written, found only if a duplicate needs to say so."""
-    return lambda: stream.value_line(index, "id")
-
-
 def read_event(check: Checker, item: object, index: int, categories: dict[str, Category], explicit: bool) -> Event | None:
-    if not check.precise:
-        return plain_event(item, check.stream.lines[index], check, categories, explicit)
     data = check.mapping(item, "an event")
     if data is None:
         return None

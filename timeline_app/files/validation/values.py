@@ -31,15 +31,15 @@ class NeedsPrecise(Exception):
     """The fast reader's values cannot be judged without positions."""
 
 
-PLAIN_WEB_LINK = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:[/?#][^\s]*)?")  # with fullmatch
+PLAIN_WEB_LINK = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:[/?#][^\s\x00-\x1f\x7f-\x9f]*)?")  # fullmatch
 
 
 def check_url(text: str) -> str | None:
     """Why a link is refused, or None: only http(s) links with a host ever reach the UI."""
+    if PLAIN_WEB_LINK.fullmatch(text):  # the common case, decided in one match
+        return None
     if _CONTROL.search(text):
         return f"link {text!r} contains a control character"
-    if PLAIN_WEB_LINK.fullmatch(text):
-        return None
     try:
         parts = urlsplit(text.strip())
         parts.port  # noqa: B018 - raises for a port that is not a number
