@@ -12,8 +12,8 @@ from typing import Callable
 from ..chronology.model import Chronology
 from ..chronology.problems import Problem, has_errors, in_file_order, with_path
 from .csv_format import read_csv
-from .json_format import read_json
 from .fast_reader import FastPathFailed, read_fast
+from .json_format import read_json
 from .validation import build_chronology
 from .yaml_reader import ReadError, decode, read_precise
 
