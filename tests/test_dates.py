@@ -5,7 +5,8 @@ from timeline_app.chronology.date_text import (
     describe_duration,
     describe_range,
 )
-from timeline_app.chronology.dates import DateError, parse_date
+from timeline_app.chronology.date_forms import parse_date
+from timeline_app.chronology.dates import DateError
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QUrl
 
-from timeline_app.chronology.dates import parse_date
+from timeline_app.chronology.date_forms import parse_date
 from timeline_app.chronology.model import Event, Source
 from timeline_app.gui.detail_pane import DetailPane
 

@@ -155,7 +155,7 @@ def test_add_refuses_bad_input_without_touching_the_file(tmp_path):
         (NewEvent(title="x", start="2014", sources=["javascript:alert(1)"]), "scheme 'javascript'"),
         (NewEvent(title="x", start="2014", category="weather"), "unknown category 'weather'"),
         (NewEvent(title="x", start="2014", id="hor-election"), "already used"),
-        (NewEvent(title="x", start="03/04/2014"), "ambiguous"),
+        (NewEvent(title="x", start="03/04/2014"), "two-digit year"),
     ]:
         with pytest.raises(AddError, match=fragment):
             add_event(str(path), event)

@@ -58,7 +58,7 @@ def test_culling_finds_spans_that_started_before_the_view():
         "title: t\nevents:\n  - {title: long, start: 2010-01-01, end: 2015-01-01}\n  - {title: p, start: 2012-01-01}\n"
     ).chronology
     index = TimelineIndex(chronology)
-    from timeline_app.chronology.dates import parse_date
+    from timeline_app.chronology.date_forms import parse_date
 
     visible = index.in_range(parse_date("2013-01-01").seconds(), parse_date("2013-02-01").seconds())
     assert [index.events[i].title for i in visible] == ["long"]

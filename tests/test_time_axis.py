@@ -1,4 +1,5 @@
-from timeline_app.chronology.dates import days_from_civil, parse_date
+from timeline_app.chronology.date_forms import parse_date
+from timeline_app.chronology.dates import days_from_civil
 from timeline_app.geometry.time_axis import axis_layout, civil_from_days
 
 

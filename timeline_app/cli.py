@@ -110,7 +110,8 @@ def check(paths: list[str]) -> int:
 
 def export(out: str, path: str, args=None) -> int:
     """Write FILE in the format OUT asks for; an invalid FILE exports nothing."""
-    from .chronology.dates import DateError, parse_date
+    from .chronology.date_forms import parse_date
+    from .chronology.dates import DateError
     from .files.export_formats import (
         IMAGE_FORMATS,
         ExportError,

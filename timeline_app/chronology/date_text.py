@@ -2,30 +2,116 @@
 
 from __future__ import annotations
 
-from .dates import DAY, MINUTE, MONTH, MONTH_NAMES, YEAR, PartialDate
+from .dates import (
+    CENTURY,
+    DAY,
+    DECADE,
+    HOUR,
+    MILLENNIUM,
+    MINUTE,
+    MONTH,
+    MONTH_NAMES,
+    SEASON,
+    SEASONS,
+    SECOND,
+    YEAR,
+    PartialDate,
+)
 
 
 def year_text(year: int) -> str:
+    if year <= -100_000:
+        return _deep(1 - year) + " BC"
     return str(year) if year > 0 else f"{1 - year} BC"
 
 
+def _deep(years: int) -> str:
+    for size, word in ((10**9, "billion"), (10**6, "million")):
+        if years >= size:
+            return f"{years / size:.3g} {word} years"
+    return f"{years:,}"
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
 def describe_date(date: PartialDate) -> str:
-    """The date written by its precision, e.g. '2014', 'June 2014', '20 October 2011'."""
+    """The date in words, qualifiers included: '2014', 'June 2014', 'about 1500', 'the 1860s'."""
+    text = _plain_words(date)
+    if date.note in ("early", "mid", "late"):
+        text = f"{date.note} {text}"
+    elif date.note == "between":
+        text = f"some time between {text} and {describe_date(_last_of_span(date))}"
+    elif date.note in ("before", "after"):
+        text = f"{date.note} {text}"
+    elif date.note == "some year":
+        text = f"{date.day} {MONTH_NAMES[date.month - 1]}, some year from {date.year} to {date.year + 9}"
+    if date.approximate:
+        text = f"about {text}"
+    if date.uncertain:
+        text = f"{text} (uncertain)"
+    return text
+
+
+def _plain_words(date: PartialDate) -> str:
     if date.precision == YEAR:
         return year_text(date.year)
+    if date.precision == DECADE:
+        return f"the {year_text(date.year)}s" if date.year > 0 else f"the decade from {year_text(date.year)}"
+    if date.precision in (CENTURY, MILLENNIUM):
+        size = 100 if date.precision == CENTURY else 1000
+        span = f"{year_text(date.year)}–{year_text(date.year + size - 1)}"
+        if date.year > 0 and date.year % size == 1:
+            return f"the {_ordinal(date.year // size + 1)} {date.precision} ({span})"
+        if date.year <= 0 and (1 - date.year) % size == 0:
+            return f"the {_ordinal((1 - date.year) // size)} {date.precision} BC ({span})"
+        return f"the years {span}"
+    if date.precision == SEASON:
+        return f"{SEASONS[date.month]} {year_text(date.year)}"
     month = MONTH_NAMES[date.month - 1]
     if date.precision == MONTH:
         return f"{month} {year_text(date.year)}"
     text = f"{date.day} {month} {year_text(date.year)}"
-    if date.precision == MINUTE:
+    if date.precision == HOUR:
+        text += f", {date.hour:02d}:00–{date.hour:02d}:59"
+    elif date.precision == MINUTE:
         text += f", {date.hour:02d}:{date.minute:02d}"
+    elif date.precision == SECOND:
+        text += f", {date.hour:02d}:{date.minute:02d}:{date.second:02d}"
     return text
+
+
+def _last_of_span(date: PartialDate) -> PartialDate:
+    """The last date of a 'between' stretch, at the first date's precision."""
+    from .edtf import _civil
+
+    year, month, day = _civil(int(date.span[1] // 86400) - 1)
+    return PartialDate(year, month, day, precision=date.precision if date.precision in (YEAR, MONTH, DAY) else DAY)
+
+
+def describe_event_date(event) -> str:
+    """An event's whole date in words: a point, a span, an open end, or the alternatives sources give."""
+    if event.alternatives:
+        return " or ".join(
+            describe_date(alternative.date) + (f" ({alternative.source})" if alternative.source else "")
+            for alternative in event.alternatives
+        )
+    if event.start_open:
+        return f"until {describe_date(event.start)} (start {'not known' if event.start_open == 'unknown' else 'open'})"
+    if event.end_open:
+        ending = {"present": "present", "open": "open end", "unknown": "end not known"}[event.end_open]
+        return f"{describe_date(event.start)} – {ending}"
+    return describe_range(event.start, event.end)
 
 
 def describe_range(start: PartialDate, end: PartialDate | None) -> str:
     """A span written once, sharing what both ends share: '13 July – 23 August 2014'."""
     if end is None or end == start:
         return describe_date(start)
+    if start.qualified or end.qualified:
+        return f"{describe_date(start)} – {describe_date(end)}"
     same_year = start.year == end.year
     if start.precision == end.precision == DAY and same_year:
         if start.month == end.month:
@@ -38,7 +124,7 @@ def describe_range(start: PartialDate, end: PartialDate | None) -> str:
 
 def describe_duration(start: PartialDate, end: PartialDate | None) -> str:
     """How long a span lasted, counted inclusively at the coarser precision ('42 days')."""
-    if end is None:
+    if end is None or start.qualified or end.qualified or start.precision not in _COUNTED or end.precision not in _COUNTED:
         return ""
     seconds = end.end_seconds() - start.seconds()
     if MINUTE in (start.precision, end.precision) and seconds < 2 * 86400:
@@ -57,6 +143,9 @@ def describe_duration(start: PartialDate, end: PartialDate | None) -> str:
     if days >= 60:
         return f"{days} days (about {round(days / 30.44)} months)"
     return f"{days} days" if days != 1 else "1 day"
+
+
+_COUNTED = (YEAR, MONTH, DAY, HOUR, MINUTE, SECOND)
 
 
 def describe_precision(date: PartialDate) -> str:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import time
+
 from .dates import PartialDate
+from .edtf import edtf_of
 
 UNCATEGORISED_COLOR = "#7f7f7f"  # the lane of events with no category
 
@@ -20,9 +23,22 @@ class Source:
         return {"url": self.url, "title": self.title, "publisher": self.publisher, "date": self.date}
 
 
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """One of the dates sources give for a disputed event, with the source that gives it."""
+
+    date: PartialDate
+    source: str = ""  # the source's name (top-level `sources`), its title, or its link
+
+
 @dataclass(slots=True)
 class Event:
-    """One dated entry; `line` is where it starts in the file, for 'open in editor'."""
+    """One dated entry; `line` is where it starts in the file, for 'open in editor'.
+
+    `end_open` is "present", "open" or "unknown" for a span with no end date;
+    `start_open` likewise for `../2006`; `alternatives` lists the dates sources
+    disagree on (then `start` is the earliest of them).
+    """
 
     id: str
     title: str
@@ -34,10 +50,14 @@ class Event:
     sources: tuple[Source, ...] = ()
     location: str = ""
     line: int = 0
+    end_open: str = ""
+    start_open: str = ""
+    alternatives: tuple[Alternative, ...] = ()
+    written: str = ""  # `start` (and `end`) exactly as the file says them, for readers to compare with the meaning
 
     @property
     def is_span(self) -> bool:
-        return self.end is not None
+        return self.end is not None or bool(self.end_open)
 
     @property
     def precision(self) -> str:
@@ -47,14 +67,40 @@ class Event:
         return self.start.seconds()
 
     def end_seconds(self) -> float:
-        """Exclusive end of the whole interval the event covers, imprecision included."""
+        """Exclusive end of the whole interval the event covers, imprecision included
+        (an event still going on runs to today; alternatives to the latest of them)."""
+        if self.end_open == "present":
+            return max(self.start.end_seconds(), _today_seconds())
+        if self.alternatives:
+            return max(alternative.date.end_seconds() for alternative in self.alternatives)
         return (self.end or self.start).end_seconds()
+
+    @property
+    def plain_dates(self) -> bool:
+        """Exact dates only: `start` and `end` say all there is in ISO form."""
+        return not (self.start.qualified or (self.end and self.end.qualified) or self.end_open or self.start_open
+                    or self.alternatives or (self.written and " … " not in self.written and self.end is not None))
+
+    def start_text(self) -> str:
+        """`start` for a format that holds one text: ISO for exact dates, else as written (or EDTF)."""
+        if self.plain_dates:
+            return self.start.iso()
+        if self.alternatives or not self.written:
+            return edtf_of(self)
+        return self.written.split(" … ")[0]
+
+    def end_text(self) -> str:
+        """`end` to go with `start_text` ('' when start_text already says it)."""
+        if self.end is None or (not self.plain_dates and " … " not in self.written):
+            return ""
+        return self.end.iso() if self.plain_dates else self.written.split(" … ")[1]
 
     def as_dict(self) -> dict:
         return {
             "id": self.id,
             "title": self.title,
             "start": self.start.iso(),
+            "edtf": edtf_of(self),
             "end": self.end.iso() if self.end else None,
             "precision": self.start.precision,
             "category": self.category or None,
@@ -101,3 +147,7 @@ class Chronology:
             ],
             "events": [event.as_dict() for event in self.events],
         }
+
+
+def _today_seconds() -> float:
+    return float(int(time.time()) // 86400 * 86400)

@@ -28,7 +28,7 @@ class TimelineIndex:
         count = len(events)
         self.events = events
         self.starts = np.fromiter((event.start._start for event in events), np.float64, count)
-        self.ends = np.fromiter(((event.end or event.start)._end for event in events), np.float64, count)
+        self.ends = np.fromiter((event.end_seconds() for event in events), np.float64, count)
         self.is_span = np.fromiter((event.end is not None for event in events), np.bool_, count)
         self.is_exact = np.fromiter((event.start.precision in ("day", "minute") for event in events), np.bool_, count)
         self.max_end_before = np.maximum.accumulate(self.ends) if count else self.ends

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from ..chronology.dates import DateError, parse_date
+from ..chronology.date_forms import parse_date
+from ..chronology.dates import DateError
 from ..chronology.problems import ERROR, Problem, with_path
 from .atomic_write import FileRefused, replace_user_file
 from .loader import load_text, read_file_bytes

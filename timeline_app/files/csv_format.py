@@ -9,12 +9,13 @@ from __future__ import annotations
 import csv
 import io
 
+from ..chronology.edtf import edtf_of
 from ..chronology.model import Chronology
 from ..chronology.problems import Problem
 from .yaml_reader import Mapping, ReadError, Sequence, located
 from .yaml_reader import located_text as _text
 
-CSV_COLUMNS = ("id", "title", "start", "end", "precision", "category", "tags", "description", "sources")
+CSV_COLUMNS = ("id", "title", "start", "end", "precision", "category", "tags", "description", "sources", "edtf")
 
 def to_csv(chronology: Chronology) -> str:
     """One row per event; UTF-8 with a BOM and CRLF rows so Excel and LibreOffice read it right."""
@@ -26,13 +27,14 @@ def to_csv(chronology: Chronology) -> str:
             [
                 event.id,
                 event.title,
-                event.start.iso(),
-                event.end.iso() if event.end else "",
+                event.start_text(),
+                event.end_text(),
                 event.start.precision,
                 event.category,
                 "; ".join(event.tags),
                 event.description,
                 "\n".join(source.url or source.title for source in event.sources),
+                edtf_of(event),
             ]
         )
     return "\ufeff" + buffer.getvalue()
@@ -88,7 +90,7 @@ def read_csv(text: str) -> object:
             columns = _field_columns(raw_lines[line - 1]) if line - 1 < len(raw_lines) else [1]
             event = located(Mapping(), line, 1)
             for number, (name, cell) in enumerate(zip(names, row)):
-                if name not in CSV_COLUMNS and name != "location" or name == "precision" or not cell.strip():
+                if name not in CSV_COLUMNS and name != "location" or name in ("precision", "edtf") or not cell.strip():
                     continue
                 column = columns[number] if number < len(columns) else 1
                 key = _text(name, line, column)

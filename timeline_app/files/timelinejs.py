@@ -7,6 +7,7 @@ import html
 import re
 
 from ..chronology.dates import MINUTE, MONTH, YEAR, PartialDate
+from ..chronology.date_text import describe_event_date
 from ..chronology.model import Chronology
 from .yaml_reader import Mapping, Null, Sequence, Text, located
 from .yaml_reader import located_text as _text
@@ -53,6 +54,8 @@ def to_timelinejs(chronology: Chronology) -> dict:
         }
         if event.end:
             item["end_date"] = _date_parts(event.end)
+        if not event.plain_dates:  # TimelineJS has no words for "about", "1860s" or "13 July or August": say them
+            item["display_date"] = describe_event_date(event)
         if event.category:
             item["group"] = labels.get(event.category, event.category)
         events.append(item)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from ..chronology.edtf import edtf_date
 from ..chronology.model import Chronology, Event
 from .yaml_text import quote
 
@@ -28,9 +29,15 @@ def to_yaml(chronology: Chronology) -> str:
 
 
 def _event_yaml(event: Event) -> list[str]:
-    lines = [f"  - id: {quote(event.id)}", f"    title: {quote(event.title)}", f"    start: {quote(event.start.iso())}"]
-    if event.end:
-        lines.append(f"    end: {quote(event.end.iso())}")
+    lines = [f"  - id: {quote(event.id)}", f"    title: {quote(event.title)}"]
+    if event.alternatives:  # each date with the source that gives it
+        lines.append("    start:")
+        lines.extend(f"      - {{date: {quote(edtf_date(a.date))}, source: {quote(a.source)}}}" if a.source
+                     else f"      - {{date: {quote(edtf_date(a.date))}}}" for a in event.alternatives)
+    else:
+        lines.append(f"    start: {quote(event.start_text())}")  # as written when it says more than ISO can
+    if event.end_text():
+        lines.append(f"    end: {quote(event.end_text())}")
     for key in ("category", "location"):
         if getattr(event, key):
             lines.append(f"    {key}: {quote(getattr(event, key))}")

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from ..chronology.date_text import describe_range
+from ..chronology.date_text import describe_event_date
 from ..chronology.model import Chronology
 from ..chronology.timeline_index import TimelineIndex
 from ..geometry.layout import (
@@ -498,7 +498,7 @@ class TimelineCanvas(QWidget):
             self.update()
         if isinstance(item, PlacedEvent):
             event_ = self.index.events[item.position]
-            QToolTip.showText(event.globalPosition().toPoint(), f"<b>{html.escape(event_.title)}</b><br>{describe_range(event_.start, event_.end)}", self)
+            QToolTip.showText(event.globalPosition().toPoint(), f"<b>{html.escape(event_.title)}</b><br>{html.escape(describe_event_date(event_))}", self)
         elif isinstance(item, Cluster):
             QToolTip.showText(event.globalPosition().toPoint(), f"{item.count:,} events — click to zoom in", self)
         else:

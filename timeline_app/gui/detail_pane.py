@@ -16,7 +16,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
-from ..chronology.date_text import describe_duration, describe_range
+from ..chronology.date_text import describe_duration, describe_event_date
 from ..chronology.model import Category, Event
 from ..files.validation import check_url
 
@@ -93,7 +93,9 @@ class DetailPane(QTextBrowser):
         self.moveCursor(QTextCursor.Start)
 
     def _header_html(self, event: Event, category: Category | None) -> str:
-        when = describe_range(event.start, event.end)
+        when = describe_event_date(event)
+        if event.written and _differs(event.written, when):
+            when = f"{event.written} — {when}"  # what the file says, then what it was understood to mean
         duration = describe_duration(event.start, event.end)
         notes = [duration] if duration else []
         note = _PRECISION_NOTE.get(event.start.precision)
@@ -132,6 +134,11 @@ class DetailPane(QTextBrowser):
         if len(event.sources) > MAX_SOURCES:
             items.append(f"<li style='color:gray'>and {len(event.sources) - MAX_SOURCES:,} more sources</li>")
         return "<h4>Sources</h4><ul>" + "".join(items) + "</ul>"
+
+
+def _differs(written: str, meaning: str) -> bool:
+    """Whether the words add anything to what is written ('2014' and '2014' do not)."""
+    return written.casefold().replace(",", "") != meaning.casefold().replace(",", "")
 
 
 def _our_edit_link_line(url: QUrl, token: str) -> int | None:

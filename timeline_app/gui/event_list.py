@@ -10,7 +10,7 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from ..chronology.date_text import describe_range
+from ..chronology.date_text import describe_event_date
 from ..chronology.timeline_index import TimelineIndex
 
 DATE, TITLE, CATEGORY = range(3)
@@ -96,7 +96,7 @@ class EventListModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             if column == DATE:
-                return describe_range(event.start, event.end)
+                return describe_event_date(event) if role == Qt.DisplayRole else f"{event.written} — {describe_event_date(event)}"
             if column == TITLE:
                 return event.title if len(event.title) <= 1000 else event.title[:1000] + "…"
             return self.index_.category_labels[event.category]

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..chronology.dates import DateError, parse_date
+from ..chronology.date_forms import parse_date
+from ..chronology.dates import DateError
 from ..chronology.search import SearchIndex
 from ..chronology.timeline_index import TimelineIndex
 

@@ -8,7 +8,8 @@ import os
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from ..chronology.dates import DateError, parse_date
+from ..chronology.date_forms import parse_date
+from ..chronology.dates import DateError
 from ..files.loader import is_editable
 from ..geometry.viewport import Viewport
 

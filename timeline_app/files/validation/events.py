@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 
-from ...chronology.model import Category, Event
+from ...chronology.date_forms import parse_when
+from ...chronology.dates import DateError
+from ...chronology.model import Alternative, Category, Event
+from ...chronology.problems import WARNING
 from ..fast_reader import EventStream
 from ..yaml_reader import Null, position
 from .fast_events import only_types, plain_event
 from .sources import read_sources
-from .values import EVENT_KEYS, PALETTE, Checker, NeedsPrecise, close_matches
+from .event_dates import DateProblem, EventDates, event_dates
+from .values import ALTERNATIVE_KEYS, EVENT_KEYS, PALETTE, Checker, NeedsPrecise, check_url, close_matches
 
 
 def read_events(check: Checker, items, categories: dict[str, Category], explicit: bool) -> list[Event]:
@@ -25,7 +29,7 @@ def read_events(check: Checker, items, categories: dict[str, Category], explicit
     else:
         events = _events_of(check, items, 0, categories, explicit, first_line_of_id)
     _give_unique_ids(events, first_line_of_id)
-    events.sort(key=lambda event: (event.start.sort_key(), event.line))
+    events.sort(key=lambda event: (event.start._start, event.line))  # earliest possible moment; ties in file order
     return events
 
 
@@ -111,14 +115,8 @@ def read_event(check: Checker, item: object, index: int, categories: dict[str, C
         else:
             check.report(data, "event is missing `start`")
         return None
-    start = check.date(data["start"], "start")
-    end = None
-    if "end" in data and not isinstance(data["end"], Null):
-        end = check.date(data["end"], "end")
-        if start and end and end.end_seconds() <= start.seconds():
-            check.report(data["end"], f"`end` ({end.iso()}) is before `start` ({start.iso()})")
-            end = None
-            ok = False
+    dates, dates_ok = read_event_dates(check, data)
+    ok = ok and dates_ok
     category = check.text(data.get("category"), data, "category")
     if category and category not in categories:
         if explicit:
@@ -133,20 +131,87 @@ def read_event(check: Checker, item: object, index: int, categories: dict[str, C
     description = check.text(data.get("description"), data, "description")
     location = check.text(data.get("location"), data, "location")
     event_id = check.text(data.get("id"), data, "id", required="id" in data)
-    if start is None or not title.strip() or not ok:
+    if dates is None or not title.strip() or not ok:
         return None
     return Event(
         id=event_id,
         title=title,
-        start=start,
-        end=end,
+        start=dates.start,
+        end=dates.end,
         category=category,
         tags=tags,
         description=description,
         sources=sources,
         location=location,
         line=line,
+        end_open=dates.end_open,
+        start_open=dates.start_open,
+        alternatives=dates.alternatives,
+        written=dates.written,
     )
+
+
+def read_event_dates(check: Checker, data: dict) -> tuple[EventDates | None, bool]:
+    """The event's dates and whether they are all good, every problem reported where it stands."""
+    start_value = data["start"]
+    has_end = "end" in data and not isinstance(data["end"], Null)
+    if isinstance(start_value, list):
+        alternatives = read_alternatives(check, start_value)
+        if not alternatives:
+            return None, False
+        if has_end:
+            check.report(data["end"], "an event with alternative dates has no `end`: give each alternative as a range")
+        earliest = min(alternatives, key=lambda alternative: alternative.date.seconds())
+        return EventDates(earliest.date, alternatives=tuple(alternatives)), not has_end
+    if isinstance(start_value, Null):
+        check.report(start_value, "`start` is empty")
+        return None, False
+    if not isinstance(start_value, str):
+        check.report(start_value, "`start` must be a date such as 2014-06-25, 'June 2014' or '20 October 2011'")
+        return None, False
+    end_value = data.get("end")
+    if has_end and not isinstance(end_value, str):
+        check.report(end_value, "`end` must be a date such as 2014-06-25, 'June 2014' or '20 October 2011'")
+        has_end = False
+    try:
+        return event_dates(start_value, end_value, has_end, check.date_order), True
+    except DateProblem as problem:
+        check.report(data[problem.field], str(problem))
+        return None, False
+
+
+def read_alternatives(check: Checker, items: list) -> list[Alternative]:
+    """`start: [{date: 13 July 2014, source: reuters}, {date: August 2014, source: vice}]`, or plain dates."""
+    alternatives = []
+    for item in items:
+        where, source = item, ""
+        if isinstance(item, dict):
+            check.unknown_keys(item, ALTERNATIVE_KEYS, "an alternative date")
+            if "date" not in item:
+                check.report(item, "an alternative needs a `date` (and the `source` that gives it)")
+                continue
+            where, value = item["date"], item["date"]
+            source = check.text(item.get("source"), item, "source")
+            if source and source not in check.named_sources and check_url(source) is not None:
+                known = ", ".join(check.named_sources) or "none declared"
+                check.report(item.get("source"), f"unknown source '{source}': a name from the top-level `sources` ({known}) or a link")
+        else:
+            value = item
+        if not isinstance(value, str):
+            check.report(where, "an alternative date must be a date such as 2014-06-25 or 'June 2014'")
+            continue
+        try:
+            when = parse_when(value, check.date_order)
+        except DateError as error:
+            check.report(where, f"bad alternative date: {error}")
+            continue
+        if when.is_range or when.alternatives:
+            check.report(where, "an alternative is one date (use 'between … and …' for a stretch)")
+            continue
+        alternatives.append(Alternative(when.start, source))
+    if len(alternatives) == 1 and len(items) == 1:
+        check.report(items, "one alternative is no dispute: write the date itself", WARNING)
+    return alternatives
 
 
 def read_tags(check: Checker, value: object) -> tuple[str, ...]:

@@ -5,8 +5,8 @@ Anything unusual raises NeedsPrecise, and the chunk is read again precisely.
 
 from __future__ import annotations
 
-from ...chronology.dates import DateError, parse_date
 from ...chronology.model import Category, Event, Source
+from .event_dates import DateProblem, event_dates
 from .values import (
     EVENT_KEYS,
     PALETTE,
@@ -36,12 +36,11 @@ def plain_event(
     if type(location) is not str or "end" in data and get("end") is None:
         raise NeedsPrecise("text field")
     try:
-        start = parse_date(data["start"], check.date_order)
-        end = parse_date(data["end"], check.date_order) if "end" in data else None
-    except (KeyError, DateError):
+        dates = event_dates(data["start"], get("end"), "end" in data, check.date_order)
+    except (KeyError, DateProblem):
         raise NeedsPrecise("date") from None
-    if end is not None and end.end_seconds() <= start.seconds():
-        raise NeedsPrecise("end before start")
+    if dates.alternatives or type(data["start"]) is not str and type(data["start"]) is not int:
+        raise NeedsPrecise("date")
     if category and category not in categories:
         if explicit:
             raise NeedsPrecise("category")
@@ -62,8 +61,8 @@ def plain_event(
     if "id" in data and not event_id.strip():
         raise NeedsPrecise("id")
     return Event(
-        event_id,
-        title, start, end, category, tags, description, sources, location, line,
+        event_id, title, dates.start, dates.end, category, tags, description, sources, location, line,
+        dates.end_open, dates.start_open, (), dates.written,
     )
 
 

@@ -10,7 +10,8 @@ import difflib
 import re
 from urllib.parse import urlsplit
 
-from ...chronology.dates import DateError, PartialDate, parse_date
+from ...chronology.date_forms import parse_date
+from ...chronology.dates import DateError, PartialDate
 from ...chronology.model import Source
 from ...chronology.problems import ERROR, WARNING, Problem
 from ..yaml_reader import Null, position
@@ -19,6 +20,7 @@ TOP_KEYS = ("title", "description", "date_order", "sources", "categories", "eras
 EVENT_KEYS = ("id", "title", "start", "end", "category", "tags", "description", "sources", "location")
 SOURCE_KEYS = ("url", "title", "publisher", "date")
 ERA_KEYS = ("title", "start", "end", "color")
+ALTERNATIVE_KEYS = ("date", "source")
 CATEGORY_KEYS = ("label", "color")
 COLOR = re.compile(r"#[0-9a-fA-F]{6}")  # used with fullmatch: `$` would allow a final newline
 PALETTE = ("#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7")

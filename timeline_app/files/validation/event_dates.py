@@ -1,0 +1,56 @@
+"""An event's `start` and `end` read together, the same way on both readers' paths.
+
+A range written in `start` ("1914-1918", "16 May 2014 – present") is the event's span;
+a second `end` is then an error that says why. `start` may also list alternative
+dates, each with the source that gives it (see `read_alternatives`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...chronology.date_forms import parse_end, parse_when
+from ...chronology.dates import DateError, PartialDate
+from ...chronology.model import Alternative
+
+
+class DateProblem(Exception):
+    """What is wrong with the dates, and in which field (`start` or `end`)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class EventDates:
+    start: PartialDate
+    end: PartialDate | None = None
+    end_open: str = ""
+    start_open: str = ""
+    alternatives: tuple[Alternative, ...] = ()
+    written: str = ""
+
+
+def event_dates(start_value: object, end_value: object, has_end: bool, date_order: str | None) -> EventDates:
+    """The dates of one event from what `start` and `end` hold; DateProblem when they say no."""
+    try:
+        when = parse_when(start_value, date_order)
+    except DateError as error:
+        raise DateProblem("start", f"bad `start`: {error}") from None
+    if when.is_range and has_end:
+        raise DateProblem("end", f"`start` already gives the whole span ('{start_value}'): remove `end`, "
+                                 "or write only the first date in `start`")
+    alternatives = tuple(Alternative(date, "") for date in when.alternatives)
+    written = str(start_value).strip()
+    if not has_end:
+        return EventDates(when.start, when.end, when.end_open, when.start_open, alternatives, written)
+    if alternatives:
+        raise DateProblem("end", "an event with alternative dates has no `end`: give each alternative as a range")
+    try:
+        end, end_open = parse_end(end_value, date_order)
+    except DateError as error:
+        raise DateProblem("end", f"bad `end`: {error}") from None
+    if end is not None and end.end_seconds() <= when.start.seconds():
+        raise DateProblem("end", f"`end` ({end.iso()}) is before `start` ({when.start.iso()})")
+    return EventDates(when.start, end, end_open, written=f"{written} … {str(end_value).strip()}")
