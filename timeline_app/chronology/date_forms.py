@@ -79,8 +79,13 @@ def parse_when(value: object, date_order: str | None = None) -> When:
     return _parse_when(value, date_order)
 
 
+_PLAIN_ISO = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)?)?")
+
+
 @functools.lru_cache(maxsize=65536)
 def _parse_when(value: str, date_order: str | None) -> When:
+    if _PLAIN_ISO.fullmatch(value):
+        return When(_parse_single(value, date_order))  # the common case: no range, set or open end to look for
     text = _clean(value)
     if text.startswith("[") and text.endswith("]"):
         return _one_of(text, date_order)
@@ -119,6 +124,8 @@ _PRESENT_WORDS = {"present", "now", "today", "ongoing", "the present", "present 
 
 @functools.lru_cache(maxsize=65536)
 def _parse_single(value: str, date_order: str | None) -> PartialDate:
+    if _PLAIN_ISO.fullmatch(value):
+        return _iso(value, date_order)  # the common case, without looking for qualifiers or words
     text = _clean(value)
     if not text:
         raise DateError("empty date")

@@ -97,6 +97,8 @@ def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tup
     if not isinstance(root, Mapping) or not isinstance(root.get("events"), Sequence) or root["events"]:
         return None
     events_key = next(key for key in root if key == "events")
+    if (events_key.line, events_key.column) != (text.count("\n", 0, head.start()) + 1, 1):
+        return None  # another `events` key ("events": [] before the list, say): the precise reader says which
     stream = EventStream(text, starts + [body_end], lines, progress)
     stream.anchors = _anchor_names(text[: head.start()] + text[body_end:])
     root[events_key] = stream
@@ -300,10 +302,19 @@ _RARE_FORMS = re.compile(
     r"|(?:^|[\s\[{,])\?(?:\s|$)",  # complex keys
     re.M,
 )
-# indicators libyaml refuses at the start of a flow item; one pattern per opener, since
-# a literal first character lets the regex engine skip ahead (0.1 ms a chunk, not 0.8)
-_FLOW_ITEM_STARTS = tuple(re.compile(opener + r" ?[?:|>%]") for opener in (",", r"\[", r"\{"))
+# indicators libyaml refuses (or reads as a key) at the start of a flow node, after any
+# blanks or line breaks; one pattern per opener, since a literal first character lets the
+# regex engine skip ahead (0.1 ms a chunk, not 0.8)
+_FLOW_ITEM_STARTS = tuple(re.compile(opener + r"\s*[?:|>%]") for opener in (",", r"\[", r"\{"))
+# a flow value starting with | or > (a block scalar header ends its line; `{title: >x}` does not)
+_FLOW_VALUE_INDICATOR = re.compile(r":[ \t]+[|>](?![-+0-9]*[ \t]*(?:#[^\n]*)?$)", re.M)
+# a key's `:` alone at the start of the next line, inside a flow mapping
+_COLON_LINE = re.compile(r"\n[ \t]*:(?=[ \t\n])")
 
 
 def _may_open_flow_item_badly(text: str) -> bool:
-    return any(pattern.search(text) for pattern in _FLOW_ITEM_STARTS)
+    return (
+        any(pattern.search(text) for pattern in _FLOW_ITEM_STARTS)
+        or (("|" in text or ">" in text) and _FLOW_VALUE_INDICATOR.search(text) is not None)
+        or ("{" in text and _COLON_LINE.search(text) is not None)
+    )

@@ -35,11 +35,14 @@ def plain_event(
         raise NeedsPrecise("text field")
     if type(location) is not str or "end" in data and get("end") is None:
         raise NeedsPrecise("text field")
+    start, end = get("start"), get("end")
+    if type(start) is not str and type(start) is not int or end is not None and type(end) is not str and type(end) is not int:
+        raise NeedsPrecise("date")  # (a bool would hit the cache of the equal int: True is 1)
     try:
-        dates = event_dates(data["start"], get("end"), "end" in data, check.date_order)
-    except (KeyError, DateProblem):
+        dates = event_dates(start, end, "end" in data, check.date_order)
+    except DateProblem:
         raise NeedsPrecise("date") from None
-    if dates.alternatives or type(data["start"]) is not str and type(data["start"]) is not int:
+    if dates.alternatives:
         raise NeedsPrecise("date")
     if category and category not in categories:
         if explicit:
