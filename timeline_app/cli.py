@@ -7,6 +7,7 @@ a server with no screen and answer in a fraction of a second.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .chronology.problems import printable
@@ -98,12 +99,17 @@ def _refuse_undecodable(args, parser: argparse.ArgumentParser) -> None:
 
 
 def check(paths: list[str]) -> int:
-    """Print every problem of every file; exit 1 if any is an error."""
-    failed = False
+    """Print every problem of every file; exit 1 if any is an error (even when the reader
+    of the output, `head` say, stops reading early)."""
+    failed, printing = False, True
     for path in paths:
         result = load_file(path)
-        for problem in result.problems:
-            print(problem.format())
+        for problem in result.problems if printing else ():
+            try:
+                print(problem.format())
+            except BrokenPipeError:
+                printing = False
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more reaches the closed pipe
         failed = failed or not result.ok
     return EXIT_PROBLEMS if failed else EXIT_OK
 

@@ -132,6 +132,9 @@ def add_event(path: str, event: NewEvent) -> str:
     check = load_text(new_text, path)
     if not check.ok:  # the writer's own safety net: never write what --check would refuse
         raise AddError("the new event would make the file invalid", [p for p in check.problems if p.severity == ERROR])
+    arrived = [e for e in check.chronology.events if e.id == event.id and e.title == event.title]
+    if len(arrived) != 1 or len(check.chronology.events) != len(chronology.events) + 1:
+        raise AddError("the new event would not land in `events` as one more event: add it in your editor")
     data = new_text.encode("utf-8")
     if original.startswith(b"\xef\xbb\xbf"):
         data = b"\xef\xbb\xbf" + data
@@ -158,6 +161,8 @@ def _insert(text: str, original: bytes, event: NewEvent, chronology, start) -> s
         raise AddError("`events` is written as a [flow, list]; --add needs one event per '- ' item")
     items = [item for item in events if isinstance(item, Mapping)]
     extents = _item_extents(text)
+    if len(extents) != len(items) or len({id(item) for item in items}) != len(items):
+        raise AddError("the events list holds aliases (`- *name`): add this event in your editor")
     dash_lines = [first for first, _, _ in extents]
     dash_line = lines[dash_lines[0] - 1]
     dash_indent = len(dash_line) - len(dash_line.lstrip(" "))
@@ -246,7 +251,10 @@ def _replace_empty_list(lines: list[str], events: Sequence, new: list[str], newl
     body = line.rstrip("\r\n")
     ending = line[len(body):] or newline
     bracket = events.column - 1
-    close = body.index("]", bracket)
+    close = body.find("]", bracket)
+    if close == -1:
+        raise AddError("`events: [` opens a list that closes on a later line: write `events: []` on one line, "
+                       "or put the first event in yourself")
     rest = body[close + 1 :]
     head = body[:bracket].rstrip()
     replaced = [head + rest.rstrip() + ending] + [item + newline for item in new]

@@ -66,6 +66,7 @@ class LoadingMixin:
             size = 0
         self.loading = True
         if size <= SYNC_LOAD_BYTES:
+            self._thread = None  # a large file still loading from before must not replace this one when it ends
             self._apply(_prepare(load_file(self.path)), keep_view)
             for _ in self._indexing or ():
                 pass
@@ -108,6 +109,8 @@ class LoadingMixin:
             self._reload_pending = False
             QTimer.singleShot(0, self.reload)
         self.result = result
+        if index is not None:
+            self.shown = result  # what the canvas shows: the last good version while the file is broken
         self.show_problems(result.problems)
         if index is None:  # unreadable or invalid: keep showing the last good version, if any
             self.canvas.set_placeholder(f"{os.path.basename(self.path)} has problems: see the Problems panel below")

@@ -24,7 +24,8 @@ class MainWindow(LoadingMixin, MenusMixin, PanelsMixin, QMainWindow):
     def __init__(self, path: str | os.PathLike | None = None):
         super().__init__()
         self.path = ""
-        self.result: LoadResult | None = None
+        self.result: LoadResult | None = None  # the last load, good or not
+        self.shown: LoadResult | None = None  # the last good load: what is on screen, exported, printed
         self.index: TimelineIndex | None = None
         self.search_index: SearchIndex | None = None
         self.loading = False

@@ -81,7 +81,7 @@ class MenusMixin:
         if not ok or not text.strip():
             return
         try:
-            date = parse_date(text, self.result.chronology.date_order if self.result and self.result.chronology else None)
+            date = parse_date(text, self.shown.chronology.date_order if self.shown else None)
         except DateError as error:
             QMessageBox.warning(self, "Go to date", str(error))
             return
@@ -109,7 +109,7 @@ class MenusMixin:
         if not is_editable(self.path):
             self.statusBar().showMessage("CSV and TimelineJS files open read-only: export to YAML to edit", 6000)
             return None
-        dialog = AddEventDialog(self.path, self.result.chronology, self)
+        dialog = AddEventDialog(self.path, self.shown.chronology, self)
         dialog.accepted.connect(lambda: self._event_added(dialog.added_id))
         dialog.open()
         return dialog
@@ -128,7 +128,7 @@ class MenusMixin:
         """Makes the export picture at a given width: the current view and filters, or everything."""
         from .picture import TimelinePicture
 
-        chronology, view, shown_width = self.result.chronology, self.canvas.view, self.canvas.width()
+        chronology, view, shown_width = self.shown.chronology, self.canvas.view, self.canvas.width()
         if current_view:
             return lambda width: TimelinePicture(chronology, width, index=self.index, mask=self.canvas.mask,
                                                  view=_scaled_view(view, shown_width, width))
@@ -169,7 +169,7 @@ class MenusMixin:
             if fmt in IMAGE_FORMATS:
                 data = picture_bytes(self.picture_maker(current_view), self.export_width(current_view), fmt)
             else:
-                chronology = self.result.chronology
+                chronology = self.shown.chronology
                 if current_view:
                     view = self.canvas.view
                     shown = self.index.in_range(view.left, view.right(self.canvas.width()), self.canvas.mask)
@@ -179,6 +179,8 @@ class MenusMixin:
         except ExportError as error:
             QMessageBox.warning(self, "Export", str(error))
             return f"Export failed: {error}"
+        if self.result is not self.shown:
+            return f"Exported {os.path.basename(out)}: the last good version (the file has problems now)"
         return f"Exported {os.path.basename(out)}"
 
     def copy_image(self) -> None:
@@ -197,7 +199,7 @@ class MenusMixin:
             return
         printer = QPrinter(QPrinter.HighResolution)
         printer.setPageOrientation(QPageLayout.Landscape)
-        printer.setDocName(self.result.chronology.title)
+        printer.setDocName(self.shown.chronology.title)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.Accepted:
             return

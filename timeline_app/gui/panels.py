@@ -159,7 +159,7 @@ class PanelsMixin:
 
     def _canvas_selected(self, position: int) -> None:
         event = self.index.events[position] if position >= 0 and self.index is not None else None
-        category = self.result.chronology.categories.get(event.category) if event else None
+        category = self.shown.chronology.categories.get(event.category) if event else None
         self.detail.show_event(event, category, os.path.basename(self.path) if is_editable(self.path) else "")
         self._reselect_in_list()
 
