@@ -95,7 +95,7 @@ def describe_event_date(event) -> str:
     """An event's whole date in words: a point, a span, an open end, or the alternatives sources give."""
     if event.alternatives:
         return " or ".join(
-            describe_date(alternative.date) + (f" ({alternative.source})" if alternative.source else "")
+            describe_date(alternative.date) + (f" ({alternative.label or alternative.source})" if alternative.source else "")
             for alternative in event.alternatives
         )
     if event.start_open:

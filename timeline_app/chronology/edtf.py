@@ -7,7 +7,20 @@ standard string what a date means: `1500~`, `186X`, `2014-08?`, `2014-05-16/..`,
 
 from __future__ import annotations
 
-from .dates import CENTURY, DAY, DECADE, HOUR, MILLENNIUM, MINUTE, MONTH, SEASON, SECOND, YEAR, PartialDate, days_from_civil
+from .dates import (
+    CENTURY,
+    DAY,
+    DECADE,
+    HOUR,
+    MILLENNIUM,
+    MINUTE,
+    MONTH,
+    SEASON,
+    SECOND,
+    YEAR,
+    PartialDate,
+    days_from_civil,
+)
 
 
 def edtf_date(date: PartialDate) -> str:

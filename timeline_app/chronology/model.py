@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import time
+from dataclasses import dataclass, field
 
 from .dates import PartialDate
 from .edtf import edtf_of
@@ -28,7 +27,9 @@ class Alternative:
     """One of the dates sources give for a disputed event, with the source that gives it."""
 
     date: PartialDate
-    source: str = ""  # the source's name (top-level `sources`), its title, or its link
+    source: str = ""  # as written: a name from the top-level `sources`, or a link
+    label: str = ""  # how a reader knows the source: its publisher or title
+    reference: Source | None = None  # the named source in full
 
 
 @dataclass(slots=True)

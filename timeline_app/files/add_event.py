@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from ..chronology.date_forms import parse_date
+from ..chronology.date_forms import parse_date, parse_when
 from ..chronology.dates import DateError
 from ..chronology.problems import ERROR, Problem, with_path
 from .atomic_write import FileRefused, replace_user_file
@@ -167,7 +167,7 @@ def _insert(text: str, original: bytes, event: NewEvent, chronology, start) -> s
     dash_line = lines[dash_lines[0] - 1]
     dash_indent = len(dash_line) - len(dash_line.lstrip(" "))
     key_indent = items[0].column - 1 if items[0].line == dash_lines[0] else dash_indent + 2
-    starts = [parse_date(item["start"], chronology.date_order) for item in items]
+    starts = [_earliest(item["start"], chronology.date_order) for item in items]
     # in order, allowing for imprecision: "2014" may follow "August 2014"
     in_order = all(a.seconds() < b.end_seconds() for a, b in zip(starts, starts[1:]))
     later = next((k for k, s in enumerate(starts) if s.seconds() > start.seconds()), None) if in_order else None
@@ -189,6 +189,13 @@ def _insert(text: str, original: bytes, event: NewEvent, chronology, start) -> s
         anchor = _first_line_of_item_block(lines, next_line, dash_indent) - 1
         return _splice(lines, anchor, [], new_lines + ([""] if separated else []), newline)
     return _splice(lines, end_of(later - 1, next_line - 1), gap_after(later - 1), new_lines, newline)
+
+
+def _earliest(start: object, date_order: str | None):
+    """The earliest possible moment of an item's `start`: a date, a range, or alternatives."""
+    if isinstance(start, list):
+        return min((_earliest(a.get("date") if isinstance(a, dict) else a, date_order) for a in start), key=lambda d: d.seconds())
+    return parse_when(start, date_order).start
 
 
 def _item_extents(text: str) -> list[tuple[int, int, bool]]:

@@ -24,7 +24,14 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 from ..chronology.problems import Problem
-from .yaml_reader import Mapping, ReadError, Sequence, position, read_precise, syntax_problem
+from .yaml_reader import (
+    Mapping,
+    ReadError,
+    Sequence,
+    position,
+    read_precise,
+    syntax_problem,
+)
 
 CHUNK_ITEMS = 1000
 

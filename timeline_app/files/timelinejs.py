@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 import re
 
-from ..chronology.dates import MINUTE, MONTH, YEAR, PartialDate
 from ..chronology.date_text import describe_event_date
+from ..chronology.dates import MINUTE, MONTH, YEAR, PartialDate
 from ..chronology.model import Chronology
 from .yaml_reader import Mapping, Null, Sequence, Text, located
 from .yaml_reader import located_text as _text

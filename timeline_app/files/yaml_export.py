@@ -22,6 +22,12 @@ def to_yaml(chronology: Chronology) -> str:
         for era in chronology.eras:
             color = f", color: {quote(era.color)}" if era.color else ""
             out.append(f"  - {{title: {quote(era.title)}, start: {quote(era.start.iso())}, end: {quote(era.end.iso())}{color}}}")
+    named = {a.source: a.reference for e in chronology.events for a in e.alternatives if a.reference is not None}
+    if named:  # alternatives cite sources by name: the names must be declared
+        out.append("sources:")
+        for name, source in named.items():
+            fields = {k: v for k, v in source.as_dict().items() if v}
+            out.append(f"  {quote(name)}: {{" + ", ".join(f"{k}: {quote(v)}" for k, v in fields.items()) + "}")
     out.append("events:" if chronology.events else "events: []")
     for event in chronology.events:
         out.extend(_event_yaml(event))

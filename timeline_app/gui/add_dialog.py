@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..chronology.date_text import describe_precision
 from ..chronology.date_forms import parse_date
+from ..chronology.date_text import describe_precision
 from ..chronology.dates import DateError
 from ..chronology.model import Chronology
 from ..files.add_event import AddError, NewEvent, add_event, check_new_event

@@ -41,6 +41,7 @@ from ..geometry.layout import (
 )
 from ..geometry.time_axis import axis_layout
 from ..geometry.viewport import Viewport
+from . import marks
 
 AXIS_HEIGHT = 42.0
 ERA_STRIP = 18.0
@@ -406,6 +407,9 @@ class TimelineCanvas(QWidget):
             if placed.x1 - placed.x0 < MARKER_WIDTH:
                 continue
             lane = placed.lane
+            if marks.is_approximate(events[placed.position]):
+                marks.faded_bar(painter, rect, blend(lane_colors[lane], colors["base"], 0.55))
+                continue
             precise = bool(exact[placed.position])
             painter.setPen(solid[lane] if precise else dashed[lane])
             painter.setBrush(fills[lane])
@@ -429,6 +433,7 @@ class TimelineCanvas(QWidget):
                 painter.setBrush(fills[lane])
             radius = 5.5 if placed.row >= 0 else 3.5
             painter.drawEllipse(centre, radius, radius)
+        self._paint_date_marks(painter, placed_rects, lane_colors)
         painter.setFont(self._font)
         painter.setPen(QPen(colors["text"]))
         right_edge = float(self.width()) - 2
@@ -441,6 +446,29 @@ class TimelineCanvas(QWidget):
             if room < placed.label_width or placed.label_width >= MAX_LABEL_WIDTH:
                 title = self._metrics.elidedText(title, Qt.ElideRight, room)
             painter.drawText(label_rect, Qt.AlignLeft | Qt.AlignVCenter, title)
+
+    def _paint_date_marks(self, painter: QPainter, placed_rects, lane_colors: list[QColor]) -> None:
+        """What is uncertain, open or disputed about each drawn event's date (see gui/marks.py)."""
+        events = self.index.events
+        for placed, rect in placed_rects:
+            event = events[placed.position]
+            if not (event.alternatives or event.end_open or event.start_open or event.start.note or event.start.uncertain
+                    or (event.end and event.end.uncertain)):
+                continue
+            color, y = lane_colors[placed.lane], rect.center().y()
+            is_bar = placed.x1 - placed.x0 >= MARKER_WIDTH
+            if event.alternatives:
+                marks.alternatives(painter, [self.view.x_of(a.date.seconds()) + MARKER_WIDTH / 2 for a in event.alternatives], y, color)
+            if event.end_open and is_bar:
+                marks.arrow(painter, QPointF(rect.right() + 7, y), color, pointing_right=True)
+            if event.start_open:
+                marks.arrow(painter, QPointF(rect.left() - 7, y), color, pointing_right=False)
+            if event.start.note in ("before", "after"):
+                edge = rect.left() - 2 if event.start.note == "before" else rect.right() + 2
+                marks.arrow(painter, QPointF(edge + (-12 if event.start.note == "before" else 12), y), color,
+                            pointing_right=event.start.note == "after", length=10)
+            if marks.is_uncertain(event):
+                marks.question_mark(painter, QPointF(placed.x0 + (MARKER_WIDTH if not is_bar else 2), rect.top() + 2), color, self._font)
 
     def _paint_overlay(self, painter: QPainter) -> None:
         """Selection, hover and focus: cheap, over the cached picture."""

@@ -59,9 +59,11 @@ class MenusMixin:
         self.grid_action.setChecked(self.settings.value("showGrid", True, type=bool))
         self.canvas.set_grid(self.grid_action.isChecked())
         self._action(view_menu, "&Search", QKeySequence.Find, self.focus_search)
+        self._action(view_menu, "&Legend", "Ctrl+L", self.show_legend)
         view_menu.addAction(self.problems_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard Shortcuts", QKeySequence.HelpContents, self.show_shortcuts)
+        self._action(help_menu, "&Legend", None, self.show_legend)
         self._action(help_menu, "&About", None, self.show_about)
 
     def _action(self, menu, text, shortcut, slot) -> QAction:
@@ -86,6 +88,14 @@ class MenusMixin:
             QMessageBox.warning(self, "Go to date", str(error))
             return
         self.canvas.set_view(Viewport.fitting(date.seconds(), date.end_seconds(), self.canvas.width(), margin=0.5))
+
+    def show_legend(self):
+        """What every mark on the canvas means (non-modal, so it can stay open beside the timeline)."""
+        from .legend import LegendDialog
+
+        dialog = LegendDialog(self)
+        dialog.show()
+        return dialog
 
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)

@@ -14,10 +14,18 @@ from ...chronology.model import Alternative, Category, Event
 from ...chronology.problems import WARNING
 from ..fast_reader import EventStream
 from ..yaml_reader import Null, position
+from .event_dates import DateProblem, EventDates, event_dates
 from .fast_events import only_types, plain_event
 from .sources import read_sources
-from .event_dates import DateProblem, EventDates, event_dates
-from .values import ALTERNATIVE_KEYS, EVENT_KEYS, PALETTE, Checker, NeedsPrecise, check_url, close_matches
+from .values import (
+    ALTERNATIVE_KEYS,
+    EVENT_KEYS,
+    PALETTE,
+    Checker,
+    NeedsPrecise,
+    check_url,
+    close_matches,
+)
 
 
 def read_events(check: Checker, items, categories: dict[str, Category], explicit: bool) -> list[Event]:
@@ -208,7 +216,9 @@ def read_alternatives(check: Checker, items: list) -> list[Alternative]:
         if when.is_range or when.alternatives:
             check.report(where, "an alternative is one date (use 'between … and …' for a stretch)")
             continue
-        alternatives.append(Alternative(when.start, source))
+        named = check.named_sources.get(source)
+        label = (named.publisher or named.title) if named else source
+        alternatives.append(Alternative(when.start, source, label, named))
     if len(alternatives) == 1 and len(items) == 1:
         check.report(items, "one alternative is no dispute: write the date itself", WARNING)
     return alternatives

@@ -26,7 +26,7 @@ COLOR = re.compile(r"#[0-9a-fA-F]{6}")  # used with fullmatch: `$` would allow a
 PALETTE = ("#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7")
 
 
-_KNOWN_SETS = {keys: frozenset(keys) for keys in (TOP_KEYS, EVENT_KEYS, SOURCE_KEYS, ERA_KEYS, CATEGORY_KEYS)}
+_KNOWN_SETS = {keys: frozenset(keys) for keys in (TOP_KEYS, EVENT_KEYS, SOURCE_KEYS, ERA_KEYS, CATEGORY_KEYS, ALTERNATIVE_KEYS)}
 
 
 class NeedsPrecise(Exception):
