@@ -407,6 +407,8 @@ class TimelineCanvas(QWidget):
             if placed.x1 - placed.x0 < MARKER_WIDTH:
                 continue
             lane = placed.lane
+            if events[placed.position].alternatives:
+                continue  # not a span: one of its dates is right, and the diamonds say which are claimed
             if marks.is_approximate(events[placed.position]):
                 marks.faded_bar(painter, rect, blend(lane_colors[lane], colors["base"], 0.55))
                 continue
@@ -457,8 +459,9 @@ class TimelineCanvas(QWidget):
                 continue
             color, y = lane_colors[placed.lane], rect.center().y()
             is_bar = placed.x1 - placed.x0 >= MARKER_WIDTH
-            if event.alternatives:
-                marks.alternatives(painter, [self.view.x_of(a.date.seconds()) + MARKER_WIDTH / 2 for a in event.alternatives], y, color)
+            if event.alternatives:  # along the row's foot, under the label
+                xs = [self.view.x_of(a.date.seconds()) + MARKER_WIDTH / 2 for a in event.alternatives]
+                marks.alternatives(painter, xs, rect.bottom() - 2, color)
             if event.end_open and is_bar:
                 marks.arrow(painter, QPointF(rect.right() + 7, y), color, pointing_right=True)
             if event.start_open:
