@@ -43,6 +43,9 @@ SILENT_GUESSES = [
     ("31 June 2014", None, "June 2014 has 30 days"),
     ("2004-?06-11", None, "qualifier inside a date"),
     ("soon", None, "unrecognised date"),
+    ("Chad", None, "unrecognised date 'Chad'"),
+    ("1800s", None, "may mean the decade 1800–1809 or the century"),
+    ("2001-29", None, "seasons 25–41"),
 ]
 
 
@@ -119,6 +122,19 @@ FORMS = [
     ("66M BCE", None, "Y-65999999"),
     ("4.5 billion years ago", None, "Y-4500000000"),
     ("-13800000000", None, "Y-13800000000"),
+    # words from python-edtf's natural-language tests (tests/data/dates)
+    ("ca1860", None, "1860~"),
+    ("1860 approx", None, "1860~"),
+    ("maybe 1862", None, "1862?"),
+    ("1862 (uncertain)", None, "1862?"),
+    ("ca. 1860s?", None, "186X%"),
+    ("about Spring 1849", None, "1849-03~/1849-05~"),
+    ("earlier than 1928", None, "[..1928]"),
+    ("before approx January 1928", None, "[..1928-01]"),
+    ("7/2008", None, "2008-07"),
+    ("1999-XX", None, "1999"),
+    ("[..1760-12-03]", None, "[..1760-12-03]"),
+    ("[1760-12..]", None, "[1760-12..]"),
 ]
 
 
@@ -154,3 +170,79 @@ def test_an_end_can_be_open():
     assert parse_end("present") == (None, "present")
     assert parse_end("ongoing") == (None, "present")
     assert parse_end("..") == (None, "open")
+
+
+# --- other people's test suites: read right or refused, never read wrong -----------------
+
+import csv  # noqa: E402
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from timeline_app.chronology.edtf import _civil  # noqa: E402
+
+DATA = Path(__file__).parent / "data" / "dates"
+
+
+def _day(seconds: float) -> str:
+    year, month, day = _civil(int(seconds // 86400))
+    return f"{year:04d}-{month:02d}-{day:02d}" if year >= 0 else f"-{-year:04d}-{month:02d}-{day:02d}"
+
+
+def test_edtf_suites_expressions_are_read_with_their_bounds_or_refused():
+    """python-edtf's bounds for every expression it gives them; ours must match or refuse.
+    Seasons differ on purpose: winter here runs December to February, python-edtf keeps December."""
+    rows = list(csv.reader(open(DATA / "edtf_cases.tsv", encoding="utf-8"), delimiter="\t"))[1:]
+    same, other = 0, []
+    for expression, meaning, _source in rows:
+        bounds = re.search(r"lower_strict=(-?\d+-\d\d-\d\d); upper_strict=(-?\d+-\d\d-\d\d)", meaning)
+        try:
+            when = parse_when(expression)
+        except DateError:
+            continue
+        if bounds is None or when.end_open or when.start_open or re.fullmatch(r"\d{4}-2[1-4]", expression):
+            continue
+        last = when.end or max((when.start, *when.alternatives), key=lambda date: date.end_seconds())
+        if (_day(when.start.seconds()), _day(last.end_seconds() - 1)) == (bounds[1], bounds[2]):
+            same += 1
+        else:
+            other.append((expression, meaning, _day(when.start.seconds()), _day(last.end_seconds() - 1)))
+    assert not other, other
+    assert same >= 35
+
+
+@pytest.mark.parametrize("name", ["edtf_cases.tsv", "natural_cases.tsv"])
+def test_every_real_expression_is_read_or_refused_with_a_message(name):
+    rows = list(csv.reader(open(DATA / name, encoding="utf-8"), delimiter="\t"))[1:]
+    read = 0
+    for row in rows:
+        try:
+            parse_when(row[0])
+            read += 1
+        except DateError as error:
+            assert str(error)  # a refusal always says why
+    assert read > len(rows) // 3
+
+
+def test_a_chronology_of_every_form_loads_the_same_on_both_readers_and_exports_standard_edtf(tmp_path):
+    from test_fast_precise_agree import fast_verdict, precise_verdict
+
+    from timeline_app.files.loader import load_file
+
+    forms = [text for text, order, _ in FORMS if order in (None, "DMY")]
+    events = "".join(f"  - title: Form {number}\n    start: {json_string(text)}\n" for number, text in enumerate(forms))
+    alternatives = "  - title: Disputed\n    start:\n      - {date: 13 July 2014, source: https://example.org/a}\n      - {date: August 2014}\n"
+    text = "title: Every form\ndate_order: DMY\nevents:\n" + events + alternatives
+    assert fast_verdict(text) == precise_verdict(text)
+    path = tmp_path / "forms.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = load_file(path)
+    assert result.ok, result.problems
+    assert len(result.chronology.events) == len(forms) + 1
+    for event in result.chronology.as_dict()["events"]:
+        edtf.parse_edtf(event["edtf"])
+
+
+def json_string(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)

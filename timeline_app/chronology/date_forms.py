@@ -140,15 +140,22 @@ def _clean(value: str) -> str:
     return " ".join(value.replace("\u00a0", " ").split())
 
 
-_LEADING_APPROXIMATE = re.compile(r"(?i)^(?:c\.|ca\.|circa|about|around|approx\.|approximately|~)\s*")
+_LEADING_APPROXIMATE = re.compile(r"(?i)^(?:c\.|ca\.|c(?=\s*\d)|ca(?=\s*\d)|circa|about|around|approx\.?|approximately|~)\s*")
+_TRAILING_APPROXIMATE = re.compile(r"(?i)\s*(?:\(?approx(?:\.|imately)?\)?|\(?circa\)?)$")
+_LEADING_UNCERTAIN = re.compile(r"(?i)^(?:maybe|perhaps|possibly|probably|uncertain:?)\s+")
+_TRAILING_UNCERTAIN = re.compile(r"(?i)\s*(?:\(uncertain\)|\(\?\)|maybe|perhaps)$")
 
 
 def _qualifiers(text: str) -> tuple[bool, bool, str]:
-    """EDTF's trailing `?` (uncertain), `~` (approximate), `%` (both), and the words for about."""
+    """EDTF's trailing `?` (uncertain), `~` (approximate), `%` (both), and the words for them
+    (c. 1500, ca1860, about, approx; maybe, perhaps, (uncertain))."""
     approximate = uncertain = False
-    match = _LEADING_APPROXIMATE.match(text)
-    if match and match.end() < len(text):
-        approximate, text = True, text[match.end() :]
+    for pattern, is_approximate in ((_LEADING_UNCERTAIN, False), (_LEADING_APPROXIMATE, True),
+                                    (_TRAILING_APPROXIMATE, True), (_TRAILING_UNCERTAIN, False)):
+        match = pattern.search(text)
+        if match and 0 < len(match[0]) < len(text):
+            text = (text[: match.start()] + text[match.end() :]).strip()
+            approximate, uncertain = approximate or is_approximate, uncertain or not is_approximate
     while text and text[-1] in "?~%" and len(text) > 1:
         mark, text = text[-1], text[:-1].rstrip()
         approximate = approximate or mark in "~%"
@@ -235,7 +242,15 @@ def _long_year(text: str, date_order: str | None) -> PartialDate | None:
 
 
 def _unspecified_digits(text: str, date_order: str | None) -> PartialDate | None:
-    """EDTF's X for unknown digits: 201X (a decade), 19XX (a century), 1XXX, 156X-12-25."""
+    """EDTF's X for unknown digits: 201X (a decade), 19XX (a century), 1XXX, 156X-12-25,
+    1999-XX (some month of 1999: the year), 1999-01-XX (some day: the month)."""
+    known_year = re.fullmatch(r"(-?\d{4})-(XX|\d{2})(?:-XX)?", text)
+    if known_year and "X" in text:
+        if known_year[2] == "XX" and text.count("-") - text.startswith("-") == 2 and not text.endswith("-XX-XX"):
+            raise DateError(f"'{text}': a known day in an unknown month is not read")
+        if known_year[2] == "XX":
+            return PartialDate(int(known_year[1]), precision=YEAR)
+        return _checked(int(known_year[1]), int(known_year[2]), 1, 0, 0, 0, MONTH, text)
     match = re.fullmatch(r"(-?)(\d{1,3})(X{1,3})(?:-(\d{2})-(\d{2}))?", text)
     if match is None:
         if re.search(r"\dX|X\d|XX", text) and re.fullmatch(r"[-\dX]+", text):
@@ -283,7 +298,9 @@ def _numeric(text: str, date_order: str | None) -> PartialDate | None:
                     SECOND if second_ else MINUTE, text)
 
 
-_ERA = re.compile(r"(?i)^(?:(?P<pre>AD|A\.D\.)\s*)?(?P<body>.+?)\s*(?P<era>BCE|B\.C\.E\.|BC|B\.C\.|CE|C\.E\.|AD|A\.D\.)?$")
+_ERA = re.compile(
+    r"(?i)^(?:(?P<pre>AD|A\.D\.)(?![a-z])\s*)?(?P<body>.+?)\s*(?<![a-z])(?P<era>BCE|B\.C\.E\.|BC|B\.C\.|CE|C\.E\.|AD|A\.D\.)?$"
+)
 
 
 def _with_era(text: str, date_order: str | None) -> PartialDate | None:
@@ -414,6 +431,10 @@ def _words_reader(text: str, date_order: str | None) -> PartialDate | None:
 
 def _decade(text: str, date_order: str | None) -> PartialDate | None:
     match = re.fullmatch(r"(?i)(?:the\s+)?(\d{2,3})0'?s", text)
+    if match and len(match[1]) == 3 and match[1].endswith("0"):
+        first = int(match[1]) * 10
+        raise DateError(f"'{text}' may mean the decade {first}–{first + 9} or the century {first}–{first + 99}: "
+                        f"write '{first}–{first + 9}' or '{match[1][:2]}XX'")
     if match is None:
         if re.fullmatch(r"(?i)(?:the\s+)?'?\d0'?s", text):
             raise DateError(f"decade '{text}' needs its century: write '1990s' or '1860s'")
@@ -474,11 +495,20 @@ def _part(text: str, date_order: str | None) -> PartialDate | None:
 
 
 def _before_after(text: str, date_order: str | None) -> PartialDate | None:
-    match = re.fullmatch(r"(?i)(before|after)\s+(.+)", text)
+    match = re.fullmatch(r"(?i)(before|after|earlier than|later than)\s+(.+)", text)
     if match is None:
         return None
     date = _parse_single(match[2], date_order)
-    return replace(date, note=match[1].lower())
+    return replace(date, note="before" if match[1].lower() in ("before", "earlier than") else "after")
+
+
+def _month_year(text: str, date_order: str | None) -> PartialDate | None:
+    """7/2008, 07.2008, 2008/07: a month and a year written in full cannot be read two ways."""
+    match = re.fullmatch(r"(\d{1,2})[/.](\d{4})|(\d{4})/(\d{1,2})", text)
+    if match is None:
+        return None
+    month, year = (match[1], match[2]) if match[1] else (match[4], match[3])
+    return _checked(int(year), int(month), 1, 0, 0, 0, MONTH, text)
 
 
 def _between(text: str, date_order: str | None) -> PartialDate | None:
@@ -500,7 +530,7 @@ def _range_ends(first_text: str, last_text: str, date_order: str | None) -> tupl
 
 
 _READERS = (_iso, _long_year, _unspecified_digits, _decade, _century, _season, _part, _before_after, _between,
-            _years_ago, _with_era, _numeric, _words_reader)
+            _years_ago, _with_era, _month_year, _numeric, _words_reader)
 
 
 # --- ranges, open ends, alternatives ---------------------------------------------------
@@ -568,6 +598,9 @@ def _years_range(text: str, date_order: str | None) -> When | None:
     match = re.fullmatch(r"(?i)(\d{3,})\s*-\s*(\d{1,})(\s*(?:BCE|B\.C\.E\.|BC|B\.C\.|CE|AD))?", text)
     if match is None:
         return None
+    if len(match[2]) == 2 and 25 <= int(match[2]) <= 41 and len(match[1]) == 4 and not match[3]:
+        raise DateError(f"'{text}': EDTF's seasons 25–41 (hemispheres, quarters, halves) are not read: "
+                        "write spring … winter (21–24), or the months")
     if len(match[2]) < 3:
         completed = int(match[1][: -len(match[2])] + match[2])
         if (len(match[2]) == 2 and (int(match[2]) <= 12 or 21 <= int(match[2]) <= 24) or completed <= int(match[1])) and not match[3]:
@@ -581,6 +614,10 @@ def _years_range(text: str, date_order: str | None) -> When | None:
 def _one_of(text: str, date_order: str | None) -> When:
     """[1667, 1668, 1670..1672]: EDTF's one-of set; each member an alternative."""
     members = [member.strip() for member in text[1:-1].split(",") if member.strip()]
+    if len(members) == 1 and members[0].startswith(".."):  # [..1760-12-03]: on or before
+        return When(replace(_parse_single(members[0][2:], date_order), note="before"))
+    if len(members) == 1 and members[0].endswith(".."):  # [1760-12..]: on or after
+        return When(replace(_parse_single(members[0][:-2], date_order), note="after"))
     if len(members) < 2 and not any(".." in member for member in members):
         raise DateError(f"'{text}' lists fewer than two dates: write the date itself")
     dates = []

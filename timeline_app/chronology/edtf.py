@@ -31,12 +31,14 @@ def edtf_date(date: PartialDate) -> str:
         return "[{}..{}]".format(*_stretch(*date.span))
     if date.note == "some year":
         return f"{date.year // 10:03d}X-{date.month:02d}-{date.day:02d}"
-    text = _plain(date) + ("%" if date.approximate and date.uncertain else "~" if date.approximate else "?" if date.uncertain else "")
-    if date.note == "before":
-        return f"[..{text}]"
-    if date.note == "after":
-        return f"[{text}..]"
-    return text
+    mark = "%" if date.approximate and date.uncertain else "~" if date.approximate else "?" if date.uncertain else ""
+    if date.note in ("before", "after"):  # EDTF allows no qualifier inside a set: "before" says it already
+        return f"[..{_plain(date)}]" if date.note == "before" else f"[{_plain(date)}..]"
+    if date.precision == SEASON and mark:  # nor on a season: its months, qualified
+        first = (date.month - 21) * 3 + 3
+        last_year, last = (date.year + 1, first + 2 - 12) if first + 2 > 12 else (date.year, first + 2)
+        return f"{_year(date.year)}-{first:02d}{mark}/{_year(last_year)}-{last:02d}{mark}"
+    return _plain(date) + mark
 
 
 def edtf_of(event) -> str:
