@@ -63,3 +63,39 @@ def test_culling_finds_spans_that_started_before_the_view():
     visible = index.in_range(parse_date("2013-01-01").seconds(), parse_date("2013-02-01").seconds())
     assert [index.events[i].title for i in visible] == ["long"]
     assert np.array_equal(index.in_range(0, 1), [])
+
+
+def test_a_title_at_the_right_edge_sits_left_of_its_marker_and_lanes_after_it_are_unharmed():
+    from timeline_app.chronology.date_forms import parse_date
+    from timeline_app.chronology.model import Chronology, Event
+    from timeline_app.chronology.timeline_index import TimelineIndex
+    from timeline_app.geometry.layout import lay_out
+    from timeline_app.geometry.viewport import Viewport
+
+    events = [Event("a", "A long title near the right edge", parse_date("2014-12-20"), category="x"),
+              Event("b", "Early", parse_date("2014-01-05"), category="x"),
+              Event("c", "Other lane", parse_date("2014-06-01"), category="y")]
+    index = TimelineIndex(Chronology(events=sorted(events, key=lambda e: e.start.seconds())))
+    first, last = parse_date("2014").seconds(), parse_date("2014").end_seconds()
+    view = Viewport(first, (last - first) / 1000)
+    layout = lay_out(index, view, 1000, [3, 3], lambda position: 200.0)
+    by_id = {index.events[p.position].id: p for p in layout.placed}
+    right = by_id["a"]
+    assert right.label_width and right.label_x + right.label_width <= right.x0
+    assert 400 < by_id["c"].x0 < 450  # the other lane is placed in the same time frame
+
+
+def test_titles_go_left_of_their_marker_only_at_the_right_edge_in_every_lane():
+    from timeline_app.chronology.date_forms import parse_date
+    from timeline_app.chronology.model import Chronology, Event
+    from timeline_app.chronology.timeline_index import TimelineIndex
+    from timeline_app.geometry.layout import lay_out
+    from timeline_app.geometry.viewport import Viewport
+
+    events = [Event(f"{lane}{n}", f"Event {lane}{n}", parse_date(f"2014-0{n + 1}-10"), category=lane)
+              for lane in "xyz" for n in range(3)]
+    index = TimelineIndex(Chronology(events=sorted(events, key=lambda e: e.start.seconds())))
+    first, last = parse_date("2014").seconds(), parse_date("2014").end_seconds()
+    layout = lay_out(index, Viewport(first, (last - first) / 1000), 1000, [3, 3, 3], lambda position: 120.0)
+    assert len(layout.placed) == 9
+    assert all(p.label_x > p.x0 for p in layout.placed)  # room on the right in every lane: no title flipped

@@ -34,12 +34,15 @@ class TimelineIndex:
         self.max_end_before = np.maximum.accumulate(self.ends) if count else self.ends
         used = Counter(event.category for event in events)
         lane_ids = [cid for cid in chronology.categories if cid in used]
+        lane_ids += [cid for cid in used if cid not in chronology.categories and cid != UNCATEGORISED]  # built by hand
         if UNCATEGORISED in used:
             lane_ids.append(UNCATEGORISED)
-        self.category_labels = {cid: c.label for cid, c in chronology.categories.items()} | {UNCATEGORISED: "Other"}
-        self.category_colors = {cid: c.color for cid, c in chronology.categories.items()} | {
-            UNCATEGORISED: UNCATEGORISED_COLOR
+        self.category_labels = {cid: cid for cid in used} | {cid: c.label for cid, c in chronology.categories.items()}
+        self.category_labels[UNCATEGORISED] = "Other"
+        self.category_colors = {cid: UNCATEGORISED_COLOR for cid in used} | {
+            cid: c.color for cid, c in chronology.categories.items()
         }
+        self.category_colors[UNCATEGORISED] = UNCATEGORISED_COLOR
         if len(lane_ids) > MAX_LANES:  # thousands of lanes help nobody: the busiest keep theirs, the rest share one
             busiest = set(sorted(lane_ids, key=lambda cid: -used[cid])[: MAX_LANES - 1])
             shared = len(lane_ids) - len(busiest)

@@ -132,18 +132,23 @@ def lay_out(
             positions = members[detail].tolist()
             for p, s, e in zip(positions, starts, ends):
                 marker = max(e, s + MARKER_WIDTH)
-                # a bar carries its label inside, from its visible start; a point has it on its right
+                # a bar carries its label inside, from its visible start; a point has it on its right,
+                # or on its left when the right edge would cut it
+                wanted = label_width(p)
+                reach = s  # where the event's marker and label begin
                 label_x = max(s, 0.0) + LABEL_GAP if e - s >= MARKER_WIDTH else marker + LABEL_GAP
-                items.append((s, marker, label_x, label_width(p), (p, e)))
+                if label_x + wanted > width and s - LABEL_GAP - wanted >= 0:
+                    label_x = reach = s - LABEL_GAP - wanted
+                items.append((reach, marker, label_x, wanted, (p, s, e)))
         items.sort(key=lambda item: item[0])
         rows_of, labelled = stack_rows(
             [i[0] for i in items], [i[1] for i in items], [i[2] for i in items], [i[3] for i in items], rows
         )
-        for (x0, _, label_x, width, what), row, shown in zip(items, rows_of, labelled):
+        for (_, _, label_x, wanted, what), row, shown in zip(items, rows_of, labelled):
             if isinstance(what, Cluster):
                 what.row = row
                 layout.clusters.append(what)
             else:
-                position, x1 = what
-                layout.placed.append(PlacedEvent(position, lane, row, x0, x1, label_x, width if shown else 0.0))
+                position, start_x, x1 = what
+                layout.placed.append(PlacedEvent(position, lane, row, start_x, x1, label_x, wanted if shown else 0.0))
     return layout

@@ -39,6 +39,7 @@ from ..geometry.layout import (
     TimelineLayout,
     lay_out,
 )
+from ..geometry.lane_sizing import PROBE_ROWS, rows_needed, share_rows
 from ..geometry.time_axis import axis_layout
 from ..geometry.viewport import Viewport
 from . import marks
@@ -48,7 +49,8 @@ ERA_STRIP = 18.0
 LANE_HEADER = 18.0
 RAIL_HEIGHT = 10.0  # markers that found no free row, drawn small under the rows
 ROW_HEIGHT = 22.0
-MAX_LABEL_WIDTH = 260.0
+COMPACT_ROW_HEIGHT = 19.0  # when titles would not all fit: still a line of text with room around it
+MAX_LABEL_WIDTH = 560.0  # a title may use the free space to its right, up to this
 WHEEL_ZOOM_PER_NOTCH = 1.25
 
 
@@ -90,7 +92,10 @@ class TimelineCanvas(QWidget):
         self._label_widths: dict[int, float] = {}
         self._fitted_once = False
         self._auto_fit = True  # until the user zooms or pans, resizing keeps everything in view
-        self.fixed_rows: int | None = None  # exports: lanes as tall as their rows need
+        self.fixed_rows: list[int] | None = None  # exports: each lane as tall as its rows need, no cap
+        self._lane_rows: list[int] = []
+        self._lane_rails: list[bool] = []  # which lanes keep a rail for the events their rows cannot hold
+        self.row_height = ROW_HEIGHT
         self.placeholder = "No chronology loaded"
         self.show_grid = True
         self._font = QFont(self.font())
@@ -203,18 +208,40 @@ class TimelineCanvas(QWidget):
     # --- geometry ---------------------------------------------------------------------
 
     def lane_geometry(self) -> list[tuple[float, float, int]]:
-        """(top, height, rows) of each lane."""
+        """(top, height, rows) of each lane: as many rows as it was given (`_lane_rows`), none and
+        no height for a lane with nothing to show, so quiet and hidden lanes give their room away."""
         if self.index is None or not self.index.lane_ids:
             return []
-        top = AXIS_HEIGHT + ERA_STRIP
+        rows_of = self.fixed_rows if self.fixed_rows is not None else self._lane_rows
+        if len(rows_of) != len(self.index.lane_ids):
+            rows_of = [1] * len(self.index.lane_ids)
+        rails = self._lane_rails if len(self._lane_rails) == len(rows_of) and self.fixed_rows is None else [True] * len(rows_of)
+        geometry, top = [], AXIS_HEIGHT + ERA_STRIP
+        for rows, rail in zip(rows_of, rails):
+            height = LANE_HEADER + rows * self.row_height + (RAIL_HEIGHT if rail else 0) + 4 if rows else 0.0
+            geometry.append((top, height, rows))
+            top += height
+        return geometry
+
+    def _rows_for_lanes(self) -> list[int]:
+        """Rows each lane needs at this zoom (a first layout with rows to spare), shared out
+        when the canvas is not tall enough for them all."""
         count = len(self.index.lane_ids)
-        if self.fixed_rows:
-            rows = self.fixed_rows
-            height = LANE_HEADER + rows * ROW_HEIGHT + RAIL_HEIGHT + 4
-            return [(top + lane * height, height, rows) for lane in range(count)]
-        height = max(ROW_HEIGHT + LANE_HEADER, (self.height() - top - 4) / count)
-        rows = max(1, int((height - LANE_HEADER - RAIL_HEIGHT - 4) // ROW_HEIGHT))
-        return [(top + lane * height, height, rows) for lane in range(count)]
+        probe = lay_out(self.index, self.view, self.width(), [PROBE_ROWS] * count, self._label_width, self.mask)
+        needs = rows_needed(probe, count)
+        if self.fixed_rows is not None:
+            return needs
+        shown = sum(1 for need in needs if need)
+        room = self.height() - AXIS_HEIGHT - ERA_STRIP - 4 - shown * (LANE_HEADER + 4)
+        self.row_height = ROW_HEIGHT if sum(needs) * ROW_HEIGHT <= room else COMPACT_ROW_HEIGHT
+        rows = share_rows(needs, max(0, int(room // self.row_height)))
+        # only a lane given fewer rows than it needs overflows onto its rail: room for those rails only
+        rails = [given < need for given, need in zip(rows, needs)]
+        if any(rails):
+            rows = share_rows(needs, max(0, int((room - sum(rails) * RAIL_HEIGHT) // self.row_height)))
+            rails = [given < need for given, need in zip(rows, needs)]
+        self._lane_rails = rails
+        return rows
 
     def _label_width(self, position: int) -> float:
         width = self._label_widths.get(position)
@@ -226,6 +253,7 @@ class TimelineCanvas(QWidget):
     def compute_layout(self) -> TimelineLayout:
         if self.index is None:
             return TimelineLayout()
+        self._lane_rows = self._rows_for_lanes()
         geometry = self._geometry = self.lane_geometry()
         rows = [rows for _, _, rows in geometry]
         return lay_out(self.index, self.view, self.width(), rows, self._label_width, self.mask)
@@ -234,16 +262,16 @@ class TimelineCanvas(QWidget):
         top, _, rows = self._geometry[placed.lane]
         x1 = max(placed.x1, placed.x0 + MARKER_WIDTH)
         if placed.row < 0:
-            y = top + LANE_HEADER + rows * ROW_HEIGHT
+            y = top + LANE_HEADER + rows * self.row_height
             return QRectF(placed.x0, y + 1, x1 - placed.x0, RAIL_HEIGHT - 2)
-        y = top + LANE_HEADER + placed.row * ROW_HEIGHT
-        return QRectF(placed.x0, y + 2, x1 - placed.x0, ROW_HEIGHT - 4)
+        y = top + LANE_HEADER + placed.row * self.row_height
+        return QRectF(placed.x0, y + 2, x1 - placed.x0, self.row_height - 4)
 
     def cluster_rect(self, cluster: Cluster) -> QRectF:
         top, _, rows = self._geometry[cluster.lane]
         if cluster.row < 0:
-            return QRectF(cluster.x0, top + LANE_HEADER + rows * ROW_HEIGHT + 1, cluster.x1 - cluster.x0, RAIL_HEIGHT - 2)
-        return QRectF(cluster.x0, top + LANE_HEADER + cluster.row * ROW_HEIGHT + 2, cluster.x1 - cluster.x0, ROW_HEIGHT - 4)
+            return QRectF(cluster.x0, top + LANE_HEADER + rows * self.row_height + 1, cluster.x1 - cluster.x0, RAIL_HEIGHT - 2)
+        return QRectF(cluster.x0, top + LANE_HEADER + cluster.row * self.row_height + 2, cluster.x1 - cluster.x0, self.row_height - 4)
 
     def item_at(self, point: QPointF) -> PlacedEvent | Cluster | None:
         for placed in reversed(self.layout_result.placed):
@@ -363,7 +391,9 @@ class TimelineCanvas(QWidget):
 
     def _paint_lanes(self, painter: QPainter, colors: dict, width: float) -> None:
         painter.setFont(self._small_bold)
-        for lane, (top, height, _) in enumerate(self.lane_geometry()):
+        for lane, (top, height, _) in enumerate(self._geometry or self.lane_geometry()):
+            if not height:
+                continue  # nothing of this category in view, or hidden: no empty lane
             color = QColor(self.index.lane_colors[lane])
             if lane:
                 painter.setPen(QPen(colors["grid"], 1))
@@ -438,6 +468,8 @@ class TimelineCanvas(QWidget):
         self._paint_date_marks(painter, placed_rects, lane_colors)
         painter.setFont(self._font)
         painter.setPen(QPen(colors["text"]))
+        label_ground = QColor(colors["base"])
+        label_ground.setAlpha(215)
         right_edge = float(self.width()) - 2
         for placed, rect in placed_rects:
             if not placed.label_width or placed.label_x >= right_edge:
@@ -447,6 +479,9 @@ class TimelineCanvas(QWidget):
             title = events[placed.position].title
             if room < placed.label_width or placed.label_width >= MAX_LABEL_WIDTH:
                 title = self._metrics.elidedText(title, Qt.ElideRight, room)
+            if placed.label_x < placed.x1:  # over its own bar (fill, hatching, fade): on a calm ground
+                ground = QRectF(label_rect.left() - 2, rect.top() + 1, self._metrics.horizontalAdvance(title) + 4, rect.height() - 2)
+                painter.fillRect(ground, label_ground)
             painter.drawText(label_rect, Qt.AlignLeft | Qt.AlignVCenter, title)
 
     def _paint_date_marks(self, painter: QPainter, placed_rects, lane_colors: list[QColor]) -> None:

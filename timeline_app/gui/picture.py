@@ -40,7 +40,6 @@ from ..geometry.viewport import Viewport
 from .canvas import AXIS_HEIGHT, ERA_STRIP, TimelineCanvas
 
 HEADER_HEIGHT = 74.0
-MAX_ROWS = 12
 
 
 def ensure_application():
@@ -87,18 +86,13 @@ class TimelinePicture:
             self.canvas.set_view(Viewport(left, max(right - left, 3600.0) / width))
         else:
             self.canvas.fit_all()
-        self.canvas.fixed_rows = self._rows_needed()
+        self.canvas.fixed_rows = []  # lanes as tall as their content: no cap, no empty lanes
+        self.canvas.compute_layout()
+        self.canvas.fixed_rows = self.canvas._lane_rows
         lanes = self.canvas.lane_geometry()
         timeline_height = (lanes[-1][0] + lanes[-1][1]) if lanes else AXIS_HEIGHT + ERA_STRIP + 60
         self.canvas.resize(width, int(timeline_height))
         self.size = QSize(width, int(HEADER_HEIGHT + timeline_height))
-
-    def _rows_needed(self) -> int:
-        """Enough rows for every label that can fit, but no empty ones."""
-        self.canvas.fixed_rows = MAX_ROWS
-        layout = self.canvas.compute_layout()
-        used = [p.row for p in layout.placed] + [c.row for c in layout.clusters]
-        return max(2, min(MAX_ROWS, max(used, default=0) + 1))
 
     def paint(self, painter: QPainter) -> None:
         width = float(self.size.width())
