@@ -1,5 +1,6 @@
 """The window as a journalist uses it: zoom, pan, search, select, read, navigate by keyboard."""
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
@@ -321,3 +322,57 @@ def test_resizing_keeps_everything_in_view_until_the_user_zooms(window, qtbot):
     window.resize(1500, 800)
     qtbot.waitUntil(lambda: canvas.width() > 900)
     assert canvas.view == zoomed
+
+
+def _luminance(color) -> float:
+    def channel(value: int) -> float:
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(color.red()) + 0.7152 * channel(color.green()) + 0.0722 * channel(color.blue())
+
+
+def _contrast(a, b) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_text_on_era_bands_keeps_4_5_to_1_in_light_and_dark_palettes(window, qtbot, dark):
+    from PySide6.QtGui import QColor, QPalette
+
+    if dark:
+        palette = QPalette()
+        for role, color in ((QPalette.Base, "#1e1e1e"), (QPalette.Window, "#2b2b2b"), (QPalette.Text, "#e8e8e8"),
+                            (QPalette.WindowText, "#e8e8e8"), (QPalette.AlternateBase, "#262626")):
+            palette.setColor(role, QColor(color))
+        window.setPalette(palette)
+    canvas = window.canvas
+    canvas.fit_all()
+    image = canvas.grab().toImage()
+    era = canvas.chronology.eras[0]
+    x = int((canvas.view.x_of(era.start.seconds()) + canvas.view.x_of(era.end.end_seconds())) / 2)
+    band = image.pixelColor(x, image.height() - 6)  # the band near the bottom, where no event is drawn
+    text = canvas.palette().color(QPalette.Text)
+    assert _contrast(band, text) >= 4.5
+
+
+def test_a_hidden_category_takes_no_room_and_its_button_says_it_is_off(window, qtbot):
+    lane = 2
+    button = window.filters.category_buttons[window.index.lane_ids[lane]]
+    assert button.isChecked() and not button.font().strikeOut()
+    before = window.canvas.lane_geometry()[lane][1]
+    button.setChecked(False)
+    qtbot.waitUntil(lambda: window.canvas.mask is not None, timeout=2000)
+    window.canvas.grab()
+    assert before > 0 and window.canvas.lane_geometry()[lane][1] == 0
+    assert button.font().strikeOut()
+    assert all(p.lane != lane for p in window.canvas.layout_result.placed)
+
+
+def test_the_overview_follows_a_search_at_once(window, qtbot):
+    overview = window.overview
+    before = overview.grab().toImage()
+    window.search_field.setText("Tripoli")
+    qtbot.waitUntil(lambda: window.canvas.mask is not None, timeout=3000)
+    qtbot.wait(50)  # the overview repaints on the filter change, not at the next pan
+    assert overview.grab().toImage() != before

@@ -126,6 +126,15 @@ def ticks(unit: str, step: int, start: float, end: float, minor: bool = True, li
     return result
 
 
+def _span_label(label: str, size: int) -> str:
+    """A decade is "2010s"; a century or more says its years ("2000–2099"): "2000s" would read as a decade."""
+    if label.endswith("BC") or label == "AD 1" or not label.lstrip("-").isdigit():
+        return label
+    if size == 10:
+        return f"{label}s"
+    return f"{label}–{int(label) + size - 1}"
+
+
 def axis_layout(start: float, end: float, seconds_per_pixel: float) -> AxisLayout:
     """Minor ticks at a readable spacing and, above them, the enclosing larger unit."""
     unit, step = choose_step(seconds_per_pixel)
@@ -134,7 +143,7 @@ def axis_layout(start: float, end: float, seconds_per_pixel: float) -> AxisLayou
     if parent is None:  # years: group them by decade, century or millennium ("2010s")
         major_step = next(size for size in (10, 100, 1000, 10000, 100000) if size > step)
         major = [
-            Tick(tick.seconds, tick.label if tick.label.endswith("BC") or tick.label == "AD 1" else f"{tick.label}s")
+            Tick(tick.seconds, _span_label(tick.label, major_step))
             for tick in ticks("year", major_step, start, end, minor=False)
         ]
     else:

@@ -12,7 +12,7 @@ import html
 import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -52,6 +52,12 @@ ROW_HEIGHT = 22.0
 COMPACT_ROW_HEIGHT = 19.0  # when titles would not all fit: still a line of text with room around it
 MAX_LABEL_WIDTH = 560.0  # a title may use the free space to its right, up to this
 WHEEL_ZOOM_PER_NOTCH = 1.25
+
+
+def era_strength(base: QColor) -> float:
+    """How much of an era's colour shows over the ground: pastel bands on a light ground, but
+    only a tint on a dark one (at 45% they turned muddy and text on them fell to 3.5:1)."""
+    return 0.45 if base.lightness() > 128 else 0.14
 
 
 def blend(color: QColor, background: QColor, amount: float) -> QColor:
@@ -205,6 +211,12 @@ class TimelineCanvas(QWidget):
         self._cache_key = None
         self.update()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """A new palette (the desktop switched to dark, say) or font: the cached picture is stale."""
+        if event.type() in (QEvent.PaletteChange, QEvent.FontChange, QEvent.StyleChange):
+            self._invalidate()
+        super().changeEvent(event)
+
     # --- geometry ---------------------------------------------------------------------
 
     def lane_geometry(self) -> list[tuple[float, float, int]]:
@@ -348,7 +360,7 @@ class TimelineCanvas(QWidget):
                 continue
             color = QColor(era.color or "#dddddd")
             rect = QRectF(max(x0, -1), AXIS_HEIGHT, min(x1, width + 1) - max(x0, -1), height - AXIS_HEIGHT)
-            painter.fillRect(rect, blend(color, colors["base"], 0.45))
+            painter.fillRect(rect, blend(color, colors["base"], era_strength(colors["base"])))
             painter.setPen(colors["text"])
             title_rect = QRectF(rect.left() + 4, AXIS_HEIGHT + 1, max(rect.width() - 8, 0), ERA_STRIP - 2)
             elided = QFontMetricsF(self._small).elidedText(era.title, Qt.ElideRight, title_rect.width())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -92,12 +92,13 @@ class Filters(QObject):
                 widget.deleteLater()
         self.category_buttons = {}
         for lane_id, label, color in zip(index.lane_ids, index.lane_labels, index.lane_colors):
-            swatch = QPixmap(12, 12)
-            swatch.fill(QColor(color))
-            button = QToolButton(text=label.replace("&", "&&"), checkable=True, icon=QIcon(swatch))
+            button = QToolButton(text=label.replace("&", "&&"), checkable=True, icon=_swatches(QColor(color)))
             button.setChecked(lane_id not in hidden)
             button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
             button.setToolTip(f"Show or hide “{label}”")
+            button.setAutoRaise(True)
+            button.toggled.connect(lambda _on, b=button: _show_state(b))
+            _show_state(button)
             button.setObjectName(f"category:{lane_id}")
             button.toggled.connect(self.schedule)
             self.legend_layout.addWidget(button)
@@ -154,3 +155,29 @@ class Filters(QObject):
 
 def _both(mask: np.ndarray | None, keep: np.ndarray) -> np.ndarray:
     return keep if mask is None else mask & keep
+
+
+def _show_state(button: QToolButton) -> None:
+    """Shown: a filled swatch, the name as it is. Hidden: a hollow swatch, the name dimmed and
+    struck through. (Qt's own look drew the shown ones pressed and grey, the hidden one raised.)"""
+    font = button.font()
+    font.setStrikeOut(not button.isChecked())
+    button.setFont(font)
+    button.setForegroundRole(QPalette.ButtonText if button.isChecked() else QPalette.PlaceholderText)
+    button.setDown(False)
+
+
+def _swatches(color: QColor) -> QIcon:
+    filled, hollow = QPixmap(12, 12), QPixmap(12, 12)
+    filled.fill(color)
+    hollow.fill(Qt.transparent)
+    from PySide6.QtGui import QPainter, QPen
+
+    painter = QPainter(hollow)
+    painter.setPen(QPen(color, 2))
+    painter.drawRect(1, 1, 10, 10)
+    painter.end()
+    icon = QIcon()
+    icon.addPixmap(filled, QIcon.Normal, QIcon.On)
+    icon.addPixmap(hollow, QIcon.Normal, QIcon.Off)
+    return icon

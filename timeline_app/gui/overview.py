@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
-from .canvas import TimelineCanvas, blend
+from .canvas import TimelineCanvas, blend, era_strength
 
 FEW_EVENTS = 400
 
@@ -72,7 +72,7 @@ class OverviewStrip(QWidget):
         painter.setRenderHint(QPainter.Antialiasing, True)
         for era in self.canvas.chronology.eras:
             x0, x1 = self._x_of(era.start.seconds()), self._x_of(era.end.end_seconds())
-            painter.fillRect(QRectF(x0, 0, x1 - x0, height), blend(QColor(era.color or "#dddddd"), base, 0.5))
+            painter.fillRect(QRectF(x0, 0, x1 - x0, height), blend(QColor(era.color or "#dddddd"), base, era_strength(base)))
         mask = self.canvas.mask
         shown = len(self.canvas.index) if mask is None else int(mask.sum())
         if shown <= FEW_EVENTS:  # few events: one coloured tick each reads better than a density

@@ -75,8 +75,8 @@ class PanelsMixin:
         header.setSectionResizeMode(0, QHeaderView.Interactive)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.setSectionResizeMode(2, QHeaderView.Interactive)
-        header.resizeSection(0, 120)
-        header.resizeSection(2, 96)
+        header.resizeSection(0, 104)
+        header.resizeSection(2, 64)  # the colour says the lane; the name is in its tooltip
         self.event_list.selectionModel().currentRowChanged.connect(self._list_row_changed)
         self.event_list.doubleClicked.connect(lambda _: self.canvas.zoom_to(self.canvas.selected) if self.canvas.selected >= 0 else None)
         self.list_model.layoutChanged.connect(self._reselect_in_list)
@@ -143,6 +143,7 @@ class PanelsMixin:
             return
         mask = self.filters.mask()
         self.canvas.set_mask(mask)
+        self.overview.update()  # the overview follows the filters at once, not at the next pan
         self.list_model.set_mask(mask)
         shown = len(self.index) if mask is None else int(mask.sum())
         self.count_label.setText(f"{shown:,} of {len(self.index):,} events shown")
