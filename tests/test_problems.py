@@ -10,7 +10,7 @@ GOOD_EVENT = "  - {title: ok, start: 2014}\n"
 
 CASES = [
     # (name, file text, line, column, fragment of the message)
-    ("unclosed bracket", "title: x\nevents:\n  - title: a\n    tags: [1, 2\n  - title: b\n", 5, 10, "flow sequence opened at line 4"),
+    ("unclosed bracket", "title: x\nevents:\n  - title: a\n    tags: [1, 2\n  - title: b\n", 5, 10, "the [ opened at line 4, column 11 is never closed"),
     ("tab indentation", "title: x\nevents:\n\t- title: a\n", 3, 1, "tab character"),
     ("bad indentation", "title: x\nevents:\n  - title: a\n    start: 2014\n   bad: 1\n", 5, 4, "YAML syntax error"),
     ("top level a list", "- a\n- b\n", 1, 1, "top level must be a mapping"),
@@ -115,3 +115,24 @@ def test_an_alias_bomb_is_answered_at_once():
 def test_a_missing_file_says_so(tmp_path):
     (problem,) = load_file(tmp_path / "nope.yaml").problems
     assert "cannot read file" in problem.message and "No such file" in problem.message
+
+
+@pytest.mark.parametrize(
+    "text, line, column, fragment",
+    [
+        ('title: t\nevents:\n  - title: "unclosed\n    start: 2014\n  - title: ok\n    start: 2015\n  - title: "x"\n    start: 2016\n',
+         7, 13, "the one opened at line 3, column 12 is not closed on its line"),
+        ("title: t\nevents:\n  - title: [a, b\n    start: 2014\n  - title: ok\n    start: 2015\n",
+         4, 10, "the [ opened at line 3, column 12 is never closed"),
+        ("title: t\nevents:\n  - title: 'it''s open\n    start: 2014\n", 5, 1, "the quote opened at line 3, column 12 is never closed"),
+        ("title: t\nevents:\n  - {title: x, start: 2014\n  - title: y\n    start: 2015\n", 4, 10, "the { opened at line 3, column 5 is never closed"),
+    ],
+)
+def test_a_syntax_error_points_at_the_quote_or_bracket_that_caused_it(text, line, column, fragment):
+    (problem,) = load_text(text).problems
+    assert (problem.line, problem.column) == (line, column) and fragment in problem.message
+    # the same words from the fast reader, in a file large enough for it
+    big = text.replace("events:\n", "events:\n" + "".join(f"  - {{title: e{i}, start: 2014}}\n" for i in range(2500)))
+    (fast,) = load_text(big).problems
+    assert (fast.line, fast.column) == (line + 2500, column)
+    assert fast.message == problem.message.replace("line 3,", "line 2503,").replace("line 3 ", "line 2503 ")

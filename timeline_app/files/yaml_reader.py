@@ -183,16 +183,44 @@ def _unacceptable_character(error: yaml.reader.ReaderError, text: str) -> Proble
 
 
 def _syntax_message(error: yaml.MarkedYAMLError, text: str, place) -> str:
+    """libyaml's complaint in plain words, pointing at the cause where it can: an unclosed quote
+    or bracket is reported where it was opened, not only where the parser gave up."""
     problem = error.problem or "syntax error"
     mark = error.problem_mark
     if mark is not None and "cannot start any token" in problem:
         lines = text.splitlines()
         if mark.line < len(lines) and mark.column < len(lines[mark.line]) and lines[mark.line][mark.column] == "\t":
             return "YAML syntax error: tab character used for indentation; indent with spaces"
-    if error.context and error.context_mark is not None:
-        line, column = place(error.context_mark.line, error.context_mark.column)
-        return f"YAML syntax error: {problem} ({error.context} opened at line {line}, column {column})"
-    return f"YAML syntax error: {problem}"
+    opened = place(error.context_mark.line, error.context_mark.column) if error.context_mark is not None else None
+    if error.context == "while scanning a quoted scalar" and opened:
+        return f"YAML syntax error: the quote opened at line {opened[0]}, column {opened[1]} is never closed"
+    if error.context in ("while parsing a flow sequence", "while parsing a flow mapping") and opened:
+        bracket = "[" if "sequence" in error.context else "{"
+        return (f"YAML syntax error: the {bracket} opened at line {opened[0]}, column {opened[1]} is never closed "
+                f"({problem})")
+    message = f"YAML syntax error: {problem}"
+    if error.context and opened:
+        message += f" ({error.context} opened at line {opened[0]}, column {opened[1]})"
+    quote = _unclosed_quote_before(text, mark.line if mark is not None else len(text))
+    if quote:
+        message += f"; is a quote missing? the one opened at line {quote[0]}, column {quote[1]} is not closed on its line"
+    return message
+
+
+_QUOTED_VALUE = re.compile(r"""(?:^|[:\-\[,{]\s)\s*(["'])""")
+
+
+def _unclosed_quote_before(text: str, last_line: int) -> tuple[int, int] | None:
+    """The last quoted value before `last_line` (0-based) that does not close on its own line."""
+    found = None
+    for number, line in enumerate(text.splitlines()[: last_line + 1]):
+        for match in _QUOTED_VALUE.finditer(line):
+            quote, start = match[1], match.end()
+            rest = line[start:]
+            closed = re.search(r'(?<!\\)"', rest) if quote == '"' else re.search(r"'(?!')", rest.replace("''", "  "))
+            if not closed:
+                found = (number + 1, start)
+    return found
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
