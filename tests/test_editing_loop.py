@@ -236,7 +236,11 @@ def test_the_dialog_validates_as_you_type_and_adds_end_to_end(live, qtbot):
     assert "Added" in window.statusBar().currentMessage()
 
 
-def test_the_dialog_proposes_existing_categories_and_tags(window):
+def test_the_dialog_proposes_existing_categories_and_tags(window, tmp_path):
+    assert window.add_event() is None  # the sample opens read-only
+    assert "Save a Copy to Edit" in window.statusBar().currentMessage()
+    copy = window.save_copy_to_edit(str(tmp_path))
+    assert copy.startswith(str(tmp_path)) and window.path == copy and window.add_action.isEnabled()
     dialog = window.add_event()
     labels = [dialog.category_field.itemText(i) for i in range(dialog.category_field.count())]
     assert "Armed conflict" in labels and "Politics & elections" in labels
@@ -248,6 +252,10 @@ def test_the_dialog_proposes_existing_categories_and_tags(window):
 
 def test_detail_pane_offers_to_edit_the_selected_event_at_its_line(window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtCore import QUrl
+
+    copy = tmp_path / "events.yaml"
+    shutil.copy(BUNDLED, copy)
+    window.open_file(str(copy))  # the bundled sample itself opens read-only: no edit link there
 
     record = tmp_path / "args.txt"
     editor = tmp_path / "nano"
@@ -261,7 +269,7 @@ def test_detail_pane_offers_to_edit_the_selected_event_at_its_line(window, qtbot
     link = re.search(r"timeline-edit:[^\"']+", window.detail.toHtml())[0]  # the pane's own link
     window.detail.anchorClicked.emit(QUrl(link))
     qtbot.waitUntil(lambda: record.exists() and record.read_text().endswith("\n"), timeout=5000)
-    assert record.read_text().split() == [f"+{event.line}", str(BUNDLED)]
+    assert record.read_text().split() == [f"+{event.line}", str(copy)]
 
 
 @pytest.mark.parametrize("href", ["timeline-edit:12", "timeline-edit:abc", "timeline-edit:", "timeline-edit:99999999999999999999?x"])
@@ -279,3 +287,26 @@ def test_edit_links_written_in_the_file_never_start_the_editor(window, qtbot, tm
     qtbot.wait(300)
     assert not record.exists()
     assert "Refused to open" in window.statusBar().currentMessage()
+
+
+def test_file_new_writes_a_valid_commented_chronology_and_opens_it(window, tmp_path):
+    path = str(tmp_path / "my-war-diary.yaml")
+    assert window.new_chronology(path) == path
+    text = open(path, encoding="utf-8").read()
+    assert text.startswith("# My war diary: a chronology") and 'title: "My war diary"' in text
+    assert load_file(path).ok and window.path == path and len(window.index) == 1
+    assert window.new_chronology(path) == ""  # never over an existing file
+    assert open(path, encoding="utf-8").read() == text
+
+
+def test_an_empty_chronology_says_what_to_do_next(qtbot, tmp_path):
+    from timeline_app import MainWindow
+
+    path = tmp_path / "empty.yaml"
+    path.write_text("title: Nothing yet\nevents: []\n")
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.show()
+    assert len(window.index) == 0
+    image = window.canvas.grab()
+    assert not image.isNull() and window.add_action.isEnabled()

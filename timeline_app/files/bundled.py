@@ -6,6 +6,7 @@ a wheel carries copies, so `timeline-app` finds them after any kind of install.
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -20,3 +21,12 @@ def bundled_chronology_path() -> Path:
 
 def schema_text() -> str:
     return _bundled("events.schema.json").read_text(encoding="utf-8")
+
+
+def is_bundled(path: str | os.PathLike) -> bool:
+    """Whether `path` is the sample shipped inside the package: it opens read-only (an edit
+    there would be lost at the next reinstall); "Save a copy to edit" gives the user their own."""
+    try:
+        return os.path.samefile(path, bundled_chronology_path())
+    except OSError:
+        return False

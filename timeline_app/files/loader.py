@@ -11,6 +11,7 @@ from typing import Callable
 
 from ..chronology.model import Chronology
 from ..chronology.problems import Problem, has_errors, in_file_order, with_path
+from .bundled import is_bundled
 from .csv_format import read_csv
 from .fast_reader import FastPathFailed, read_fast
 from .json_format import read_json
@@ -96,8 +97,9 @@ def _load_other(text: str, path: str, kind: str) -> LoadResult:
 
 
 def is_editable(path: str) -> bool:
-    """Only our YAML files are written to (`--add`, the Add dialog); CSV and JSON open read-only."""
-    return os.path.splitext(path)[1].lower() in (".yaml", ".yml", "")
+    """Only our YAML files are written to (`--add`, the Add dialog); CSV and JSON open read-only,
+    and so does the sample inside the package."""
+    return os.path.splitext(path)[1].lower() in (".yaml", ".yml", "") and not is_bundled(path)
 
 
 MAX_FILE_BYTES = 1 << 30  # 1 GiB: about three million events; more is not a chronology

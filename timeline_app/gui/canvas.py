@@ -341,9 +341,12 @@ class TimelineCanvas(QWidget):
         width, height = float(self.width()), float(self.height())
         painter.fillRect(QRectF(0, 0, width, height), colors["base"])
         painter.setRenderHint(QPainter.Antialiasing, True)
-        if self.index is None:
+        if self.index is None or not len(self.index):
             painter.setPen(colors["dim"])
-            painter.drawText(QRectF(0, 0, width, height), Qt.AlignCenter, self.placeholder)
+            text = self.placeholder if self.index is None else (
+                "No events yet.\n\nAdd one with File > Add Event… (Ctrl+N),\n"
+                "or write it in your editor: every save shows up here.")
+            painter.drawText(QRectF(0, 0, width, height), Qt.AlignCenter, text)
             return
         self._paint_eras(painter, colors, width, height)
         self._paint_axis(painter, colors, width, height)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from ..chronology.search import SearchIndex
 from ..chronology.timeline_index import TimelineIndex
+from ..files.bundled import is_bundled
 from ..files.loader import LoadResult, is_editable, load_file
 
 SYNC_LOAD_BYTES = 2_000_000  # smaller files load before the window shows; larger ones in a thread
@@ -141,6 +142,7 @@ class LoadingMixin:
             self.detail.show_event(None, None)
         self._update_title()
         self.add_action.setEnabled(is_editable(self.path))
+        self.copy_action.setEnabled(is_bundled(self.path))
         verb = "Reloaded" if keep_view else "Loaded"
         message = f"{verb} {os.path.basename(self.path)} at {time.strftime('%H:%M:%S')}"
         if added_id and added_id in index.position_of_id:
@@ -173,7 +175,7 @@ class LoadingMixin:
         self.setWindowTitle(" — ".join(part for part in (title, name, "Timeline") if part))
 
     def choose_file(self) -> None:
-        start = os.path.dirname(self.path) if self.path else str(self.settings.value("lastFile", ""))
+        start = self.start_folder()
         path, _ = QFileDialog.getOpenFileName(
             self, "Open chronology", start, "Chronologies (*.yaml *.yml *.csv *.json);;All files (*)"
         )
@@ -185,6 +187,8 @@ class LoadingMixin:
         recent.insert(0, path)
         self.settings.setValue("recentFiles", recent[:MAX_RECENT])
         self.settings.setValue("lastFile", path)
+        if not is_bundled(path):
+            self.settings.setValue("lastFolder", os.path.dirname(path))
         self._fill_recent_menu()
 
     def _recent(self) -> list[str]:

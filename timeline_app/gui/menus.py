@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import os
+import shutil
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ..chronology.date_forms import parse_date
 from ..chronology.dates import DateError
+from ..files.bundled import is_bundled
 from ..files.loader import is_editable
+from ..files.new_chronology import create_chronology
 from ..geometry.viewport import Viewport
 
 SHORTCUTS_HELP = """
@@ -36,11 +41,13 @@ class MenusMixin:
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New Chronology…", "Ctrl+Shift+N", self.new_chronology)
         self._action(file_menu, "&Open…", QKeySequence.Open, self.choose_file)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self._action(file_menu, "&Reload", "Ctrl+R", self.reload)
         file_menu.addSeparator()
         self.add_action = self._action(file_menu, "&Add Event…", QKeySequence.New, self.add_event)
+        self.copy_action = self._action(file_menu, "Save a &Copy to Edit…", None, self.save_copy_to_edit)
         file_menu.addSeparator()
         self._action(file_menu, "&Export…", "Ctrl+E", self.export_dialog)
         self._action(file_menu, "&Print…", QKeySequence.Print, self.print_timeline)
@@ -116,6 +123,9 @@ class MenusMixin:
         if not self.path or self.index is None:
             self.statusBar().showMessage("Open a valid chronology first", 4000)
             return None
+        if is_bundled(self.path):
+            self.statusBar().showMessage("The sample chronology opens read-only: File > Save a Copy to Edit", 6000)
+            return None
         if not is_editable(self.path):
             self.statusBar().showMessage("CSV and TimelineJS files open read-only: export to YAML to edit", 6000)
             return None
@@ -123,6 +133,48 @@ class MenusMixin:
         dialog.accepted.connect(lambda: self._event_added(dialog.added_id))
         dialog.open()
         return dialog
+
+    def new_chronology(self, path: str | None = None) -> str:
+        """File > New: a small, valid, commented chronology where the user chooses; opened at once."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "New chronology", os.path.join(self.start_folder(), "chronology.yaml"),
+                                                  "Chronologies (*.yaml *.yml)")
+        if not path:
+            return ""
+        title = os.path.splitext(os.path.basename(path))[0].replace("-", " ").replace("_", " ").strip().capitalize()
+        try:
+            create_chronology(path, title or "My chronology", datetime.date.today().isoformat())
+        except (OSError, FileExistsError) as error:
+            self.statusBar().showMessage(f"Nothing written: {error}", 10000)  # the file dialog asked already
+            return ""
+        self.open_file(path)
+        self.statusBar().showMessage(f"Created {os.path.basename(path)}: edit it here (Ctrl+N adds an event) or in your editor", 10000)
+        return path
+
+    def save_copy_to_edit(self, folder: str | None = None) -> str:
+        """The bundled sample is read-only: copy it to the user's documents and open the copy."""
+        folder = folder or QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or os.path.expanduser("~")
+        os.makedirs(folder, exist_ok=True)
+        base, number = os.path.join(folder, os.path.basename(self.path)), 1
+        target = base
+        while os.path.exists(target):
+            number += 1
+            target = f"{os.path.splitext(base)[0]}-{number}{os.path.splitext(base)[1]}"
+        try:
+            shutil.copyfile(self.path, target)
+        except OSError as error:
+            self.statusBar().showMessage(f"Could not copy to {target}: {error.strerror or error}", 10000)
+            return ""
+        self.open_file(target)
+        self.statusBar().showMessage(f"Your own copy: {target}", 10000)
+        return target
+
+    def start_folder(self) -> str:
+        """Where file dialogs open: the last folder used, else the documents folder (never the package)."""
+        last = str(self.settings.value("lastFolder", "") or "")
+        if last and os.path.isdir(last):
+            return last
+        return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or os.path.expanduser("~")
 
     def _event_added(self, new_id: str) -> None:
         self._select_after_load = new_id
