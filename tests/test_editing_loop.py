@@ -310,3 +310,27 @@ def test_an_empty_chronology_says_what_to_do_next(qtbot, tmp_path):
     assert len(window.index) == 0
     image = window.canvas.grab()
     assert not image.isNull() and window.add_action.isEnabled()
+
+
+def test_add_makes_the_file_when_there_is_none_yet(tmp_path):
+    path = tmp_path / "new-chronology.yaml"
+    add_event(str(path), NewEvent(title="The first thing", start="June 2014"))
+    result = load_file(path)
+    assert result.ok and [e.title for e in result.chronology.events] == ["The first thing"]
+    assert result.chronology.title == "New chronology"
+    with pytest.raises(AddError, match="June 2014 has 30 days"):
+        add_event(str(tmp_path / "never.yaml"), NewEvent(title="x", start="31 June 2014"))
+    assert not (tmp_path / "never.yaml").exists()
+
+
+def test_the_editor_launch_says_so_when_no_editor_could_be_started(tmp_path, monkeypatch):
+    from timeline_app.gui.editor_launch import open_in_editor
+
+    failing = tmp_path / "xdg-open"
+    failing.write_text("#!/bin/sh\nexit 3\n")
+    failing.chmod(0o755)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    message = open_in_editor(str(tmp_path / "work.yaml"), 12, 1)
+    assert message.startswith("No editor could be started") and "VISUAL" in message

@@ -9,6 +9,7 @@ the file or the new entry has a problem.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -17,7 +18,7 @@ import yaml
 from ..chronology.date_forms import parse_date, parse_when
 from ..chronology.dates import DateError
 from ..chronology.problems import ERROR, Problem, with_path
-from .atomic_write import FileRefused, replace_user_file
+from .atomic_write import FileRefused, replace_user_file, write_atomically
 from .loader import load_text, read_file_bytes
 from .validation import check_url
 from .yaml_reader import (
@@ -103,7 +104,17 @@ def check_new_event(event: NewEvent, date_order: str | None = None) -> list[str]
 
 
 def add_event(path: str, event: NewEvent) -> str:
-    """Add `event` to the file at `path`; return the id written. Raises AddError, file untouched."""
+    """Add `event` to the file at `path` (made first when there is none); return the id written.
+    Raises AddError, the file untouched."""
+    if not os.path.lexists(path):
+        problems = check_new_event(event)
+        if problems:
+            raise AddError("; ".join(problems))
+        title = os.path.splitext(os.path.basename(path))[0].replace("-", " ").replace("_", " ").strip().capitalize()
+        try:
+            write_atomically(path, f"title: {quote(title or 'Chronology')}\nevents: []\n".encode("utf-8"))
+        except OSError as error:
+            raise AddError(f"cannot create {path}: {error.strerror or error}") from None
     try:
         original = read_file_bytes(path)
         text = decode(original)

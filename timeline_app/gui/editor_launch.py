@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import subprocess
 
 # how each editor takes a line (and column) on its command line
@@ -40,9 +41,13 @@ def open_in_editor(path: str, line: int, column: int) -> str:
             return ""
         except OSError as error:
             return f"Could not start editor '{editor}': {error.strerror or error}"
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QDesktopServices
-
-    if QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
-        return f"Opened {os.path.basename(path)}; go to line {line} (set $VISUAL to jump there directly)"
-    return f"No editor found: set $VISUAL or $EDITOR, then open {path} at line {line}"
+    opener = shutil.which("xdg-open") or shutil.which("open")
+    if opener:  # it says whether a program took the file: QDesktopServices says yes even when none did
+        try:
+            done = subprocess.run([opener, path], capture_output=True, timeout=15)
+        except (OSError, subprocess.TimeoutExpired):
+            done = None
+        if done is not None and done.returncode == 0:
+            return f"Opened {os.path.basename(path)}; go to line {line} (set $VISUAL to jump there directly)"
+    return (f"No editor could be started: set $VISUAL or $EDITOR (for example export VISUAL=nano), "
+            f"then open {path} at line {line}")
