@@ -1,0 +1,27 @@
+"""Files made with other tools (tests/data/interchange): each loads, or says at FILE:LINE:COL why not.
+
+Today 9 of the 12 TimelineJS files load; the TimelineJS2 files, the Google Sheets template
+and The Timeline Project's files are refused with a message (issue 15 reads them).
+"""
+
+from pathlib import Path
+
+import pytest
+
+from timeline_app.files.loader import load_file
+
+DATA = Path(__file__).parent / "data" / "interchange"
+FILES = sorted(p for p in DATA.rglob("*") if p.suffix in (".json", ".csv", ".timeline"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_a_file_from_another_tool_loads_or_says_where_it_cannot(path):
+    result = load_file(path)
+    assert result.ok or result.problems
+    for problem in result.problems:
+        assert problem.line >= 1 and problem.column >= 1 and "internal error" not in problem.message
+
+
+def test_most_timelinejs_files_load():
+    loaded = [p.name for p in FILES if p.parent.name == "timelinejs" and load_file(p).ok]
+    assert len(loaded) >= 9, loaded
