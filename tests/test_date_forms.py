@@ -38,7 +38,8 @@ SILENT_GUESSES = [
     ("'90s", None, "needs its century"),
     ("Oct 20, 11", None, "year in full"),
     ("20 October", None, "no year"),
-    ("2014-06-25T10:00Z", None, "time zones"),
+    ("2014-06-25T10:00 PST", None, "time zone names are not read"),
+    ("10 June 2014 10:00 UTC", None, "time zone names are not read"),
     ("2014-13", None, "no month 13"),
     ("31 June 2014", None, "June 2014 has 30 days"),
     ("2004-?06-11", None, "qualifier inside a date"),
@@ -77,6 +78,8 @@ FORMS = [
     ("2014-06-25 20", None, "2014-06-25T20:00:00"),
     ("2003-09-25T10", None, "2003-09-25T10:00:00"),
     ("2014-08-23T20:30:15", None, "2014-08-23T20:30:15"),
+    ("2014-06-25T10:00Z", None, "2014-06-25T10:00:00Z"),
+    ("2014-06-25 10:00 +02:00", None, "2014-06-25T10:00:00+02:00"),
     # EDTF level 1 and the useful parts of level 2
     ("2014-08?", None, "2014-08?"),
     ("2014-08~", None, "2014-08~"),
@@ -246,3 +249,14 @@ def json_string(text: str) -> str:
     import json
 
     return json.dumps(text, ensure_ascii=False)
+
+
+def test_a_file_may_declare_the_offset_of_its_times(tmp_path):
+    from timeline_app.files.loader import load_text
+
+    text = "title: t\ntimezone: +02:00\nevents:\n  - {title: local, start: '2014-06-25 10:00'}\n  - {title: utc, start: 2014-06-25T09:30Z}\n"
+    result = load_text(text)
+    assert result.ok and [e.title for e in result.chronology.events] == ["local", "utc"]  # 08:00Z, then 09:30Z
+    assert result.chronology.events[0].start.zone == "+02:00"
+    refused = load_text("title: t\ntimezone: Europe/Paris\nevents: []\n")
+    assert not refused.ok and "named zones change with summer time" in refused.problems[0].message

@@ -174,6 +174,9 @@ def _unqualified(text: str, date_order: str | None) -> PartialDate:
 
 
 def _unrecognised(text: str) -> str:
+    if re.search(r"(?i)\b(?:[A-Z]{3,4}|[a-z]+/[a-z_]+)$", text) and re.search(r"\d:\d", text):
+        return (f"time zone names are not read in '{text}': write the offset (2014-06-25T10:00+02:00, or Z for UTC), "
+                "or declare `timezone:` at the top of the file")
     if text.lower() in _WEEKDAYS:
         return f"date '{text}' has no year: write the year in full, e.g. '20 October 2011'"
     if re.search(r"(?:Z|[+-]\d{2}(?::?\d{2})?)$", text) and re.search(r"\d:\d", text):
@@ -194,10 +197,19 @@ _ISO = re.compile(
 )
 
 
+_ZONE_SUFFIX = re.compile(r"(?:Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)$")
+
+
 def _iso(text: str, date_order: str | None) -> PartialDate | None:
     match = _ISO.fullmatch(text)
     if match is None:
-        return None
+        zone = _ZONE_SUFFIX.search(text)
+        timed = _ISO.fullmatch(text[: zone.start()].rstrip()) if zone else None
+        if timed is None or timed["minute"] is None:
+            return None  # an offset is read after a time: 2014-06-25T10:00Z, 2014-06-25 10:00 +02:00
+        date = _iso(text[: zone.start()].rstrip(), date_order)
+        written = zone[0] if zone[0] == "Z" else f"{zone[0][:3]}:{zone[0][3:].lstrip(':') or '00'}"
+        return replace(date, zone=written)
     digits = match["year"].lstrip("+-")
     if match["month"] is None:
         if len(digits) > 12:

@@ -80,6 +80,8 @@ def _plain_words(date: PartialDate) -> str:
         text += f", {date.hour:02d}:{date.minute:02d}"
     elif date.precision == SECOND:
         text += f", {date.hour:02d}:{date.minute:02d}:{date.second:02d}"
+    if date.zone:
+        text += " UTC" if date.zone == "Z" else f" (UTC{date.zone})"
     return text
 
 

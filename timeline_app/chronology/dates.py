@@ -69,12 +69,16 @@ class PartialDate:
     uncertain: bool = False
     note: str = ""
     span: tuple[float, float] | None = None
+    zone: str = ""  # a time's UTC offset as written ("Z", "+02:00"); placed at that instant
     # the interval in seconds, computed once: 100k events ask for it on every load
     _start: float = field(init=False, repr=False, compare=False)
     _end: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         start, end = self.span or (self._compute_start(), self._compute_end())
+        if self.zone:
+            shift = zone_minutes(self.zone) * 60.0
+            start, end = start - shift, end - shift
         object.__setattr__(self, "_start", start)
         object.__setattr__(self, "_end", end)
 
@@ -99,8 +103,8 @@ class PartialDate:
         if self.precision == HOUR:
             return f"{year}-{self.month:02d}-{self.day:02d}T{self.hour:02d}"
         if self.precision == SECOND:
-            return f"{year}-{self.month:02d}-{self.day:02d}T{self.hour:02d}:{self.minute:02d}:{self.second:02d}"
-        return f"{year}-{self.month:02d}-{self.day:02d}T{self.hour:02d}:{self.minute:02d}"
+            return f"{year}-{self.month:02d}-{self.day:02d}T{self.hour:02d}:{self.minute:02d}:{self.second:02d}{self.zone}"
+        return f"{year}-{self.month:02d}-{self.day:02d}T{self.hour:02d}:{self.minute:02d}{self.zone}"
 
     def seconds(self) -> float:
         """Start of the interval this date means, in seconds since 1970-01-01."""
@@ -143,3 +147,12 @@ def _month_start(year: int, month: int) -> float:
     """Seconds at the start of a month; months past 12 run into the next years."""
     year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
     return float(days_from_civil(year, month, 1) * SECONDS_PER_DAY)
+
+
+def zone_minutes(zone: str) -> int:
+    """Minutes east of UTC of "Z", "+02:00", "-0330", "+05"."""
+    if zone in ("Z", "UTC", "+00:00"):
+        return 0
+    sign = -1 if zone[0] == "-" else 1
+    digits = zone[1:].replace(":", "")
+    return sign * (int(digits[:2]) * 60 + int(digits[2:4] or 0))

@@ -88,7 +88,7 @@ def _plain(date: PartialDate) -> str:
     if date.precision == DAY:
         return f"{year}-{date.month:02d}-{date.day:02d}"
     if date.precision in (HOUR, MINUTE, SECOND):
-        return f"{year}-{date.month:02d}-{date.day:02d}T{date.hour:02d}:{date.minute:02d}:{date.second:02d}"
+        return f"{year}-{date.month:02d}-{date.day:02d}T{date.hour:02d}:{date.minute:02d}:{date.second:02d}{date.zone}"
     return year
 
 

@@ -134,6 +134,7 @@ class Chronology:
     title: str = ""
     description: str = ""
     date_order: str = "YMD"
+    timezone: str = ""  # the offset of times written without one ("" : as written, no offset)
     categories: dict[str, Category] = field(default_factory=dict)
     eras: list[Era] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

@@ -10,6 +10,8 @@ Each section of the format has its module: the header here, then `sources`,
 
 from __future__ import annotations
 
+import re
+
 from ...chronology.dates import DATE_ORDERS
 from ...chronology.model import Chronology
 from ...chronology.problems import WARNING, Problem, in_file_order
@@ -72,3 +74,11 @@ def _read_header(check: Checker, root: dict, chronology: Chronology) -> None:
             check.report(order, f"`date_order` must be one of {', '.join(DATE_ORDERS)}, not '{text}'")
         else:
             check.date_order = chronology.date_order = text.upper()
+    zone = root.get("timezone")
+    if zone is not None and not isinstance(zone, Null):
+        text = check.text(zone, root, "timezone").strip()
+        written = "Z" if text.upper() in ("Z", "UTC", "GMT") else text
+        if not re.fullmatch(r"Z|[+-](?:[01]\d|2[0-3]):[0-5]\d", written):
+            check.report(zone, f"`timezone` is an offset such as +02:00, -05:00 or UTC, not '{text}' (named zones change with summer time)")
+        else:
+            check.timezone = chronology.timezone = written

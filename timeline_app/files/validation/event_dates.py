@@ -8,10 +8,10 @@ dates, each with the source that gives it (see `read_alternatives`).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...chronology.date_forms import parse_end, parse_when
-from ...chronology.dates import DateError, PartialDate
+from ...chronology.dates import HOUR, MINUTE, SECOND, DateError, PartialDate
 from ...chronology.model import Alternative
 
 
@@ -34,7 +34,8 @@ class EventDates:
 
 
 @functools.lru_cache(maxsize=65536)
-def event_dates(start_value: object, end_value: object, has_end: bool, date_order: str | None) -> EventDates:
+def event_dates(start_value: object, end_value: object, has_end: bool, date_order: str | None,
+                timezone: str = "") -> EventDates:
     """The dates of one event from what `start` and `end` hold; DateProblem when they say no.
     Cached: a large chronology repeats its dates (17,000 distinct among 100,000 events)."""
     try:
@@ -47,7 +48,7 @@ def event_dates(start_value: object, end_value: object, has_end: bool, date_orde
     alternatives = tuple(Alternative(date, "") for date in when.alternatives)
     written = str(start_value).strip()
     if not has_end:
-        return EventDates(when.start, when.end, when.end_open, when.start_open, alternatives, written)
+        return _in_zone(EventDates(when.start, when.end, when.end_open, when.start_open, alternatives, written), timezone)
     if alternatives:
         raise DateProblem("end", "an event with alternative dates has no `end`: give each alternative as a range")
     try:
@@ -56,4 +57,18 @@ def event_dates(start_value: object, end_value: object, has_end: bool, date_orde
         raise DateProblem("end", f"bad `end`: {error}") from None
     if end is not None and end.end_seconds() <= when.start.seconds():
         raise DateProblem("end", f"`end` ({end.iso()}) is before `start` ({when.start.iso()})")
-    return EventDates(when.start, end, end_open, written=f"{written} … {str(end_value).strip()}")
+    return _in_zone(EventDates(when.start, end, end_open, written=f"{written} … {str(end_value).strip()}"), timezone)
+
+
+def _in_zone(dates: EventDates, timezone: str) -> EventDates:
+    """Times written without an offset are in the file's declared `timezone`, if it has one."""
+    if not timezone:
+        return dates
+
+    def zoned(date: PartialDate | None) -> PartialDate | None:
+        if date is None or date.zone or date.precision not in (HOUR, MINUTE, SECOND):
+            return date
+        return replace(date, zone=timezone)
+
+    alternatives = tuple(replace(a, date=zoned(a.date)) for a in dates.alternatives)
+    return replace(dates, start=zoned(dates.start), end=zoned(dates.end), alternatives=alternatives)

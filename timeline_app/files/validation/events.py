@@ -182,7 +182,7 @@ def read_event_dates(check: Checker, data: dict) -> tuple[EventDates | None, boo
         check.report(end_value, "`end` must be a date such as 2014-06-25, 'June 2014' or '20 October 2011'")
         has_end = False
     try:
-        return event_dates(start_value, end_value, has_end, check.date_order), True
+        return event_dates(start_value, end_value, has_end, check.date_order, check.timezone), True
     except DateProblem as problem:
         check.report(data[problem.field], str(problem))
         return None, False

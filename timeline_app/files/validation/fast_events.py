@@ -39,7 +39,7 @@ def plain_event(
     if type(start) is not str and type(start) is not int or end is not None and type(end) is not str and type(end) is not int:
         raise NeedsPrecise("date")  # (a bool would hit the cache of the equal int: True is 1)
     try:
-        dates = event_dates(start, end, "end" in data, check.date_order)
+        dates = event_dates(start, end, "end" in data, check.date_order, check.timezone)
     except DateProblem:
         raise NeedsPrecise("date") from None
     if dates.alternatives:

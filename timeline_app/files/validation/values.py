@@ -16,7 +16,7 @@ from ...chronology.model import Source
 from ...chronology.problems import ERROR, WARNING, Problem
 from ..yaml_reader import Null, position
 
-TOP_KEYS = ("title", "description", "date_order", "sources", "categories", "eras", "events")
+TOP_KEYS = ("title", "description", "date_order", "timezone", "sources", "categories", "eras", "events")
 EVENT_KEYS = ("id", "title", "start", "end", "category", "tags", "description", "sources", "location")
 SOURCE_KEYS = ("url", "title", "publisher", "date")
 ERA_KEYS = ("title", "start", "end", "color")
@@ -74,6 +74,7 @@ class Checker:
         self.stream = None  # that chunk's EventStream
         self.problems: list[Problem] = []
         self.date_order: str | None = None
+        self.timezone = ""  # the file's `timezone:`: the offset of times written without one
         self.named_sources: dict[str, Source] = {}
 
     def report(self, where: object, message: str, severity: str = ERROR, fallback=(1, 1)) -> None:
