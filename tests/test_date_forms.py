@@ -181,13 +181,13 @@ import csv  # noqa: E402
 import re  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from timeline_app.chronology.edtf import _civil  # noqa: E402
+from timeline_app.chronology.dates import civil_from_days  # noqa: E402
 
 DATA = Path(__file__).parent / "data" / "dates"
 
 
 def _day(seconds: float) -> str:
-    year, month, day = _civil(int(seconds // 86400))
+    year, month, day = civil_from_days(int(seconds // 86400))
     return f"{year:04d}-{month:02d}-{day:02d}" if year >= 0 else f"-{-year:04d}-{month:02d}-{day:02d}"
 
 

@@ -1,11 +1,11 @@
 import pytest
 
+from timeline_app.chronology.date_forms import parse_date
 from timeline_app.chronology.date_text import (
     describe_date,
     describe_duration,
     describe_range,
 )
-from timeline_app.chronology.date_forms import parse_date
 from timeline_app.chronology.dates import DateError
 
 

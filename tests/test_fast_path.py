@@ -3,10 +3,9 @@
 from synthetic import synthetic_yaml
 
 from timeline_app.chronology.problems import in_file_order
-
+from timeline_app.files.fast_reader import EventStream, read_fast
 from timeline_app.files.loader import load_text
 from timeline_app.files.validation import build_chronology
-from timeline_app.files.fast_reader import EventStream, read_fast
 from timeline_app.files.yaml_reader import read_precise
 
 

@@ -87,9 +87,9 @@ def _plain_words(date: PartialDate) -> str:
 
 def _last_of_span(date: PartialDate) -> PartialDate:
     """The last date of a 'between' stretch, at the first date's precision."""
-    from .edtf import _civil
+    from .dates import civil_from_days
 
-    year, month, day = _civil(int(date.span[1] // 86400) - 1)
+    year, month, day = civil_from_days(int(date.span[1] // 86400) - 1)
     return PartialDate(year, month, day, precision=date.precision if date.precision in (YEAR, MONTH, DAY) else DAY)
 
 

@@ -19,7 +19,7 @@ from .dates import (
     SECOND,
     YEAR,
     PartialDate,
-    days_from_civil,
+    civil_from_days,
 )
 
 
@@ -94,7 +94,7 @@ def _plain(date: PartialDate) -> str:
 
 def _stretch(start: float, end: float) -> tuple[str, str]:
     """Both ends of a stretch, as coarsely as they are exact: 2014-01/2014-04, 0047/0050."""
-    first, last = _civil(int(start // 86400)), _civil(int(end // 86400) - 1)
+    first, last = civil_from_days(int(start // 86400)), civil_from_days(int(end // 86400) - 1)
     if first[1:] == (1, 1) and last[1:] == (12, 31):
         return _year(first[0]), _year(last[0])
     from .dates import days_in_month
@@ -107,20 +107,5 @@ def _stretch(start: float, end: float) -> tuple[str, str]:
 def _bound(seconds: float, end: bool = False) -> str:
     """A day from seconds since 1970 (an exclusive end: the day before)."""
     days = int(seconds // 86400) - (1 if end else 0)
-    year, month, day = _civil(days)
+    year, month, day = civil_from_days(days)
     return f"{_year(year)}-{month:02d}-{day:02d}"
-
-
-def _civil(days: int) -> tuple[int, int, int]:
-    """days_from_civil inverted (H. Hinnant)."""
-    days += 719468
-    era = days // 146097
-    doe = days - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    day = doy - (153 * mp + 2) // 5 + 1
-    month = mp + 3 if mp < 10 else mp - 9
-    year = yoe + era * 400 + (month <= 2)
-    assert days_from_civil(year, month, day) == days - 719468
-    return year, month, day

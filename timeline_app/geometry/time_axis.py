@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..chronology.date_text import year_text
-from ..chronology.dates import SECONDS_PER_DAY, days_from_civil
+from ..chronology.dates import SECONDS_PER_DAY, civil_from_days, days_from_civil
 
 MONTH_ABBR = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
@@ -34,19 +34,6 @@ class Tick:
 class AxisLayout:
     minor: list[Tick]
     major: list[Tick]
-
-
-def civil_from_days(days: int) -> tuple[int, int, int]:
-    """(year, month, day) of a day count since 1970-01-01, any year (H. Hinnant)."""
-    days += 719468
-    era = days // 146097
-    doe = days - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    day = doy - (153 * mp + 2) // 5 + 1
-    month = mp + 3 if mp < 10 else mp - 9
-    return yoe + era * 400 + (month <= 2), month, day
 
 
 def choose_step(seconds_per_pixel: float, min_spacing_px: float = 70) -> tuple[str, int]:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from ..chronology.date_text import describe_event_date
 from ..chronology.model import Chronology
 from ..chronology.timeline_index import TimelineIndex
+from ..geometry.lane_sizing import PROBE_ROWS, rows_needed, share_rows
 from ..geometry.layout import (
     MARKER_WIDTH,
     Cluster,
@@ -39,7 +40,6 @@ from ..geometry.layout import (
     TimelineLayout,
     lay_out,
 )
-from ..geometry.lane_sizing import PROBE_ROWS, rows_needed, share_rows
 from ..geometry.time_axis import axis_layout
 from ..geometry.viewport import Viewport
 from . import marks

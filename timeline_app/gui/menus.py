@@ -7,8 +7,8 @@ import datetime
 import os
 import shutil
 
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ..chronology.date_forms import parse_date
