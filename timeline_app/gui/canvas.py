@@ -47,9 +47,10 @@ from . import marks
 AXIS_HEIGHT = 42.0
 ERA_STRIP = 18.0
 LANE_HEADER = 18.0
+COMPACT_LANE_HEADER = 15.0
 RAIL_HEIGHT = 10.0  # markers that found no free row, drawn small under the rows
 ROW_HEIGHT = 22.0
-COMPACT_ROW_HEIGHT = 19.0  # when titles would not all fit: still a line of text with room around it
+COMPACT_ROW_HEIGHT = 18.0  # when titles would not all fit: still a line of text with room around it
 MAX_LABEL_WIDTH = 560.0  # a title may use the free space to its right, up to this
 WHEEL_ZOOM_PER_NOTCH = 1.25
 
@@ -102,6 +103,7 @@ class TimelineCanvas(QWidget):
         self._lane_rows: list[int] = []
         self._lane_rails: list[bool] = []  # which lanes keep a rail for the events their rows cannot hold
         self.row_height = ROW_HEIGHT
+        self.lane_header = LANE_HEADER
         self.placeholder = "No chronology loaded"
         self.show_grid = True
         self._font = QFont(self.font())
@@ -230,7 +232,7 @@ class TimelineCanvas(QWidget):
         rails = self._lane_rails if len(self._lane_rails) == len(rows_of) and self.fixed_rows is None else [True] * len(rows_of)
         geometry, top = [], AXIS_HEIGHT + ERA_STRIP
         for rows, rail in zip(rows_of, rails):
-            height = LANE_HEADER + rows * self.row_height + (RAIL_HEIGHT if rail else 0) + 4 if rows else 0.0
+            height = self.lane_header + rows * self.row_height + (RAIL_HEIGHT if rail else 0) + 4 if rows else 0.0
             geometry.append((top, height, rows))
             top += height
         return geometry
@@ -244,8 +246,10 @@ class TimelineCanvas(QWidget):
         if self.fixed_rows is not None:
             return needs
         shown = sum(1 for need in needs if need)
-        room = self.height() - AXIS_HEIGHT - ERA_STRIP - 4 - shown * (LANE_HEADER + 4)
-        self.row_height = ROW_HEIGHT if sum(needs) * ROW_HEIGHT <= room else COMPACT_ROW_HEIGHT
+        roomy = self.height() - AXIS_HEIGHT - ERA_STRIP - 4 - shown * (LANE_HEADER + 4) >= sum(needs) * ROW_HEIGHT
+        # when titles would not all fit, tighter rows and headers: a line of text still has room around it
+        self.row_height, self.lane_header = (ROW_HEIGHT, LANE_HEADER) if roomy else (COMPACT_ROW_HEIGHT, COMPACT_LANE_HEADER)
+        room = self.height() - AXIS_HEIGHT - ERA_STRIP - 4 - shown * (self.lane_header + 4)
         rows = share_rows(needs, max(0, int(room // self.row_height)))
         # only a lane given fewer rows than it needs overflows onto its rail: room for those rails only
         rails = [given < need for given, need in zip(rows, needs)]
@@ -274,16 +278,16 @@ class TimelineCanvas(QWidget):
         top, _, rows = self._geometry[placed.lane]
         x1 = max(placed.x1, placed.x0 + MARKER_WIDTH)
         if placed.row < 0:
-            y = top + LANE_HEADER + rows * self.row_height
+            y = top + self.lane_header + rows * self.row_height
             return QRectF(placed.x0, y + 1, x1 - placed.x0, RAIL_HEIGHT - 2)
-        y = top + LANE_HEADER + placed.row * self.row_height
+        y = top + self.lane_header + placed.row * self.row_height
         return QRectF(placed.x0, y + 2, x1 - placed.x0, self.row_height - 4)
 
     def cluster_rect(self, cluster: Cluster) -> QRectF:
         top, _, rows = self._geometry[cluster.lane]
         if cluster.row < 0:
-            return QRectF(cluster.x0, top + LANE_HEADER + rows * self.row_height + 1, cluster.x1 - cluster.x0, RAIL_HEIGHT - 2)
-        return QRectF(cluster.x0, top + LANE_HEADER + cluster.row * self.row_height + 2, cluster.x1 - cluster.x0, self.row_height - 4)
+            return QRectF(cluster.x0, top + self.lane_header + rows * self.row_height + 1, cluster.x1 - cluster.x0, RAIL_HEIGHT - 2)
+        return QRectF(cluster.x0, top + self.lane_header + cluster.row * self.row_height + 2, cluster.x1 - cluster.x0, self.row_height - 4)
 
     def item_at(self, point: QPointF) -> PlacedEvent | Cluster | None:
         for placed in reversed(self.layout_result.placed):
@@ -415,9 +419,9 @@ class TimelineCanvas(QWidget):
                 painter.drawLine(QPointF(0, top), QPointF(width, top))
             painter.setPen(Qt.NoPen)
             painter.setBrush(color)
-            painter.drawRoundedRect(QRectF(6, top + 5, 8, 8), 2, 2)
+            painter.drawRoundedRect(QRectF(6, top + self.lane_header / 2 - 4, 8, 8), 2, 2)
             painter.setPen(colors["text"])
-            painter.drawText(QPointF(19, top + 13), self.index.lane_labels[lane])
+            painter.drawText(QPointF(19, top + self.lane_header / 2 + 4), self.index.lane_labels[lane])
 
     def _paint_clusters(self, painter: QPainter, colors: dict) -> None:
         painter.setFont(self._small)
