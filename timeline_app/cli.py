@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--width", type=int, default=1600, metavar="PX", help="image width (default 1600)")
     parser.add_argument("--page", choices=("A4", "Letter"), default="A4", help="PDF page size (landscape)")
     parser.add_argument("--schema", action="store_true", help="print the JSON Schema of the events.yaml format")
+    parser.add_argument("--delete", nargs=2, metavar=("FILE", "ID"),
+                        help="delete the event with this id from FILE, keeping every other byte")
     add = parser.add_argument_group("adding an event (--add FILE)")
     add.add_argument("--add", metavar="FILE", help="add one event to FILE, keeping every existing byte")
     add.add_argument("--title")
@@ -67,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_OK
         if args.add:
             return run_add(args, parser)
+        if args.delete:
+            return run_delete(*args.delete)
         if args.check:
             if not args.files:
                 parser.error("--check needs at least one FILE")
@@ -193,3 +197,19 @@ def run_add(args, parser) -> int:
         return 1
     print(printable(f"added '{new_id}' to {args.add}"))
     return 0
+
+
+def run_delete(path: str, event_id: str) -> int:
+    """`timeline-app --delete FILE ID`: exit 0 deleted, 1 refused (file untouched), 2 usage."""
+    from .files.add_event import AddError
+    from .files.delete_event import delete_event
+
+    try:
+        title = delete_event(path, event_id)
+    except AddError as error:
+        for problem in error.problems:
+            print(problem.format(), file=sys.stderr)
+        _say_error(f"not deleted: {error}")
+        return EXIT_PROBLEMS
+    print(printable(f"deleted '{event_id}' ({title}) from {path}"))
+    return EXIT_OK

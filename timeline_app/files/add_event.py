@@ -171,7 +171,7 @@ def _insert(text: str, original: bytes, event: NewEvent, chronology, start) -> s
     if not isinstance(events, Sequence) or not _is_block_list(lines, events):
         raise AddError("`events` is written as a [flow, list]; --add needs one event per '- ' item")
     items = [item for item in events if isinstance(item, Mapping)]
-    extents = _item_extents(text)
+    extents = item_extents(text)
     if len(extents) != len(items) or len({id(item) for item in items}) != len(items):
         raise AddError("the events list holds aliases (`- *name`): add this event in your editor")
     dash_lines = [first for first, _, _ in extents]
@@ -209,7 +209,7 @@ def _earliest(start: object, date_order: str | None):
     return parse_when(start, date_order).start
 
 
-def _item_extents(text: str) -> list[tuple[int, int, bool]]:
+def item_extents(text: str) -> list[tuple[int, int, bool]]:
     """Each event item's first line (its '-'), the last line its values reach, and whether
     it ends with a keep-chomped block scalar (`|+`), which owns the blank lines after it:
     the new event must go after them, or the description would lose its final newlines.
