@@ -43,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--width", type=int, default=1600, metavar="PX", help="image width (default 1600)")
     parser.add_argument("--page", choices=("A4", "Letter"), default="A4", help="PDF page size (landscape)")
     parser.add_argument("--schema", action="store_true", help="print the JSON Schema of the events.yaml format")
+    parser.add_argument("--edit", nargs=2, metavar=("FILE", "ID"),
+                        help="change the event with this id: only the options given (--title, --start …) change")
+    parser.add_argument("--clear", action="append", default=[], metavar="FIELD",
+                        help="with --edit: remove this field (end, category, tags, description, location, sources)")
     parser.add_argument("--delete", nargs=2, metavar=("FILE", "ID"),
                         help="delete the event with this id from FILE, keeping every other byte")
     add = parser.add_argument_group("adding an event (--add FILE)")
@@ -71,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_add(args, parser)
         if args.delete:
             return run_delete(*args.delete)
+        if args.edit:
+            return run_edit(args, parser)
         if args.check:
             if not args.files:
                 parser.error("--check needs at least one FILE")
@@ -212,4 +218,36 @@ def run_delete(path: str, event_id: str) -> int:
         _say_error(f"not deleted: {error}")
         return EXIT_PROBLEMS
     print(printable(f"deleted '{event_id}' ({title}) from {path}"))
+    return EXIT_OK
+
+
+def run_edit(args, parser) -> int:
+    """`timeline-app --edit FILE ID --title … --clear FIELD`: exit 0 changed, 1 refused (file untouched), 2 usage."""
+    from .files.add_event import AddError
+    from .files.edit_event import edit_event
+
+    path, event_id = args.edit
+    changes: dict[str, object] = {}
+    for field in ("title", "start", "end", "category", "description", "location"):
+        if getattr(args, field) is not None:
+            changes[field] = getattr(args, field)
+    if args.tag:
+        changes["tags"] = list(args.tag)
+    if args.source:
+        changes["sources"] = list(args.source)
+    for field in args.clear:
+        if field in changes:
+            parser.error(f"--clear {field} and --{field} say opposite things")
+        changes[field] = None
+    if not changes:
+        parser.error("--edit needs at least one change (--title, --start, --end, --category, --tag, --description, "
+                     "--location, --source or --clear FIELD)")
+    try:
+        title = edit_event(path, event_id, changes)
+    except AddError as error:
+        for problem in error.problems:
+            print(problem.format(), file=sys.stderr)
+        _say_error(f"not changed: {error}")
+        return EXIT_PROBLEMS
+    print(printable(f"changed '{event_id}' ({title}) in {path}"))
     return EXIT_OK

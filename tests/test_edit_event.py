@@ -1,0 +1,80 @@
+"""Changing an event from the command line (--edit FILE ID): only the changed fields' text moves."""
+
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+from timeline_app.files.add_event import AddError
+from timeline_app.files.edit_event import edit_event
+from timeline_app.files.loader import load_file
+
+FILE = (
+    "title: t\n"
+    "events:\n"
+    "  - id: a\n"
+    "    title: First   # keep this comment\n"
+    "    start: 2014\n"
+    "    description: >-\n"
+    "      a folded\n"
+    "      description\n"
+    "    tags: [x, y]\n"
+    "\n"
+    "  - id: b\n"
+    "    title: Second\n"
+    "    start: 2015\n"
+)
+
+
+def test_a_changed_value_is_replaced_where_it_stands_and_its_comment_stays(tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_text(FILE)
+    edit_event(str(path), "a", {"title": "First, renamed"})
+    assert path.read_text() == FILE.replace("    title: First   #", '    title: "First, renamed"   #')
+
+
+def test_a_block_value_is_replaced_whole_and_new_fields_come_at_the_end(tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_text(FILE)
+    edit_event(str(path), "a", {"description": "short now", "location": "Tripoli", "tags": None})
+    lines = FILE.splitlines(keepends=True)
+    expected = lines[:5] + ['    description: "short now"\n', '    location: "Tripoli"\n'] + lines[9:]
+    assert path.read_text() == "".join(expected)
+    event = load_file(path).chronology.events[0]
+    assert (event.description, event.location, event.tags) == ("short now", "Tripoli", ())
+
+
+def test_crlf_stays_and_other_events_do_not_move(tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_bytes(FILE.replace("\n", "\r\n").encode())
+    edit_event(str(path), "b", {"start": "March 2015", "end": "April 2015"})
+    data = path.read_bytes().decode()
+    assert data.startswith(FILE.replace("\n", "\r\n").split("  - id: b")[0])
+    assert data.endswith('    start: "March 2015"\r\n    end: "April 2015"\r\n')
+
+
+@pytest.mark.parametrize("changes, fragment", [
+    ({"start": "31 June 2014"}, "not leave a valid file"),
+    ({"title": None}, "keeps its title"),
+    ({"id": "z"}, "cannot change id"),
+])
+def test_refusals_leave_the_file_untouched(tmp_path, changes, fragment):
+    path = tmp_path / "events.yaml"
+    path.write_text(FILE)
+    with pytest.raises(AddError, match=fragment):
+        edit_event(str(path), "a", changes)
+    assert path.read_text() == FILE
+
+
+def test_on_the_command_line(tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_text(FILE)
+    run = lambda *args: subprocess.run([sys.executable, "-m", "timeline_app", *args], capture_output=True, text=True,
+                                       cwd=ROOT, timeout=60)
+    done = run("--edit", str(path), "b", "--title", "Second, better", "--clear", "end")
+    assert done.returncode == 0 and "changed 'b'" in done.stdout
+    assert load_file(path).chronology.events[1].title == "Second, better"
+    assert run("--edit", str(path), "b").returncode == 2
+    refused = run("--edit", str(path), "zz", "--title", "x")
+    assert refused.returncode == 1 and "no event with the id" in refused.stderr

@@ -1,0 +1,120 @@
+"""Changing some fields of one event: only their text changes, every other byte stays.
+
+A field that exists gets its value replaced where it stands (a comment after it stays);
+a new field is added as a line at the end of the event; a cleared field loses its lines.
+The result must load as valid with every other event unchanged, and is written
+atomically, refused if the file changed meanwhile.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from .add_event import AddError, _is_block_list, _last_content_line, _last_line, item_extents
+from .atomic_write import FileRefused, replace_user_file
+from .loader import load_text, read_file_bytes
+from .yaml_reader import Mapping, ReadError, Sequence, decode, editor_lines, placer, read_precise
+from .yaml_text import quote
+
+EDITABLE = ("title", "start", "end", "category", "tags", "description", "location", "sources")
+
+
+def edit_event(path: str, event_id: str, changes: dict[str, object]) -> str:
+    """Set (or, with None, clear) the given fields of the event `event_id`; return its title.
+    Raises AddError with the file untouched."""
+    unknown = [field for field in changes if field not in EDITABLE]
+    if unknown:
+        raise AddError(f"cannot change {', '.join(unknown)}: the fields are {', '.join(EDITABLE)}")
+    if changes.get("title", "") is None or changes.get("start", "") is None:
+        raise AddError("an event keeps its title and start: give a new one instead of clearing it")
+    try:
+        original = read_file_bytes(path)
+        text = decode(original)
+    except ReadError as error:
+        raise AddError("the file cannot be read", error.problems) from None
+    current = load_text(text, path)
+    if not current.ok:
+        raise AddError("the file has problems; fix them first", current.problems)
+    target = next((event for event in current.chronology.events if event.id == event_id), None)
+    if target is None:
+        raise AddError(f"there is no event with the id '{event_id}'")
+    root, _ = read_precise(text)
+    events = root.get("events") if isinstance(root, Mapping) else None
+    lines = editor_lines(text)
+    if not isinstance(events, Sequence) or not _is_block_list(lines, events):
+        raise AddError("`events` is written as a [flow, list]: edit the event in your editor")
+    items = [item for item in events if isinstance(item, Mapping)]
+    extents = item_extents(text)
+    number = next((k for k, item in enumerate(items) if item.line == target.line), None)
+    if number is None or len(extents) != len(items):
+        raise AddError(f"the event '{event_id}' cannot be edited safely (an alias?): edit it in your editor")
+    node = _item_node(text, number)
+    if node.flow_style:
+        raise AddError(f"the event '{event_id}' is written in flow style ({{…}}): edit it in your editor")
+    new_text = _apply(text, lines, node, extents[number], changes)
+    check = load_text(new_text, path)
+    others = [e.as_dict() for e in current.chronology.events if e is not target]
+    changed = next((e for e in (check.chronology.events if check.chronology else []) if e.id == event_id), None)
+    if not check.ok or changed is None or [e.as_dict() for e in check.chronology.events if e is not changed] != others:
+        raise AddError("the change would not leave a valid file with every other event as it was",
+                       [p for p in check.problems if p.severity == "error"])
+    data = new_text.encode("utf-8")
+    if original.startswith(b"\xef\xbb\xbf"):
+        data = b"\xef\xbb\xbf" + data
+    try:
+        replace_user_file(path, data, original)
+    except FileRefused as error:
+        raise AddError(str(error)) from None
+    except OSError as error:
+        raise AddError(f"cannot write {path}: {error.strerror or error}; the file is unchanged") from None
+    return changed.title
+
+
+def _item_node(text: str, number: int) -> yaml.MappingNode:
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    events = next(value for key, value in root.value if key.value == "events")
+    return [node for node in events.value if isinstance(node, yaml.MappingNode)][number]
+
+
+def _render(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(quote(str(item)) for item in value) + "]"
+    return quote(str(value))
+
+
+def _apply(text: str, lines: list[str], node: yaml.MappingNode, extent, changes: dict[str, object]) -> str:
+    place = placer(text)
+    newline = next((end for end in ("\r\n", "\r", "\n") if lines and lines[0].endswith(end)), "\n")
+    fields = {key.value: (key, value) for key, value in node.value}
+    first_key = node.value[0][0]
+    key_indent = place(first_key.start_mark.line, first_key.start_mark.column)[1] - 1
+    edits = []  # (first line, last line, new lines), 1-based, inclusive
+    additions = []
+    for field, value in changes.items():
+        if field not in fields:
+            if value is not None:
+                additions.append(" " * key_indent + f"{field}: {_render(value)}")
+            continue
+        key, old = fields[field]
+        key_line, _ = place(key.start_mark.line, key.start_mark.column)
+        last, _ = _last_line(old, place)
+        last = max(last, key_line)
+        if value is None:
+            edits.append((key_line, last, []))
+            continue
+        start_line, start_column = place(old.start_mark.line, old.start_mark.column)
+        end_line, end_column = place(old.end_mark.line, old.end_mark.column)
+        if isinstance(old, yaml.ScalarNode) and old.style not in ("|", ">") and start_line == end_line == key_line:
+            body = lines[key_line - 1]
+            edits.append((key_line, key_line, [body[: start_column - 1] + _render(value) + body[end_column - 1 :]]))
+        else:
+            ending = lines[last - 1][len(lines[last - 1].rstrip("\r\n")):] or newline
+            edits.append((key_line, last, [" " * key_indent + f"{field}: {_render(value)}" + ending]))
+    if additions:
+        dash = lines[extent[0] - 1]
+        dash_indent = len(dash) - len(dash.lstrip(" "))
+        after = max(extent[1], _last_content_line(lines, extent[0], len(lines), dash_indent))
+        edits.append((after + 1, after, [line + newline for line in additions]))
+    for first, last, replacement in sorted(edits, key=lambda edit: edit[0], reverse=True):
+        lines[first - 1 : last] = replacement
+    return "".join(lines)
