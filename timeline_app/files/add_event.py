@@ -146,6 +146,12 @@ def add_event(path: str, event: NewEvent) -> str:
     arrived = [e for e in check.chronology.events if e.id == event.id and e.title == event.title]
     if len(arrived) != 1 or len(check.chronology.events) != len(chronology.events) + 1:
         raise AddError("the new event would not land in `events` as one more event: add it in your editor")
+    write_text_over(path, new_text, original)
+    return event.id
+
+
+def write_text_over(path: str, new_text: str, original: bytes) -> None:
+    """Replace the file (read as `original`) by `new_text`, keeping its BOM; AddError says why not."""
     data = new_text.encode("utf-8")
     if original.startswith(b"\xef\xbb\xbf"):
         data = b"\xef\xbb\xbf" + data
@@ -155,7 +161,46 @@ def add_event(path: str, event: NewEvent) -> str:
         raise AddError(str(error)) from None
     except OSError as error:
         raise AddError(f"cannot write {path}: {error.strerror or error}; the file is unchanged") from None
-    return event.id
+
+
+@dataclass
+class EventInFile:
+    """One event of a valid chronology file, and where its lines are: what --edit and --delete need."""
+
+    original: bytes
+    text: str
+    lines: list[str]
+    current: object  # the LoadResult
+    target: object  # the Event
+    number: int  # its place among the file's event items
+    extent: tuple[int, int, bool]
+
+
+def find_event_in_file(path: str, event_id: str, verb: str) -> EventInFile:
+    """Read, check and locate the event `event_id`; AddError (saying to `verb` it in an editor) when unsafe."""
+    try:
+        original = read_file_bytes(path)
+        text = decode(original)
+    except ReadError as error:
+        raise AddError("the file cannot be read", error.problems) from None
+    current = load_text(text, path)
+    if not current.ok:
+        raise AddError("the file has problems; fix them first", current.problems)
+    target = next((event for event in current.chronology.events if event.id == event_id), None)
+    if target is None:
+        raise AddError(f"there is no event with the id '{event_id}'")
+    root, _ = read_precise(text)
+    events = root.get("events") if isinstance(root, Mapping) else None
+    lines = editor_lines(text)
+    if not isinstance(events, Sequence) or not events or not _is_block_list(lines, events):
+        raise AddError(f"`events` is written as a [flow, list]: {verb} the event in your editor")
+    items = [item for item in events if isinstance(item, Mapping)]
+    extents = item_extents(text)
+    number = next((k for k, item in enumerate(items) if item.line == target.line), None)
+    if number is None or len(extents) != len(items) or len({id(item) for item in items}) != len(items):
+        raise AddError(f"the events list holds aliases (`- *name`): {verb} the event in your editor")
+    return EventInFile(original, text, lines, current, target, number, extents[number])
+
 
 
 def _insert(text: str, original: bytes, event: NewEvent, chronology, start) -> str:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import yaml
 
-from .add_event import AddError, _is_block_list, _last_content_line, _last_line, item_extents
-from .atomic_write import FileRefused, replace_user_file
-from .loader import load_text, read_file_bytes
-from .yaml_reader import Mapping, ReadError, Sequence, decode, editor_lines, placer, read_precise
+from .add_event import AddError, _last_content_line, _last_line, find_event_in_file, write_text_over
+from .loader import load_text
+from .yaml_reader import placer
 from .yaml_text import quote
 
 EDITABLE = ("title", "start", "end", "category", "tags", "description", "location", "sources")
@@ -27,46 +26,19 @@ def edit_event(path: str, event_id: str, changes: dict[str, object]) -> str:
         raise AddError(f"cannot change {', '.join(unknown)}: the fields are {', '.join(EDITABLE)}")
     if changes.get("title", "") is None or changes.get("start", "") is None:
         raise AddError("an event keeps its title and start: give a new one instead of clearing it")
-    try:
-        original = read_file_bytes(path)
-        text = decode(original)
-    except ReadError as error:
-        raise AddError("the file cannot be read", error.problems) from None
-    current = load_text(text, path)
-    if not current.ok:
-        raise AddError("the file has problems; fix them first", current.problems)
-    target = next((event for event in current.chronology.events if event.id == event_id), None)
-    if target is None:
-        raise AddError(f"there is no event with the id '{event_id}'")
-    root, _ = read_precise(text)
-    events = root.get("events") if isinstance(root, Mapping) else None
-    lines = editor_lines(text)
-    if not isinstance(events, Sequence) or not _is_block_list(lines, events):
-        raise AddError("`events` is written as a [flow, list]: edit the event in your editor")
-    items = [item for item in events if isinstance(item, Mapping)]
-    extents = item_extents(text)
-    number = next((k for k, item in enumerate(items) if item.line == target.line), None)
-    if number is None or len(extents) != len(items):
-        raise AddError(f"the event '{event_id}' cannot be edited safely (an alias?): edit it in your editor")
+    found = find_event_in_file(path, event_id, "edit")
+    text, lines, number, target = found.text, found.lines, found.number, found.target
     node = _item_node(text, number)
     if node.flow_style:
         raise AddError(f"the event '{event_id}' is written in flow style ({{…}}): edit it in your editor")
-    new_text = _apply(text, lines, node, extents[number], changes)
+    new_text = _apply(text, lines, node, found.extent, changes)
     check = load_text(new_text, path)
-    others = [e.as_dict() for e in current.chronology.events if e is not target]
+    others = [e.as_dict() for e in found.current.chronology.events if e is not target]
     changed = next((e for e in (check.chronology.events if check.chronology else []) if e.id == event_id), None)
     if not check.ok or changed is None or [e.as_dict() for e in check.chronology.events if e is not changed] != others:
         raise AddError("the change would not leave a valid file with every other event as it was",
                        [p for p in check.problems if p.severity == "error"])
-    data = new_text.encode("utf-8")
-    if original.startswith(b"\xef\xbb\xbf"):
-        data = b"\xef\xbb\xbf" + data
-    try:
-        replace_user_file(path, data, original)
-    except FileRefused as error:
-        raise AddError(str(error)) from None
-    except OSError as error:
-        raise AddError(f"cannot write {path}: {error.strerror or error}; the file is unchanged") from None
+    write_text_over(path, new_text, found.original)
     return changed.title
 
 
