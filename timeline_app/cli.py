@@ -24,6 +24,14 @@ class _Parser(argparse.ArgumentParser):
         super().error(printable(message))
 
 
+def _refused(error, what: str) -> int:
+    """An edit that was refused: the file's problems, if any, then why; the file is untouched (exit 1)."""
+    for problem in error.problems:
+        print(problem.format(), file=sys.stderr)
+    _say_error(f"{what}: {error}")
+    return EXIT_PROBLEMS
+
+
 def _say_error(message: str) -> None:
     print(f"timeline-app: error: {printable(message)}", file=sys.stderr)
 
@@ -197,10 +205,7 @@ def run_add(args, parser) -> int:
     try:
         new_id = add_event(args.add, event)
     except AddError as error:
-        for problem in error.problems:
-            print(problem.format(), file=sys.stderr)
-        _say_error(f"not added: {error}")
-        return 1
+        return _refused(error, "not added")
     print(printable(f"added '{new_id}' to {args.add}"))
     return 0
 
@@ -213,10 +218,7 @@ def run_delete(path: str, event_id: str) -> int:
     try:
         title = delete_event(path, event_id)
     except AddError as error:
-        for problem in error.problems:
-            print(problem.format(), file=sys.stderr)
-        _say_error(f"not deleted: {error}")
-        return EXIT_PROBLEMS
+        return _refused(error, "not deleted")
     print(printable(f"deleted '{event_id}' ({title}) from {path}"))
     return EXIT_OK
 
@@ -245,9 +247,6 @@ def run_edit(args, parser) -> int:
     try:
         title = edit_event(path, event_id, changes)
     except AddError as error:
-        for problem in error.problems:
-            print(problem.format(), file=sys.stderr)
-        _say_error(f"not changed: {error}")
-        return EXIT_PROBLEMS
+        return _refused(error, "not changed")
     print(printable(f"changed '{event_id}' ({title}) in {path}"))
     return EXIT_OK
