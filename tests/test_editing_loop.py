@@ -334,3 +334,42 @@ def test_the_editor_launch_says_so_when_no_editor_could_be_started(tmp_path, mon
     monkeypatch.setenv("PATH", str(tmp_path))
     message = open_in_editor(str(tmp_path / "work.yaml"), 12, 1)
     assert message.startswith("No editor could be started") and "VISUAL" in message
+
+
+def test_delete_in_the_window_then_undo_and_redo_restore_the_exact_bytes(live, qtbot):
+    window, path = live
+    original = path.read_bytes()
+    window.canvas.select(window.index.position_of_id["a"])
+    assert window.delete_selected(confirm=False).startswith("Deleted “First”")
+    after = path.read_bytes()
+    assert [e.id for e in load_file(path).chronology.events] == ["b"] and len(window.index) == 1
+    assert window.undo().startswith("Undid deleting “First”")
+    assert path.read_bytes() == original and len(window.index) == 2
+    assert window.redo().startswith("Redid deleting")
+    assert path.read_bytes() == after
+    assert window.undo() and path.read_bytes() == original
+
+
+def test_undo_after_adding_from_the_dialog(live, qtbot):
+    window, path = live
+    original = path.read_bytes()
+    dialog = window.add_event()
+    dialog.title_field.setText("Talks resume")
+    dialog.start_field.setText("2015")
+    dialog.save()
+    qtbot.waitUntil(lambda: len(window.index) == 3, timeout=3000)
+    assert window.undo().startswith("Undid adding “Talks resume”")
+    assert path.read_bytes() == original and len(window.index) == 2
+
+
+def test_an_edit_in_another_program_clears_the_undo_history_instead_of_being_undone(live, qtbot):
+    window, path = live
+    window.canvas.select(window.index.position_of_id["a"])
+    window.delete_selected(confirm=False)
+    qtbot.wait(300)
+    theirs = path.read_text() + "  - {id: z, title: From the editor, start: 2016}\n"
+    save_by_rename(path, theirs)
+    qtbot.waitUntil(lambda: len(window.index) == 2, timeout=3000)
+    assert not window.history.done and not window.history.undone
+    window.undo()
+    assert path.read_text() == theirs  # never undone over someone else's save

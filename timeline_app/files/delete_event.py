@@ -7,7 +7,13 @@ write is atomic, refused if the file changed meanwhile.
 
 from __future__ import annotations
 
-from .add_event import AddError, _last_content_line, find_event_in_file, item_extents, write_text_over
+from .add_event import (
+    AddError,
+    _last_content_line,
+    find_event_in_file,
+    item_extents,
+    write_text_over,
+)
 from .loader import load_text
 
 

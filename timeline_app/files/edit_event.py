@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import yaml
 
-from .add_event import AddError, _last_content_line, _last_line, find_event_in_file, write_text_over
+from .add_event import (
+    AddError,
+    _last_content_line,
+    _last_line,
+    find_event_in_file,
+    write_text_over,
+)
 from .loader import load_text
 from .yaml_reader import placer
 from .yaml_text import quote

@@ -21,7 +21,9 @@ from ..chronology.date_text import describe_precision
 from ..chronology.dates import DateError
 from ..chronology.model import Chronology
 from ..files.add_event import AddError, NewEvent, add_event, check_new_event
+from ..files.loader import read_file_bytes
 from ..files.validation import check_url
+from ..files.yaml_reader import ReadError
 
 ERROR_STYLE = "color: #c0392b"
 
@@ -118,7 +120,11 @@ class AddEventDialog(QDialog):
         if not self.validate():
             return
         try:
+            self.before = read_file_bytes(self.path)  # for undo: the bytes the add replaced
             self.added_id = add_event(self.path, self.new_event())
+            self.after = read_file_bytes(self.path)
+        except ReadError:
+            self.before = self.after = b""
         except AddError as error:
             details = "\n".join(problem.format() for problem in error.problems[:10])
             QMessageBox.warning(self, "Event not added", f"{error}\n\n{details}".strip())

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFileDialog
 from ..chronology.search import SearchIndex
 from ..chronology.timeline_index import TimelineIndex
 from ..files.bundled import is_bundled
-from ..files.loader import LoadResult, is_editable, load_file
+from ..files.loader import LoadResult, is_editable, load_file, read_file_bytes
+from ..files.yaml_reader import ReadError
 
 SYNC_LOAD_BYTES = 2_000_000  # smaller files load before the window shows; larger ones in a thread
 MAX_RECENT = 8
@@ -86,6 +87,20 @@ class LoadingMixin:
         self._thread = thread
         thread.start()
 
+    def _forget_history_if_edited_elsewhere(self) -> None:
+        """A save from another program: undoing over it would lose it, so the history goes (and says so)."""
+        history = self.history
+        last = (history.done[-1].after if history.done else history.undone[-1].before if history.undone else None)
+        if last is None:
+            return
+        try:
+            current = read_file_bytes(self.path)
+        except ReadError:
+            current = None
+        if current != last:
+            history.clear()
+            self.statusBar().showMessage("The file was changed in another program: the undo history is cleared", 8000)
+
     def _thread_ended(self, thread: _LoadThread) -> None:
         """Free each loading thread once it is done: one per reload would add up over a day's saves."""
         if thread is self._thread:
@@ -97,6 +112,7 @@ class LoadingMixin:
             self.open_file(self.path, keep_view=True)
 
     def _file_changed_on_disk(self) -> None:
+        self._forget_history_if_edited_elsewhere()
         if self.loading:
             self._reload_pending = True  # saved again while a large file was loading: load once more after
         else:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow
 from ..chronology.search import SearchIndex
 from ..chronology.timeline_index import TimelineIndex
 from ..files.loader import LoadResult
+from ..files.undo_history import UndoHistory
 from .file_watcher import FileWatcher
 from .loading import LoadingMixin, _LoadThread
 from .menus import MenusMixin
@@ -34,6 +35,7 @@ class MainWindow(LoadingMixin, MenusMixin, PanelsMixin, QMainWindow):
         self._thread: _LoadThread | None = None
         self._syncing = False
         self.settings = QSettings("timeline-app", "timeline-app")
+        self.history = UndoHistory()  # changes made from this window, as file bytes
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_menus()

@@ -13,9 +13,12 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ..chronology.date_forms import parse_date
 from ..chronology.dates import DateError
+from ..files.add_event import AddError
 from ..files.bundled import is_bundled
-from ..files.loader import is_editable
+from ..files.delete_event import delete_event
+from ..files.loader import is_editable, read_file_bytes
 from ..files.new_chronology import create_chronology
+from ..files.yaml_reader import ReadError
 from ..geometry.viewport import Viewport
 
 SHORTCUTS_HELP = """
@@ -54,6 +57,11 @@ class MenusMixin:
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.Quit, self.close)
         edit_menu = self.menuBar().addMenu("&Edit")
+        self._action(edit_menu, "&Undo", QKeySequence.Undo, self.undo)
+        self._action(edit_menu, "&Redo", "Ctrl+Shift+Z", self.redo)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Delete Event…", QKeySequence.Delete, self.delete_selected)
+        edit_menu.addSeparator()
         self._action(edit_menu, "&Copy Image", "Ctrl+Shift+C", self.copy_image)
         view_menu = self.menuBar().addMenu("&View")
         self._action(view_menu, "Zoom &In", QKeySequence.ZoomIn, lambda: self.canvas.zoom(1.5))
@@ -130,7 +138,7 @@ class MenusMixin:
             self.statusBar().showMessage("CSV and TimelineJS files open read-only: export to YAML to edit", 6000)
             return None
         dialog = AddEventDialog(self.path, self.shown.chronology, self)
-        dialog.accepted.connect(lambda: self._event_added(dialog.added_id))
+        dialog.accepted.connect(lambda: self._event_added(dialog.added_id, dialog))
         dialog.open()
         return dialog
 
@@ -176,10 +184,47 @@ class MenusMixin:
             return last
         return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or os.path.expanduser("~")
 
-    def _event_added(self, new_id: str) -> None:
+    def _event_added(self, new_id: str, dialog=None) -> None:
+        if dialog is not None and dialog.before and dialog.after:
+            self.history.record(self.path, dialog.before, dialog.after, f"adding “{dialog.new_event().title}”")
         self._select_after_load = new_id
         self.open_file(self.path, keep_view=True)
         self.watcher.mark_current()
+
+    def delete_selected(self, confirm: bool = True) -> str:
+        """Edit > Delete Event: the selected event's lines go from the file (undo brings them back)."""
+        event = self.selected_event()
+        if event is None or not is_editable(self.path):
+            message = "Select an event first" if event is None else "This file opens read-only"
+            self.statusBar().showMessage(message, 4000)
+            return message
+        if confirm and QMessageBox.question(self, "Delete event", f"Delete “{event.title}” from {os.path.basename(self.path)}?"
+                                            "\n\nEdit > Undo brings it back.") != QMessageBox.Yes:
+            return ""
+        try:
+            before = read_file_bytes(self.path)
+            delete_event(self.path, event.id)
+            self.history.record(self.path, before, read_file_bytes(self.path), f"deleting “{event.title}”")
+        except (AddError, ReadError) as error:
+            message = f"Not deleted: {error}"
+        else:
+            message = f"Deleted “{event.title}” (Ctrl+Z brings it back)"
+            self.open_file(self.path, keep_view=True)
+            self.watcher.mark_current()
+        self.statusBar().showMessage(message, 8000)
+        return message
+
+    def undo(self) -> str:
+        return self._after_history(self.history.undo())
+
+    def redo(self) -> str:
+        return self._after_history(self.history.redo())
+
+    def _after_history(self, message: str) -> str:
+        self.open_file(self.path, keep_view=True)
+        self.watcher.mark_current()
+        self.statusBar().showMessage(message, 8000)
+        return message
 
     EXPORT_FILTERS = (
         "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;CSV table (*.csv);;"
