@@ -373,3 +373,23 @@ def test_an_edit_in_another_program_clears_the_undo_history_instead_of_being_und
     assert not window.history.done and not window.history.undone
     window.undo()
     assert path.read_text() == theirs  # never undone over someone else's save
+
+
+def test_edit_in_the_window_changes_only_the_changed_field_and_undo_restores(qtbot, tmp_path):
+    from timeline_app import MainWindow
+
+    path = tmp_path / "events.yaml"
+    original = b"title: t\nevents:\n  - id: a\n    title: First  # note\n    start: 2014\n  - id: b\n    title: Second\n    start: 2015\n"
+    path.write_bytes(original)
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.canvas.select(window.index.position_of_id["a"])
+    dialog = window.edit_selected()
+    assert dialog.title_field.text() == "First" and dialog.start_field.text() == "2014"
+    dialog.title_field.setText("First, renamed")
+    assert dialog.changes() == {"title": "First, renamed"}
+    dialog.save()
+    qtbot.waitUntil(lambda: window.index.events[0].title == "First, renamed", timeout=3000)
+    assert path.read_bytes() == original.replace(b"title: First  #", b'title: "First, renamed"  #')
+    window.undo()
+    assert path.read_bytes() == original

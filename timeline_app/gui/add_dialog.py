@@ -21,6 +21,7 @@ from ..chronology.date_text import describe_precision
 from ..chronology.dates import DateError
 from ..chronology.model import Chronology
 from ..files.add_event import AddError, NewEvent, add_event, check_new_event
+from ..files.edit_event import edit_event
 from ..files.loader import read_file_bytes
 from ..files.validation import check_url
 from ..files.yaml_reader import ReadError
@@ -129,4 +130,59 @@ class AddEventDialog(QDialog):
             details = "\n".join(problem.format() for problem in error.problems[:10])
             QMessageBox.warning(self, "Event not added", f"{error}\n\n{details}".strip())
             return
+        self.accept()
+
+
+class EditEventDialog(AddEventDialog):
+    """The Add dialog, filled in with an event: saving changes only the fields that were changed,
+    each where it stands in the file (see files/edit_event.py)."""
+
+    def __init__(self, path: str, chronology: Chronology, event, parent=None):
+        super().__init__(path, chronology, parent)
+        self.setWindowTitle("Edit event")
+        self.setObjectName("editEventDialog")
+        self.event_id = event.id
+        written = event.written.split(" … ") if event.written else []
+        self.title_field.setText(event.title)
+        self.start_field.setText(written[0] if written else event.start.iso())
+        self.end_field.setText(written[1] if len(written) > 1 else (event.end.iso() if event.end else ""))
+        if event.alternatives:  # a list of dates with sources: edited in the file, where each sits
+            self.start_field.setEnabled(False)
+            self.end_field.setEnabled(False)
+            self.start_field.setToolTip("Sources disagree on this date: change them in your editor")
+        self.category_field.setCurrentIndex(max(self.category_field.findData(event.category), 0))
+        self.location_field.setText(event.location)
+        self.tags_field.setText(", ".join(event.tags))
+        self.description_field.setPlainText(event.description)
+        self.sources_field.setPlainText("\n".join(source.url for source in event.sources if source.url))
+        self.initial = self.new_event()
+        self.validate()
+
+    def changes(self) -> dict[str, object]:
+        """The fields the user changed: their new values, None for one emptied."""
+        now, before, changes = self.new_event(), self.initial, {}
+        for name in ("title", "start", "end", "category", "location", "description", "tags", "sources"):
+            value = getattr(now, name)
+            if value != getattr(before, name):
+                changes[name] = value if value else None
+        return changes
+
+    def save(self) -> None:
+        if not self.validate():
+            return
+        changes = self.changes()
+        if not changes:
+            self.reject()
+            return
+        try:
+            self.before = read_file_bytes(self.path)
+            edit_event(self.path, self.event_id, changes)
+            self.after = read_file_bytes(self.path)
+        except ReadError:
+            self.before = self.after = b""
+        except AddError as error:
+            details = "\n".join(problem.format() for problem in error.problems[:10])
+            QMessageBox.warning(self, "Event not changed", f"{error}\n\n{details}".strip())
+            return
+        self.added_id = self.event_id
         self.accept()

@@ -60,6 +60,7 @@ class MenusMixin:
         self._action(edit_menu, "&Undo", QKeySequence.Undo, self.undo)
         self._action(edit_menu, "&Redo", "Ctrl+Shift+Z", self.redo)
         edit_menu.addSeparator()
+        self._action(edit_menu, "&Edit Event…", "F2", self.edit_selected)
         self._action(edit_menu, "&Delete Event…", QKeySequence.Delete, self.delete_selected)
         edit_menu.addSeparator()
         self._action(edit_menu, "&Copy Image", "Ctrl+Shift+C", self.copy_image)
@@ -188,6 +189,26 @@ class MenusMixin:
         if dialog is not None and dialog.before and dialog.after:
             self.history.record(self.path, dialog.before, dialog.after, f"adding “{dialog.new_event().title}”")
         self._select_after_load = new_id
+        self.open_file(self.path, keep_view=True)
+        self.watcher.mark_current()
+
+    def edit_selected(self):
+        """Edit > Edit Event (F2): the Add dialog filled in; only what is changed changes in the file."""
+        from .add_dialog import EditEventDialog
+
+        event = self.selected_event()
+        if event is None or not is_editable(self.path):
+            self.statusBar().showMessage("Select an event first" if event is None else "This file opens read-only", 4000)
+            return None
+        dialog = EditEventDialog(self.path, self.shown.chronology, event, self)
+        dialog.accepted.connect(lambda: self._event_changed(dialog))
+        dialog.open()
+        return dialog
+
+    def _event_changed(self, dialog) -> None:
+        if dialog.before and dialog.after and dialog.before != dialog.after:
+            self.history.record(self.path, dialog.before, dialog.after, f"changing “{dialog.new_event().title}”")
+        self._select_after_load = dialog.event_id
         self.open_file(self.path, keep_view=True)
         self.watcher.mark_current()
 
