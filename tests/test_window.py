@@ -379,3 +379,15 @@ def test_the_overview_follows_a_search_at_once(window, qtbot, monkeypatch):
     window.search_field.setText("Tripoli")
     qtbot.waitUntil(lambda: window.canvas.mask is not None, timeout=3000)
     qtbot.waitUntil(lambda: bool(painted), timeout=1000)  # repainted on the filter change, not at the next pan
+
+
+def test_links_in_the_detail_pane_keep_4_5_to_1_on_a_dark_ground(window):
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role, color in ((QPalette.Base, "#1e1e1e"), (QPalette.Text, "#e8e8e8"), (QPalette.Window, "#2b2b2b")):
+        palette.setColor(role, QColor(color))
+    window.setPalette(palette)
+    window.canvas.select(0)
+    pane = window.detail.palette()
+    assert _contrast(pane.color(QPalette.Link), pane.color(QPalette.Base)) >= 4.5

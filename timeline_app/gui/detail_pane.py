@@ -12,8 +12,8 @@ import html
 import re
 import secrets
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from ..chronology.date_text import describe_duration, describe_event_date
@@ -48,6 +48,21 @@ class DetailPane(QTextBrowser):
         self.shown_event: Event | None = None
         # only links this pane wrote carry the token: one in a description cannot open the editor
         self._edit_token = secrets.token_hex(8)
+        self._setting_palette = False
+        self._shown_category, self._shown_file = None, ""
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """On a dark ground, links in a light blue: Qt's default dark blue falls far below 4.5:1."""
+        if event.type() == QEvent.PaletteChange and not self._setting_palette:
+            self._setting_palette = True
+            palette = self.palette()
+            dark = palette.color(QPalette.Base).lightness() < 128
+            palette.setColor(QPalette.Link, QColor("#8ab4f8" if dark else "#1a56a8"))
+            self.setPalette(palette)
+            self._setting_palette = False
+            if self.shown_event is not None:
+                self.show_event(self.shown_event, self._shown_category, self._shown_file)
+        super().changeEvent(event)
 
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt's name
         return None  # never load images, stylesheets or anything else named by the file
@@ -67,7 +82,7 @@ class DetailPane(QTextBrowser):
             self.link_refused.emit(text)
 
     def show_event(self, event: Event | None, category: Category | None, file_name: str = "") -> None:
-        self.shown_event = event
+        self.shown_event, self._shown_category, self._shown_file = event, category, file_name
         if event is None:
             self.clear()
             return
