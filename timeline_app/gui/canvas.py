@@ -521,9 +521,9 @@ class TimelineCanvas(QWidget):
             if event.start_open:
                 marks.arrow(painter, QPointF(rect.left() - 7, y), color, pointing_right=False)
             if event.start.note in ("before", "after"):
-                edge = rect.left() - 2 if event.start.note == "before" else rect.right() + 2
-                marks.arrow(painter, QPointF(edge + (-12 if event.start.note == "before" else 12), y), color,
-                            pointing_right=event.start.note == "after", length=10)
+                tip_x, pointing_right = marks.before_after_arrow_tip(
+                    event.start.note, rect.left(), rect.right(), placed.label_x, placed.label_width)
+                marks.arrow(painter, QPointF(tip_x, y), color, pointing_right=pointing_right, length=10)
             if marks.is_uncertain(event):
                 marks.question_mark(painter, QPointF(placed.x0 + (MARKER_WIDTH if not is_bar else 2), rect.top() + 2), color, self._font)
 
