@@ -299,6 +299,17 @@ def test_file_new_writes_a_valid_commented_chronology_and_opens_it(window, tmp_p
     assert open(path, encoding="utf-8").read() == text
 
 
+def test_a_new_chronology_keeps_a_title_with_line_breaks_whole_and_valid(tmp_path):
+    from timeline_app.files.new_chronology import create_chronology
+
+    path = str(tmp_path / "pasted.yaml")
+    title = "Libya\nevents: []\n# 2011 – 2014"
+    create_chronology(path, title, "2026-11-25")
+    result = load_file(path)
+    assert result.ok, [p.message for p in result.problems]
+    assert result.chronology.title == title and len(result.chronology.events) == 1
+
+
 def test_an_empty_chronology_says_what_to_do_next(qtbot, tmp_path):
     from timeline_app import MainWindow
 

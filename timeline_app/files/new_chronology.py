@@ -31,5 +31,6 @@ def create_chronology(path: str, title: str, today: str) -> None:
     """Write a new chronology at `path`; refuses (FileExistsError) to replace an existing file."""
     if os.path.lexists(path):
         raise FileExistsError(f"{path} already exists: choose a new name")
-    text = TEMPLATE.format(title=title, quoted_title=quote(title), name=os.path.basename(path), today=today)
+    one_line = " ".join(title.split())  # the comment ends at a line break; what follows would be read as YAML
+    text = TEMPLATE.format(title=one_line, quoted_title=quote(title), name=os.path.basename(path), today=today)
     write_atomically(path, text.encode("utf-8"))
