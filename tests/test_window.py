@@ -394,7 +394,7 @@ def test_links_in_the_detail_pane_keep_4_5_to_1_on_a_dark_ground(window):
 
 
 def test_before_and_after_arrows_are_never_under_a_title(qtbot, tmp_path):
-    """A "before" event at the right edge has its title flipped left: its arrow must still show."""
+    """A "before" event at the right edge has its title flipped left, a neighbour stands close: its arrow must still show."""
     from timeline_app import MainWindow
     from timeline_app.geometry.layout import MARKER_WIDTH
     from timeline_app.gui.marks import before_after_arrow_tip
@@ -403,6 +403,7 @@ def test_before_and_after_arrows_are_never_under_a_title(qtbot, tmp_path):
     path.write_text("title: Arrows\nevents:\n"
                     "  - {title: Talks resumed in Geneva, start: after 10 June 2014}\n"
                     "  - {title: Ceasefire announced by the envoy, start: 2014-07-20}\n"
+                    "  - {title: Envoy flies to Tripoli, start: 2014-08-10}\n"
                     "  - {title: Airport fighting began in earnest, start: before 13 August 2014}\n", encoding="utf-8")
     window = MainWindow(path)
     qtbot.addWidget(window)
@@ -414,14 +415,18 @@ def test_before_and_after_arrows_are_never_under_a_title(qtbot, tmp_path):
     flipped = [p for p in placed if events[p.position].start.note == "before" and p.label_x < p.x0]
     assert flipped, "the last event's title should sit left of its marker"
     labels = [(p.lane, p.row, p.label_x, p.label_x + p.label_width) for p in placed if p.label_width]
+    markers = [(p.lane, p.row, p.x0, max(p.x1, p.x0 + MARKER_WIDTH), p.position) for p in placed]
     for p in placed:
         note = events[p.position].start.note
         if note not in ("before", "after"):
             continue
-        tip, pointing_right = before_after_arrow_tip(note, p.x0, max(p.x1, p.x0 + MARKER_WIDTH), p.label_x, p.label_width)
+        tip, pointing_right = before_after_arrow_tip(note, p.x0, max(p.x1, p.x0 + MARKER_WIDTH))
         shaft = (tip - 10, tip) if pointing_right else (tip, tip + 10)
         assert pointing_right == (note == "after")
         assert (shaft[1] <= p.x0) if note == "before" else (shaft[0] >= p.x0)
         for lane, row, left, right in labels:
             if (lane, row) == (p.lane, p.row):
                 assert shaft[1] <= left or shaft[0] >= right, f"{note} arrow under a title"
+        for lane, row, left, right, position in markers:
+            if (lane, row) == (p.lane, p.row) and position != p.position:
+                assert shaft[1] <= left or shaft[0] >= right, f"{note} arrow over another marker"

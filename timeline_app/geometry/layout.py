@@ -17,6 +17,7 @@ from .viewport import Viewport
 
 MARKER_WIDTH = 10.0
 LABEL_GAP = 4.0
+NOTE_ARROW_ROOM = 16.0  # a "before"/"after" arrow's room beside its marker (gui/marks.py draws it)
 ROW_GAP = 6.0
 CLUSTER_PIXELS = 36.0
 CLUSTER_MIN_WIDTH = 24.0
@@ -97,6 +98,7 @@ def lay_out(
     while panning.
     """
     layout = TimelineLayout()
+    events = index.events
     spp = view.seconds_per_pixel
     left, right = view.left, view.right(width)
     bucket_seconds = CLUSTER_PIXELS * spp
@@ -132,14 +134,18 @@ def lay_out(
             positions = members[detail].tolist()
             for p, s, e in zip(positions, starts, ends):
                 marker = max(e, s + MARKER_WIDTH)
+                # a "before"/"after" arrow stands beside the marker, so it gets room as the marker does
+                note = events[p].start.note
+                lead = NOTE_ARROW_ROOM if note == "before" else 0.0
+                trail = NOTE_ARROW_ROOM if note == "after" else 0.0
                 # a bar carries its label inside, from its visible start; a point has it on its right,
                 # or on its left when the right edge would cut it
                 wanted = label_width(p)
-                reach = s  # where the event's marker and label begin
-                label_x = max(s, 0.0) + LABEL_GAP if e - s >= MARKER_WIDTH else marker + LABEL_GAP
-                if label_x + wanted > width and s - LABEL_GAP - wanted >= 0:
-                    label_x = reach = s - LABEL_GAP - wanted
-                items.append((reach, marker, label_x, wanted, (p, s, e)))
+                reach = s - lead  # where the event's marks and label begin
+                label_x = max(s, 0.0) + LABEL_GAP if e - s >= MARKER_WIDTH else marker + trail + LABEL_GAP
+                if label_x + wanted > width and reach - LABEL_GAP - wanted >= 0:
+                    label_x = reach = reach - LABEL_GAP - wanted
+                items.append((reach, marker + trail, label_x, wanted, (p, s, e)))
         items.sort(key=lambda item: item[0])
         rows_of, labelled = stack_rows(
             [i[0] for i in items], [i[1] for i in items], [i[2] for i in items], [i[3] for i in items], rows

@@ -521,8 +521,7 @@ class TimelineCanvas(QWidget):
             if event.start_open:
                 marks.arrow(painter, QPointF(rect.left() - 7, y), color, pointing_right=False)
             if event.start.note in ("before", "after"):
-                tip_x, pointing_right = marks.before_after_arrow_tip(
-                    event.start.note, rect.left(), rect.right(), placed.label_x, placed.label_width)
+                tip_x, pointing_right = marks.before_after_arrow_tip(event.start.note, rect.left(), rect.right())
                 marks.arrow(painter, QPointF(tip_x, y), color, pointing_right=pointing_right, length=10)
             if marks.is_uncertain(event):
                 marks.question_mark(painter, QPointF(placed.x0 + (MARKER_WIDTH if not is_bar else 2), rect.top() + 2), color, self._font)

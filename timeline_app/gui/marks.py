@@ -47,21 +47,12 @@ def faded_bar(painter: QPainter, rect: QRectF, color: QColor) -> None:
     painter.drawRect(rect)
 
 
-def before_after_arrow_tip(note: str, left: float, right: float, label_x: float, label_width: float) -> tuple[float, bool]:
-    """Where the short "before"/"after" arrow's tip goes, and whether it points right.
-
-    It stands just outside the marker on the side its word points to; when the title is drawn on that
-    same side it moves past the title, so the title never hides it.
-    """
+def before_after_arrow_tip(note: str, left: float, right: float) -> tuple[float, bool]:
+    """Where the short "before"/"after" arrow's tip goes, and whether it points right: just outside
+    the marker on the side its word points to, in the room layout keeps free there (NOTE_ARROW_ROOM)."""
     if note == "before":
-        edge = left - 2
-        if label_width and label_x < left:
-            edge = min(edge, label_x - 4)
-        return edge - 12, False
-    edge = right + 2
-    if label_width and label_x >= right:
-        edge = max(edge, label_x + label_width + 4)
-    return edge + 12, True
+        return left - 14, False
+    return right + 14, True
 
 
 def question_mark(painter: QPainter, at: QPointF, color: QColor, font: QFont) -> None:
