@@ -152,9 +152,22 @@ def make_data(rng, count, opts):
                 ev["sources"] = [_source(rng, named) for _ in range(rng.randint(1, 3))]
                 if rng.random() < 0.05:
                     shared = ev["sources"]
+        if rng.random() < 0.1:
+            ev.update(_media(rng))
         events.append(ev)
     data["events"] = events
     return data
+
+
+def _media(rng) -> dict:
+    """A picture as a link or a path, alone or with caption and credit; now and then a display date."""
+    url = rng.choice(["https://example.org/photo.jpg", "images/tripoli.png", "https://upload.example.org/a%20b.jpg"])
+    extra = {}
+    if rng.random() < 0.3:
+        extra["display_date"] = "mid-" + rng.choice(["May", "June", "July"]) + " 2014"
+    if rng.random() < 0.5:
+        return {"media": url, **extra}
+    return {"media": {"url": url, "caption": _words(rng, 2, 6), "credit": rng.choice(WORDS).capitalize()}, **extra}
 
 
 # --- rendering ------------------------------------------------------------------------
@@ -574,11 +587,21 @@ def m_ctrl_early_then_problem(rng, doc):
 
 
 def m_empty(rng, doc):
-    key = rng.choice(["end", "tags", "id", "category", "description", "location", "start", "sources", "title"])
+    key = rng.choice(["end", "tags", "id", "category", "description", "location", "start", "sources", "title", "media",
+                      "display_date"])
     raw = rng.choice(["", "~", "null", "Null", "NULL", "''", '""', "[]", "{}"])
     n = _pick(rng, doc)
     set_value(doc, n, key, raw)
     return f"{key}:{raw!r}@{n}"
+
+
+def m_media(rng, doc):
+    """A media link no reader may accept, or a misspelt media key."""
+    raw = rng.choice(["'javascript:alert(1)'", "//cdn.example.org/x.png", "data:image/png;base64,AAAA", "{url: ''}",
+                      "{url: a.png, captoin: x}", "''", "{caption: only}", "[a.png]", "'file:///etc/passwd'"])
+    n = _pick(rng, doc)
+    set_value(doc, n, rng.choice(["media", "background"]) if raw.startswith("'j") else "media", raw)
+    return f"media:{raw!r}@{n}"
 
 
 def m_header_null(rng, doc):
@@ -898,6 +921,7 @@ MUTATIONS = {
     "ctrl": m_ctrl,
     "linebreak_then_problem": m_ctrl_early_then_problem,
     "empty": m_empty,
+    "media": m_media,
     "header_null": m_header_null,
     "header_keys": m_header_keys,
     "header_int_date": m_header_int_date,

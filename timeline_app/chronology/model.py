@@ -23,6 +23,35 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Media:
+    """A picture, video or page that goes with an event: a web link or a path beside the file."""
+
+    url: str
+    caption: str = ""
+    credit: str = ""
+    thumbnail: str = ""
+    alt: str = ""
+
+    @property
+    def is_remote(self) -> bool:
+        return self.url.lower().startswith(("http://", "https://"))
+
+    def as_dict(self) -> dict:
+        return {"url": self.url, "caption": self.caption, "credit": self.credit, "thumbnail": self.thumbnail, "alt": self.alt}
+
+
+@dataclass(frozen=True, slots=True)
+class Background:
+    """What TimelineJS shows behind a slide: a colour, a picture, or both (kept for the round trip)."""
+
+    color: str = ""
+    url: str = ""
+
+    def as_dict(self) -> dict:
+        return {"color": self.color, "url": self.url}
+
+
+@dataclass(frozen=True, slots=True)
 class Alternative:
     """One of the dates sources give for a disputed event, with the source that gives it."""
 
@@ -55,6 +84,9 @@ class Event:
     start_open: str = ""
     alternatives: tuple[Alternative, ...] = ()
     written: str = ""  # `start` (and `end`) exactly as the file says them, for readers to compare with the meaning
+    media: Media | None = None
+    display_date: str = ""  # the date as another tool is told to show it, instead of our words
+    background: Background | None = None
 
     @property
     def is_span(self) -> bool:
@@ -109,6 +141,9 @@ class Event:
             "description": self.description,
             "sources": [source.as_dict() for source in self.sources],
             "location": self.location or None,
+            "media": self.media.as_dict() if self.media else None,
+            "display_date": self.display_date or None,
+            "background": self.background.as_dict() if self.background else None,
         }
 
 
@@ -138,6 +173,8 @@ class Chronology:
     categories: dict[str, Category] = field(default_factory=dict)
     eras: list[Era] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    media: Media | None = None  # the title's picture (TimelineJS's title slide)
+    background: Background | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -148,6 +185,8 @@ class Chronology:
                 {"title": e.title, "start": e.start.iso(), "end": e.end.iso(), "color": e.color} for e in self.eras
             ],
             "events": [event.as_dict() for event in self.events],
+            "media": self.media.as_dict() if self.media else None,
+            "background": self.background.as_dict() if self.background else None,
         }
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ..chronology.edtf import edtf_date
-from ..chronology.model import Chronology, Event
+from ..chronology.model import Background, Chronology, Event, Media
 from .yaml_text import quote
 
 
@@ -13,6 +13,7 @@ def to_yaml(chronology: Chronology) -> str:
     out = [f"title: {quote(chronology.title)}"]
     if chronology.description:
         out.append(f"description: {quote(chronology.description)}")
+    out.extend(_pictures_yaml(chronology.media, chronology.background, ""))
     if chronology.categories:
         out.append("categories:")
         for category in chronology.categories.values():
@@ -26,8 +27,7 @@ def to_yaml(chronology: Chronology) -> str:
     if named:  # alternatives cite sources by name: the names must be declared
         out.append("sources:")
         for name, source in named.items():
-            fields = {k: v for k, v in source.as_dict().items() if v}
-            out.append(f"  {quote(name)}: {{" + ", ".join(f"{k}: {quote(v)}" for k, v in fields.items()) + "}")
+            out.append(f"  {quote(name)}: " + _flow_mapping(source.as_dict()))
     out.append("events:" if chronology.events else "events: []")
     for event in chronology.events:
         out.extend(_event_yaml(event))
@@ -51,9 +51,24 @@ def _event_yaml(event: Event) -> list[str]:
         lines.append("    tags: [" + ", ".join(quote(tag) for tag in event.tags) + "]")
     if event.description:
         lines.append(f"    description: {quote(event.description)}")
+    if event.display_date:
+        lines.append(f"    display_date: {quote(event.display_date)}")
+    lines.extend(_pictures_yaml(event.media, event.background, "    "))
     if event.sources:
         lines.append("    sources:")
         for source in event.sources:
-            fields = {k: v for k, v in source.as_dict().items() if v}
-            lines.append("      - {" + ", ".join(f"{k}: {quote(v)}" for k, v in fields.items()) + "}")
+            lines.append("      - " + _flow_mapping(source.as_dict()))
     return lines
+
+
+def _pictures_yaml(media: Media | None, background: Background | None, indent: str) -> list[str]:
+    lines = []
+    if media:
+        lines.append(f"{indent}media: " + _flow_mapping(media.as_dict()))
+    if background:
+        lines.append(f"{indent}background: " + _flow_mapping(background.as_dict()))
+    return lines
+
+
+def _flow_mapping(fields: dict) -> str:
+    return "{" + ", ".join(f"{k}: {quote(v)}" for k, v in fields.items() if v) + "}"

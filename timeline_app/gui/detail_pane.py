@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QTextBrowser
 from ..chronology.date_text import describe_duration, describe_event_date
 from ..chronology.model import Category, Event
 from ..files.validation import check_url
+from .media_view import RemotePictures, card_html, picture_link, read_local_image
 
 # Beyond these a pane of text stops being read and starts freezing the window (Qt lays
 # out a 300,000-character description in ~9 s): show the start and say what was left out.
@@ -31,6 +32,7 @@ _PRECISION_NOTE = {"year": "only the year is known", "month": "only the month is
 
 
 EDIT_SCHEME = "timeline-edit"  # our own link: "open the file at this event's line"
+MEDIA_SCHEME = "timeline-media"  # the picture this pane put in its document
 
 
 class DetailPane(QTextBrowser):
@@ -49,7 +51,22 @@ class DetailPane(QTextBrowser):
         # only links this pane wrote carry the token: one in a description cannot open the editor
         self._edit_token = secrets.token_hex(8)
         self._setting_palette = False
-        self._shown_category, self._shown_file = None, ""
+        self._shown_category, self._shown_file, self._folder = None, "", ""
+        self.remote_pictures = RemotePictures(self)
+        self.remote_pictures.arrived.connect(self._picture_arrived)
+
+    def allow_remote_pictures(self, allowed: bool) -> None:
+        """The reader's choice (off by default): fetch pictures from the web, or only show where they live."""
+        self.remote_pictures.allowed = allowed
+        self._show_again()
+
+    def _picture_arrived(self, link: str) -> None:
+        if self.shown_event is not None and self.shown_event.media and picture_link(self.shown_event.media) == link:
+            self._show_again()
+
+    def _show_again(self) -> None:
+        if self.shown_event is not None:
+            self.show_event(self.shown_event, self._shown_category, self._shown_file, self._folder)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """On a dark ground, links in a light blue: Qt's default dark blue falls far below 4.5:1."""
@@ -60,8 +77,7 @@ class DetailPane(QTextBrowser):
             palette.setColor(QPalette.Link, QColor("#8ab4f8" if dark else "#1a56a8"))
             self.setPalette(palette)
             self._setting_palette = False
-            if self.shown_event is not None:
-                self.show_event(self.shown_event, self._shown_category, self._shown_file)
+            self._show_again()
         super().changeEvent(event)
 
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt's name
@@ -81,8 +97,9 @@ class DetailPane(QTextBrowser):
         else:
             self.link_refused.emit(text)
 
-    def show_event(self, event: Event | None, category: Category | None, file_name: str = "") -> None:
-        self.shown_event, self._shown_category, self._shown_file = event, category, file_name
+    def show_event(self, event: Event | None, category: Category | None, file_name: str = "", folder: str = "") -> None:
+        """`file_name` offers the edit link; `folder` is where media paths are read from."""
+        self.shown_event, self._shown_category, self._shown_file, self._folder = event, category, file_name, folder
         if event is None:
             self.clear()
             return
@@ -97,6 +114,9 @@ class DetailPane(QTextBrowser):
                 cursor.insertBlock()
                 cursor.insertHtml(f"<p style='color:gray'>… the description goes on for {left_out:,} more characters: "
                                   "open the file to read it all</p>")
+        if event.media:
+            cursor.insertBlock()
+            cursor.insertHtml(self._media_html(event))
         cursor.insertBlock()
         footer = ""
         if file_name and event.line:
@@ -136,6 +156,30 @@ class DetailPane(QTextBrowser):
                 shown += f" <span style='color:gray'>and {len(event.tags) - MAX_TAGS:,} more tags</span>"
             parts.append(f"<p>{shown}</p>")
         return "".join(parts)
+
+    def _media_html(self, event: Event) -> str:
+        media, note, name = event.media, "", ""
+        link = picture_link(media)
+        remote = link.lower().startswith(("http://", "https://"))
+        if remote and link in self.remote_pictures.pictures:
+            image = self.remote_pictures.pictures[link]
+        elif remote:
+            image = None
+            if self.remote_pictures.allowed:
+                self.remote_pictures.fetch(link)
+                note = "Loading the picture…"
+            else:
+                note = "Pictures from the web are not loaded: View › Load Pictures from the Web."
+        elif link:
+            image = read_local_image(link, self._folder)
+            if image is None:
+                note = f"The picture {html.escape(link)} was not found beside the chronology file."
+        else:
+            image = None
+        if image is not None:
+            name = f"{MEDIA_SCHEME}:{self._edit_token}"
+            self.document().addResource(QTextDocument.ImageResource, QUrl(name), image)
+        return card_html(media, name, note)
 
     def _sources_html(self, event: Event) -> str:
         if not event.sources:

@@ -74,6 +74,11 @@ class MenusMixin:
         self.grid_action.setCheckable(True)
         self.grid_action.setChecked(self.settings.value("showGrid", True, type=bool))
         self.canvas.set_grid(self.grid_action.isChecked())
+        self.remote_pictures_action = self._action(view_menu, "Load Pictures from the &Web", None,
+                                                   lambda on: self._set_remote_pictures(on))
+        self.remote_pictures_action.setCheckable(True)
+        self.remote_pictures_action.setChecked(self.settings.value("loadRemotePictures", False, type=bool))
+        self.detail.allow_remote_pictures(self.remote_pictures_action.isChecked())
         self._action(view_menu, "&Search", QKeySequence.Find, self.focus_search)
         self._action(view_menu, "&Legend", "Ctrl+L", self.show_legend)
         view_menu.addAction(self.problems_dock.toggleViewAction())
@@ -89,6 +94,10 @@ class MenusMixin:
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def _set_remote_pictures(self, allowed: bool) -> None:
+        self.detail.allow_remote_pictures(allowed)
+        self.settings.setValue("loadRemotePictures", allowed)
 
     def _set_grid(self, shown: bool) -> None:
         self.canvas.set_grid(shown)

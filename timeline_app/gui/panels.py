@@ -161,7 +161,8 @@ class PanelsMixin:
     def _canvas_selected(self, position: int) -> None:
         event = self.index.events[position] if position >= 0 and self.index is not None else None
         category = self.shown.chronology.categories.get(event.category) if event else None
-        self.detail.show_event(event, category, os.path.basename(self.path) if is_editable(self.path) else "")
+        self.detail.show_event(event, category, os.path.basename(self.path) if is_editable(self.path) else "",
+                               os.path.dirname(os.path.abspath(self.path)) if self.path else "")
         self._reselect_in_list()
 
     def _reselect_in_list(self) -> None:

@@ -20,6 +20,7 @@ from ..yaml_reader import Null
 from .categories import read_categories
 from .eras import read_eras
 from .events import read_events
+from .media import read_background, read_media
 from .sources import read_shared_sources
 from .values import TOP_KEYS, Checker, NeedsPrecise, check_url
 
@@ -67,6 +68,8 @@ def _read_header(check: Checker, root: dict, chronology: Chronology) -> None:
     if "title" not in root:
         check.report(root, "missing `title` at the top level", WARNING)
     chronology.description = check.text(root.get("description"), root, "description")
+    chronology.media = read_media(check, root.get("media"))
+    chronology.background = read_background(check, root.get("background"))
     order = root.get("date_order")
     if order is not None and not isinstance(order, Null):
         text = check.text(order, root, "date_order")

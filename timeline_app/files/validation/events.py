@@ -16,6 +16,7 @@ from ..fast_reader import EventStream
 from ..yaml_reader import Null, position
 from .event_dates import DateProblem, EventDates, event_dates
 from .fast_events import only_types, plain_event
+from .media import read_background, read_media
 from .sources import read_sources
 from .values import (
     ALTERNATIVE_KEYS,
@@ -138,6 +139,9 @@ def read_event(check: Checker, item: object, index: int, categories: dict[str, C
     sources = read_sources(check, data.get("sources"))
     description = check.text(data.get("description"), data, "description")
     location = check.text(data.get("location"), data, "location")
+    media = read_media(check, data.get("media"))
+    background = read_background(check, data.get("background"))
+    display_date = check.text(data.get("display_date"), data, "display_date")
     event_id = check.text(data.get("id"), data, "id", required="id" in data)
     if dates is None or not title.strip() or not ok:
         return None
@@ -156,6 +160,9 @@ def read_event(check: Checker, item: object, index: int, categories: dict[str, C
         start_open=dates.start_open,
         alternatives=dates.alternatives,
         written=dates.written,
+        media=media,
+        display_date=display_date,
+        background=background,
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ...chronology.model import Category, Event, Source
 from .event_dates import DateProblem, event_dates
+from .media import read_background, read_media
 from .values import (
     EVENT_KEYS,
     PALETTE,
@@ -63,10 +64,14 @@ def plain_event(
         sources = ()  # most events of a safe_dump'ed file: no key at all
     if "id" in data and not event_id.strip():
         raise NeedsPrecise("id")
-    return Event(
+    event = Event(
         event_id, title, dates.start, dates.end, category, tags, description, sources, location, line,
         dates.end_open, dates.start_open, (), dates.written,
     )
+    if "media" in data or "background" in data or "display_date" in data:  # the checks themselves raise NeedsPrecise
+        event.media, event.background = read_media(check, get("media")), read_background(check, get("background"))
+        event.display_date = check.text(get("display_date"), data, "display_date")
+    return event
 
 
 _SOURCE_KEY_SET = frozenset(SOURCE_KEYS)

@@ -16,8 +16,11 @@ from ...chronology.model import Source
 from ...chronology.problems import ERROR, WARNING, Problem
 from ..yaml_reader import Null, position
 
-TOP_KEYS = ("title", "description", "date_order", "timezone", "sources", "categories", "eras", "events")
-EVENT_KEYS = ("id", "title", "start", "end", "category", "tags", "description", "sources", "location")
+TOP_KEYS = ("title", "description", "date_order", "timezone", "sources", "categories", "eras", "events", "media", "background")
+EVENT_KEYS = ("id", "title", "start", "end", "category", "tags", "description", "sources", "location", "media",
+              "display_date", "background")
+MEDIA_KEYS = ("url", "caption", "credit", "thumbnail", "alt")
+BACKGROUND_KEYS = ("color", "url")
 SOURCE_KEYS = ("url", "title", "publisher", "date")
 ERA_KEYS = ("title", "start", "end", "color")
 ALTERNATIVE_KEYS = ("date", "source")
@@ -26,7 +29,8 @@ COLOR = re.compile(r"#[0-9a-fA-F]{6}")  # used with fullmatch: `$` would allow a
 PALETTE = ("#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7")
 
 
-_KNOWN_SETS = {keys: frozenset(keys) for keys in (TOP_KEYS, EVENT_KEYS, SOURCE_KEYS, ERA_KEYS, CATEGORY_KEYS, ALTERNATIVE_KEYS)}
+_KNOWN_SETS = {keys: frozenset(keys) for keys in (TOP_KEYS, EVENT_KEYS, SOURCE_KEYS, ERA_KEYS, CATEGORY_KEYS, ALTERNATIVE_KEYS,
+                                                  MEDIA_KEYS, BACKGROUND_KEYS)}
 
 
 class NeedsPrecise(Exception):
