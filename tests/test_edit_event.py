@@ -54,10 +54,22 @@ def test_crlf_stays_and_other_events_do_not_move(tmp_path):
     assert data.endswith('    start: "March 2015"\r\n    end: "April 2015"\r\n')
 
 
+def test_an_id_changes_where_it_stands_and_media_is_added_at_the_end(tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_text(FILE)
+    edit_event(str(path), "b", {"id": "second", "media": {"url": "photo.jpg", "caption": "At dawn"}})
+    assert path.read_text() == FILE.replace("  - id: b\n", '  - id: "second"\n') + \
+        '    media: {url: "photo.jpg", caption: "At dawn"}\n'
+    event = load_file(path).chronology.events[1]
+    assert (event.id, event.media.url, event.media.caption) == ("second", "photo.jpg", "At dawn")
+
+
 @pytest.mark.parametrize("changes, fragment", [
     ({"start": "31 June 2014"}, "not leave a valid file"),
     ({"title": None}, "keeps its title"),
-    ({"id": "z"}, "cannot change id"),
+    ({"id": "b"}, "not leave a valid file"),
+    ({"colour": "red"}, "cannot change colour"),
+    ({"media": "javascript:alert(1)"}, "not leave a valid file"),
 ])
 def test_refusals_leave_the_file_untouched(tmp_path, changes, fragment):
     path = tmp_path / "events.yaml"
@@ -76,5 +88,9 @@ def test_on_the_command_line(tmp_path):
     assert done.returncode == 0 and "changed 'b'" in done.stdout
     assert load_file(path).chronology.events[1].title == "Second, better"
     assert run("--edit", str(path), "b").returncode == 2
+    renamed = run("--edit", str(path), "b", "--id", "bee", "--media", "https://example.org/b.jpg", "--display-date", "later")
+    assert renamed.returncode == 0 and "now 'bee'" in renamed.stdout, renamed.stderr
+    event = load_file(path).chronology.events[1]
+    assert (event.id, event.media.url, event.display_date) == ("bee", "https://example.org/b.jpg", "later")
     refused = run("--edit", str(path), "zz", "--title", "x")
     assert refused.returncode == 1 and "no event with the id" in refused.stderr

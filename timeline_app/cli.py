@@ -54,9 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--edit", nargs=2, metavar=("FILE", "ID"),
                         help="change the event with this id: only the options given (--title, --start …) change")
     parser.add_argument("--clear", action="append", default=[], metavar="FIELD",
-                        help="with --edit: remove this field (end, category, tags, description, location, sources)")
+                        help="with --edit: remove this field (end, category, tags, description, location, sources, media, "
+                             "display_date)")
     parser.add_argument("--delete", nargs=2, metavar=("FILE", "ID"),
                         help="delete the event with this id from FILE, keeping every other byte")
+    parser.add_argument("--duplicate", nargs=2, metavar=("FILE", "ID"),
+                        help="copy the event with this id just below it, under a new id; prints the new id")
     add = parser.add_argument_group("adding an event (--add FILE)")
     add.add_argument("--add", metavar="FILE", help="add one event to FILE, keeping every existing byte")
     add.add_argument("--title")
@@ -68,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--description")
     add.add_argument("--location")
     add.add_argument("--source", action="append", default=[], help="a http(s) link; repeat for several")
+    add.add_argument("--media", help="with --edit: a picture's https:// link or a path beside the file")
+    add.add_argument("--display-date", dest="display_date", help="with --edit: the date as TimelineJS should show it")
     return parser
 
 
@@ -83,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_add(args, parser)
         if args.delete:
             return run_delete(*args.delete)
+        if args.duplicate:
+            return run_duplicate(*args.duplicate)
         if args.edit:
             return run_edit(args, parser)
         if args.check:
@@ -230,7 +237,7 @@ def run_edit(args, parser) -> int:
 
     path, event_id = args.edit
     changes: dict[str, object] = {}
-    for field in ("title", "start", "end", "category", "description", "location"):
+    for field in ("id", "title", "start", "end", "category", "description", "location", "media", "display_date"):
         if getattr(args, field) is not None:
             changes[field] = getattr(args, field)
     if args.tag:
@@ -242,11 +249,25 @@ def run_edit(args, parser) -> int:
             parser.error(f"--clear {field} and --{field} say opposite things")
         changes[field] = None
     if not changes:
-        parser.error("--edit needs at least one change (--title, --start, --end, --category, --tag, --description, "
-                     "--location, --source or --clear FIELD)")
+        parser.error("--edit needs at least one change (--id, --title, --start, --end, --category, --tag, --description, "
+                     "--location, --source, --media, --display-date or --clear FIELD)")
     try:
         title = edit_event(path, event_id, changes)
     except AddError as error:
         return _refused(error, "not changed")
-    print(printable(f"changed '{event_id}' ({title}) in {path}"))
+    renamed = f" (now '{changes['id']}')" if changes.get("id") and changes["id"] != event_id else ""
+    print(printable(f"changed '{event_id}'{renamed} ({title}) in {path}"))
+    return EXIT_OK
+
+
+def run_duplicate(path: str, event_id: str) -> int:
+    """`timeline-app --duplicate FILE ID`: exit 0 copied (the new id printed), 1 refused (file untouched)."""
+    from .files.add_event import AddError
+    from .files.duplicate_event import duplicate_event
+
+    try:
+        new_id = duplicate_event(path, event_id)
+    except AddError as error:
+        return _refused(error, "not duplicated")
+    print(printable(new_id))
     return EXIT_OK

@@ -383,5 +383,10 @@ def _blank_between_items(lines: list[str], extents: list[tuple[int, int, bool]])
     """Whether the file separates events with blank lines (so the new one should be too)."""
     if len(extents) < 2:
         return False
-    (_, first_end, _), (second_dash, _, _) = extents[0], extents[1]
-    return any(not line.strip() for line in lines[first_end : second_dash - 1])
+    (_, _, first_keeps), (second_dash, _, _) = extents[0], extents[1]
+    if first_keeps:  # the blank lines after a `|+` value are part of it
+        return False
+    above = second_dash - 1  # 1-based line above the second item, past the comments that head it
+    while above > 1 and lines[above - 1].lstrip().startswith("#"):
+        above -= 1
+    return above >= 1 and not lines[above - 1].strip()

@@ -21,7 +21,8 @@ from .loader import load_text
 from .yaml_reader import placer
 from .yaml_text import quote
 
-EDITABLE = ("title", "start", "end", "category", "tags", "description", "location", "sources")
+EDITABLE = ("id", "title", "start", "end", "category", "tags", "description", "location", "sources", "media",
+            "display_date")
 
 
 def edit_event(path: str, event_id: str, changes: dict[str, object]) -> str:
@@ -32,6 +33,7 @@ def edit_event(path: str, event_id: str, changes: dict[str, object]) -> str:
         raise AddError(f"cannot change {', '.join(unknown)}: the fields are {', '.join(EDITABLE)}")
     if changes.get("title", "") is None or changes.get("start", "") is None:
         raise AddError("an event keeps its title and start: give a new one instead of clearing it")
+    new_id = str(changes.get("id") or event_id)
     found = find_event_in_file(path, event_id, "edit")
     text, lines, number, target = found.text, found.lines, found.number, found.target
     node = _item_node(text, number)
@@ -40,7 +42,7 @@ def edit_event(path: str, event_id: str, changes: dict[str, object]) -> str:
     new_text = _apply(text, lines, node, found.extent, changes)
     check = load_text(new_text, path)
     others = [e.as_dict() for e in found.current.chronology.events if e is not target]
-    changed = next((e for e in (check.chronology.events if check.chronology else []) if e.id == event_id), None)
+    changed = next((e for e in (check.chronology.events if check.chronology else []) if e.id == new_id), None)
     if not check.ok or changed is None or [e.as_dict() for e in check.chronology.events if e is not changed] != others:
         raise AddError("the change would not leave a valid file with every other event as it was",
                        [p for p in check.problems if p.severity == "error"])
@@ -55,6 +57,8 @@ def _item_node(text: str, number: int) -> yaml.MappingNode:
 
 
 def _render(value: object) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {quote(str(item))}" for key, item in value.items() if item) + "}"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(quote(str(item)) for item in value) + "]"
     return quote(str(value))

@@ -1,0 +1,68 @@
+"""Duplicating one event: its lines, comments and styles copied just below it, under a new id.
+
+The same guarantees as `add_event`: the file must be valid first; the copy must load
+as the same event (only its id differs) with every other event unchanged; the write
+is atomic, refused if the file changed meanwhile.
+"""
+
+from __future__ import annotations
+
+from .add_event import (
+    AddError,
+    _blank_between_items,
+    _last_content_line,
+    find_event_in_file,
+    item_extents,
+    write_text_over,
+)
+from .edit_event import _apply, _item_node
+from .loader import load_text
+
+
+def duplicate_event(path: str, event_id: str) -> str:
+    """Copy the event `event_id` below itself; return the copy's id. Raises AddError, file untouched."""
+    found = find_event_in_file(path, event_id, "duplicate")
+    lines, (first, end_line, keeps) = found.lines, found.extent
+    if keeps:
+        raise AddError("the event ends with a `|+` block that keeps its blank lines: duplicate it in your editor")
+    dash_indent = len(lines[first - 1]) - len(lines[first - 1].lstrip(" "))
+    extents = item_extents(found.text)
+    following = extents[found.number + 1][0] - 1 if found.number + 1 < len(extents) else len(lines)
+    last = max(end_line, _last_content_line(lines, first, following, dash_indent))
+    while last > first and not lines[last - 1].strip():  # a block scalar's end can reach the blank line after it
+        last -= 1
+    newline = next((end for end in ("\r\n", "\r", "\n") if lines[0].endswith(end)), "\n")
+    copy = lines[first - 1 : last]
+    if not copy[-1].endswith(("\n", "\r")):
+        copy[-1] += newline
+    gap = [newline] if _blank_between_items(lines, extents) else []
+    ending = [] if lines[last - 1].endswith(("\n", "\r")) else [newline]
+    new_text = "".join(lines[:last] + ending + gap + copy + lines[last:])
+    new_id = _free_id(event_id, found.current.chronology.events)
+    node = _item_node(new_text, found.number + 1)
+    if any(key.value == "id" for key, _ in node.value):
+        new_text = _apply(new_text, new_text.splitlines(keepends=True), node, None, {"id": new_id})
+    return _checked_write(path, found, new_text)
+
+
+def _free_id(event_id: str, events) -> str:
+    taken = {event.id for event in events}
+    number = 2
+    while f"{event_id}-{number}" in taken:
+        number += 1
+    return f"{event_id}-{number}"
+
+
+def _checked_write(path: str, found, new_text: str) -> str:
+    check = load_text(new_text, path)
+    before = [e.as_dict() for e in found.current.chronology.events]
+    after = [e.as_dict() for e in check.chronology.events] if check.chronology else []
+    copies = [e for e in after if e["id"] not in {b["id"] for b in before}]
+    original = found.target.as_dict()
+    if (not check.ok or len(after) != len(before) + 1 or len(copies) != 1
+            or [e for e in after if e is not copies[0]] != before
+            or {**copies[0], "id": original["id"]} != original):
+        raise AddError("a copy of these lines would not read as the same event: duplicate it in your editor",
+                       [p for p in check.problems if p.severity == "error"])
+    write_text_over(path, new_text, found.original)
+    return copies[0]["id"]
