@@ -264,9 +264,9 @@ def test_detail_pane_offers_to_edit_the_selected_event_at_its_line(window, qtbot
     monkeypatch.setenv("VISUAL", str(editor))
     event = window.index.events[window.index.position_of_id["hor-election"]]
     window.canvas.select(window.index.position_of_id["hor-election"])
-    assert f"Line {event.line} of events.yaml" in window.detail.toPlainText()
+    assert f"line {event.line} of events.yaml" in window.detail.toPlainText()
     assert BUNDLED.read_text().splitlines()[event.line - 1].strip() == "- id: hor-election"
-    link = re.search(r"timeline-edit:[^\"']+", window.detail.toHtml())[0]  # the pane's own link
+    link = re.search(r"timeline-edit:\d+[^\"']*", window.detail.toHtml())[0]  # the pane's own link
     window.detail.anchorClicked.emit(QUrl(link))
     qtbot.waitUntil(lambda: record.exists() and record.read_text().endswith("\n"), timeout=5000)
     assert record.read_text().split() == [f"+{event.line}", str(copy)]

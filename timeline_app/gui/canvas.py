@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import math
+from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
@@ -29,7 +30,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from ..chronology.date_text import describe_event_date
+from ..chronology.date_shift import END, MOVE, START, dragged_dates, stepped_dates, why_not_draggable
+from ..chronology.date_text import describe_event_date, describe_range
+from ..chronology.dates import PartialDate
 from ..chronology.model import Chronology
 from ..chronology.timeline_index import TimelineIndex
 from ..geometry.lane_sizing import PROBE_ROWS, rows_needed, share_rows
@@ -53,6 +56,19 @@ ROW_HEIGHT = 22.0
 COMPACT_ROW_HEIGHT = 18.0  # when titles would not all fit: still a line of text with room around it
 MAX_LABEL_WIDTH = 560.0  # a title may use the free space to its right, up to this
 WHEEL_ZOOM_PER_NOTCH = 1.25
+END_GRIP = 6.0  # px at each end of a span's bar that resize it instead of moving it
+
+
+@dataclass(slots=True)
+class EventDrag:
+    """The selected event being dragged: which part, from where, and the dates it would get."""
+
+    position: int
+    part: str  # MOVE, START or END
+    origin_x: float
+    placed: PlacedEvent
+    refused: str | None  # why its dates cannot be dragged, said once the mouse moves
+    dates: tuple[PartialDate, PartialDate | None] | None = None
 
 
 def era_strength(base: QColor) -> float:
@@ -74,6 +90,8 @@ class TimelineCanvas(QWidget):
     """Lanes of events over a time axis; wheel zooms around the cursor, Shift+wheel pans."""
 
     selection_changed = Signal(int)  # position in the index, -1 for none
+    dates_dragged = Signal(int, object, object)  # position, new start, new end (None for a point)
+    drag_refused = Signal(str)  # why the selected event's dates cannot be dragged
     view_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -96,6 +114,8 @@ class TimelineCanvas(QWidget):
         self._drag_origin: QPointF | None = None
         self._drag_view: Viewport | None = None
         self._dragged = False
+        self.editable = False  # the window allows dragging an event's dates only in a file it may write
+        self._event_drag: EventDrag | None = None
         self._label_widths: dict[int, float] = {}
         self._fitted_once = False
         self._auto_fit = True  # until the user zooms or pans, resizing keeps everything in view
@@ -545,9 +565,30 @@ class TimelineCanvas(QWidget):
                 x = self.view.x_of(float(self.index.starts[position]))
                 painter.setPen(QPen(colors["highlight"], 2, Qt.DashLine))
                 painter.drawLine(QPointF(x, AXIS_HEIGHT), QPointF(x, self.height()))
+        if self._event_drag is not None and self._event_drag.dates is not None:
+            self._paint_drag_preview(painter, colors)
         if self.hasFocus():
             painter.setPen(QPen(colors["highlight"], 2))
             painter.drawRect(QRectF(1, 1, self.width() - 2, self.height() - 2))
+
+    def _paint_drag_preview(self, painter: QPainter, colors: dict) -> None:
+        """Where the dragged event would go, and its new dates in words above it."""
+        drag = self._event_drag
+        start, end = drag.dates
+        x0 = self.view.x_of(start.seconds())
+        x1 = self.view.x_of((end or start).end_seconds()) if end is not None else x0 + (drag.placed.x1 - drag.placed.x0)
+        rect = self.event_rect(drag.placed)
+        rect = QRectF(x0, rect.top(), max(x1 - x0, MARKER_WIDTH), rect.height())
+        painter.setPen(QPen(colors["highlight"], 2, Qt.DashLine))
+        painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 4, 4)
+        text = describe_range(start, end)
+        metrics = QFontMetricsF(self._bold)
+        box = QRectF(0, 0, metrics.horizontalAdvance(text) + 12, metrics.height() + 6)
+        box.moveBottomLeft(QPointF(min(max(x0, 2.0), self.width() - box.width() - 2), max(rect.top() - 4, box.height() + AXIS_HEIGHT)))
+        painter.fillRect(box, colors["highlight"])
+        painter.setPen(colors["base"] if colors["highlight"].lightness() < 140 else colors["text"])
+        painter.setFont(self._bold)
+        painter.drawText(box, Qt.AlignCenter, text)
 
     # --- input ------------------------------------------------------------------------
 
@@ -564,11 +605,29 @@ class TimelineCanvas(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.LeftButton:
-            self._drag_origin, self._drag_view, self._dragged = event.position(), self.view, False
-            self.setCursor(Qt.ClosedHandCursor)
+            self._event_drag = self._drag_on_selected(event.position())
+            if self._event_drag is None:
+                self._drag_origin, self._drag_view, self._dragged = event.position(), self.view, False
+                self.setCursor(Qt.ClosedHandCursor)
         self.setFocus(Qt.MouseFocusReason)
 
+    def _drag_on_selected(self, point: QPointF) -> EventDrag | None:
+        """A press on the selected event's marker or bar starts moving it (its ends resize a span)."""
+        if not self.editable or self.selected < 0:
+            return None
+        placed = next((p for p in self.layout_result.placed if p.position == self.selected), None)
+        if placed is None or not self.event_rect(placed).adjusted(-3, -3, 3, 3).contains(point):
+            return None
+        part = MOVE
+        event = self.index.events[self.selected]
+        if event.end is not None and placed.x1 - placed.x0 > 4 * END_GRIP:
+            part = START if point.x() < placed.x0 + END_GRIP else END if point.x() > placed.x1 - END_GRIP else MOVE
+        return EventDrag(self.selected, part, point.x(), placed, why_not_draggable(event))
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._event_drag is not None:
+            self._follow_event_drag(event.position().x())
+            return
         if self._drag_origin is not None:
             dx = event.position().x() - self._drag_origin.x()
             if abs(dx) > 3 or self._dragged:
@@ -588,7 +647,39 @@ class TimelineCanvas(QWidget):
         else:
             QToolTip.hideText()
 
+    def _follow_event_drag(self, x: float) -> None:
+        drag = self._event_drag
+        dx = x - drag.origin_x
+        if abs(dx) <= 3 and drag.dates is None:
+            return
+        if drag.refused:
+            self._event_drag = None
+            self.drag_refused.emit(drag.refused)
+            return
+        drag.dates = dragged_dates(self.index.events[drag.position], drag.part, dx * self.view.seconds_per_pixel)
+        self.setCursor(Qt.SizeHorCursor if drag.part != MOVE else Qt.ClosedHandCursor)
+        self.update()
+
+    def cancel_event_drag(self) -> bool:
+        """Escape while dragging: the event goes back where it was, nothing is written."""
+        if self._event_drag is None:
+            return False
+        self._event_drag = None
+        self.unsetCursor()
+        self.update()
+        return True
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.LeftButton and self._event_drag is not None:
+            drag, self._event_drag = self._event_drag, None
+            self.unsetCursor()
+            self.update()
+            original = self.index.events[drag.position]
+            if drag.dates is not None and drag.dates != (original.start, original.end):
+                self.dates_dragged.emit(drag.position, *drag.dates)
+            elif drag.dates is None:
+                self.select(drag.position, ensure_visible=False)
+            return
         if event.button() != Qt.LeftButton or self._drag_origin is None:
             return
         dragged = self._dragged
@@ -624,6 +715,8 @@ class TimelineCanvas(QWidget):
             self.zoom(1 / 1.5)
         elif key == Qt.Key_Home:
             self.fit_all()
+        elif key in (Qt.Key_Left, Qt.Key_Right) and modifiers & Qt.AltModifier and self.selected >= 0:
+            self._step_dates(1 if key == Qt.Key_Right else -1, END if modifiers & Qt.ShiftModifier else MOVE)
         elif key in (Qt.Key_Left, Qt.Key_Right) and modifiers & (Qt.ShiftModifier | Qt.ControlModifier):
             self.pan(page if key == Qt.Key_Left else -page)
         elif key in (Qt.Key_Left, Qt.Key_Right):
@@ -636,12 +729,27 @@ class TimelineCanvas(QWidget):
             self.step(-1)
         elif key in (Qt.Key_Return, Qt.Key_Enter) and self.selected >= 0:
             self.zoom_to(self.selected)
+        elif key == Qt.Key_Escape and self.cancel_event_drag():
+            pass
         elif key == Qt.Key_Escape and self.selected >= 0:
             self.select(-1)
         else:
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def _step_dates(self, steps: int, part: str) -> None:
+        """Alt+Left/Right moves the selected event a step of its precision; with Shift, its end."""
+        event = self.index.events[self.selected]
+        reason = why_not_draggable(event) if self.editable else "this file opens read-only"
+        if reason is None and part == END and event.end is None:
+            reason = "a point event has no end to move: Alt+Left/Right moves it"
+        if reason:
+            self.drag_refused.emit(reason)
+            return
+        start, end = stepped_dates(event, part, steps, steps)
+        if (start, end) != (event.start, event.end):
+            self.dates_dragged.emit(self.selected, start, end)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return False  # Tab and Shift+Tab step through events here

@@ -37,7 +37,8 @@ MEDIA_SCHEME = "timeline-media"  # the picture this pane put in its document
 
 class DetailPane(QTextBrowser):
     link_refused = Signal(str)
-    edit_requested = Signal(int)  # line
+    edit_requested = Signal(int)  # line: open the user's editor there
+    edit_here_requested = Signal()  # the Edit dialog for the shown event
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -85,7 +86,9 @@ class DetailPane(QTextBrowser):
 
     def _open_link(self, url: QUrl) -> None:
         text = url.toString()
-        if url.scheme() == EDIT_SCHEME:
+        if url.scheme() == EDIT_SCHEME and url.path() == "here" and url.query() == self._edit_token:
+            self.edit_here_requested.emit()
+        elif url.scheme() == EDIT_SCHEME:
             line = _our_edit_link_line(url, self._edit_token)
             if line is None:  # written in the file itself: a file must never start programs
                 self.link_refused.emit(text)
@@ -121,7 +124,8 @@ class DetailPane(QTextBrowser):
         footer = ""
         if file_name and event.line:
             footer = (
-                f"<p style='color:gray'>Line {event.line} of {html.escape(file_name)} · "
+                f"<p style='color:gray'><a href='{EDIT_SCHEME}:here?{self._edit_token}'>Edit</a> (F2) · "
+                f"line {event.line} of {html.escape(file_name)} · "
                 f"<a href='{EDIT_SCHEME}:{event.line}?{self._edit_token}'>edit in your editor</a></p>"
             )
         cursor.insertHtml(self._sources_html(event) + footer)

@@ -158,6 +158,7 @@ class LoadingMixin:
             self.detail.show_event(None, None)
         self._update_title()
         self.add_action.setEnabled(is_editable(self.path))
+        self.canvas.editable = is_editable(self.path)
         self.copy_action.setEnabled(is_bundled(self.path))
         verb = "Reloaded" if keep_view else "Loaded"
         message = f"{verb} {os.path.basename(self.path)} at {time.strftime('%H:%M:%S')}"

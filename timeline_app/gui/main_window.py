@@ -11,13 +11,14 @@ from ..chronology.search import SearchIndex
 from ..chronology.timeline_index import TimelineIndex
 from ..files.loader import LoadResult
 from ..files.undo_history import UndoHistory
+from .editing import EditingMixin
 from .file_watcher import FileWatcher
 from .loading import LoadingMixin, _LoadThread
 from .menus import MenusMixin
 from .panels import PanelsMixin
 
 
-class MainWindow(LoadingMixin, MenusMixin, PanelsMixin, QMainWindow):
+class MainWindow(LoadingMixin, MenusMixin, EditingMixin, PanelsMixin, QMainWindow):
     """The timeline window; objectNames timelineCanvas, eventList, searchField, detailPane, problemsPanel."""
 
     loaded = Signal()
@@ -53,7 +54,7 @@ class MainWindow(LoadingMixin, MenusMixin, PanelsMixin, QMainWindow):
 
     def dragEnterEvent(self, event) -> None:
         urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith((".yaml", ".yml", ".csv", ".json")):
+        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith((".yaml", ".yml", ".csv", ".json", ".timeline")):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:

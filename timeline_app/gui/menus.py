@@ -1,4 +1,4 @@
-"""The MainWindow's menus and the commands behind them: export, print, go to date, add, help."""
+"""The MainWindow's menus and the commands behind them: export, print, go to date, new, help (edits: `editing`)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ..chronology.date_forms import parse_date
 from ..chronology.dates import DateError
-from ..files.add_event import AddError
-from ..files.bundled import is_bundled
-from ..files.delete_event import delete_event
-from ..files.loader import is_editable, read_file_bytes
 from ..files.new_chronology import create_chronology
-from ..files.yaml_reader import ReadError
 from ..geometry.viewport import Viewport
 
 SHORTCUTS_HELP = """
@@ -30,7 +25,13 @@ SHORTCUTS_HELP = """
 <tr><td><b>Home</b>, Ctrl+0</td><td>fit the whole chronology</td></tr>
 <tr><td><b>Left</b> / <b>Right</b>, Tab / Shift+Tab</td><td>previous / next event</td></tr>
 <tr><td><b>Shift+Left</b> / <b>Shift+Right</b>, PgUp / PgDn</td><td>pan</td></tr>
-<tr><td><b>Enter</b>, double click</td><td>zoom to the selected event</td></tr>
+<tr><td><b>Enter</b>, double click</td><td>zoom to the selected event (in the list: edit it)</td></tr>
+<tr><td><b>F2</b></td><td>edit the selected event</td></tr>
+<tr><td><b>drag</b> the selected event</td><td>move it (its ends: change a span), snapping to its precision; Escape cancels</td></tr>
+<tr><td><b>Alt+Left</b> / <b>Alt+Right</b></td><td>move the selected event a day, month or year (its precision)</td></tr>
+<tr><td><b>Alt+Shift+Left</b> / <b>Right</b></td><td>move the end of the selected span</td></tr>
+<tr><td><b>Ctrl+D</b> / <b>Delete</b></td><td>duplicate / delete the selected event</td></tr>
+<tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>undo / redo a change made here</td></tr>
 <tr><td><b>Ctrl+F</b></td><td>search (Escape clears)</td></tr>
 <tr><td><b>Ctrl+G</b></td><td>go to a date</td></tr>
 <tr><td><b>Ctrl+O</b> / <b>Ctrl+R</b></td><td>open / reload</td></tr>
@@ -61,6 +62,7 @@ class MenusMixin:
         self._action(edit_menu, "&Redo", "Ctrl+Shift+Z", self.redo)
         edit_menu.addSeparator()
         self._action(edit_menu, "&Edit Event…", "F2", self.edit_selected)
+        self._action(edit_menu, "D&uplicate Event", "Ctrl+D", self.duplicate_selected)
         self._action(edit_menu, "&Delete Event…", QKeySequence.Delete, self.delete_selected)
         edit_menu.addSeparator()
         self._action(edit_menu, "&Copy Image", "Ctrl+Shift+C", self.copy_image)
@@ -134,24 +136,6 @@ class MenusMixin:
             f"<h3>Timeline {__version__}</h3><p>A zoomable timeline for chronologies kept in YAML.</p>",
         )
 
-    def add_event(self):
-        """Open the Add event dialog (non-modal to the event loop); returns it."""
-        from .add_dialog import AddEventDialog
-
-        if not self.path or self.index is None:
-            self.statusBar().showMessage("Open a valid chronology first", 4000)
-            return None
-        if is_bundled(self.path):
-            self.statusBar().showMessage("The sample chronology opens read-only: File > Save a Copy to Edit", 6000)
-            return None
-        if not is_editable(self.path):
-            self.statusBar().showMessage("CSV and TimelineJS files open read-only: export to YAML to edit", 6000)
-            return None
-        dialog = AddEventDialog(self.path, self.shown.chronology, self)
-        dialog.accepted.connect(lambda: self._event_added(dialog.added_id, dialog))
-        dialog.open()
-        return dialog
-
     def new_chronology(self, path: str | None = None) -> str:
         """File > New: a small, valid, commented chronology where the user chooses; opened at once."""
         if path is None:
@@ -193,73 +177,6 @@ class MenusMixin:
         if last and os.path.isdir(last):
             return last
         return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or os.path.expanduser("~")
-
-    def _event_added(self, new_id: str, dialog=None) -> None:
-        if dialog is not None and dialog.before and dialog.after:
-            self.history.record(self.path, dialog.before, dialog.after, f"adding “{dialog.new_event().title}”")
-        self._select_after_load = new_id
-        self.open_file(self.path, keep_view=True)
-        self.watcher.mark_current()
-
-    def edit_selected(self):
-        """Edit > Edit Event (F2): the Add dialog filled in; only what is changed changes in the file."""
-        from .add_dialog import EditEventDialog
-
-        event = self.selected_event()
-        if event is None or not is_editable(self.path):
-            self.statusBar().showMessage("Select an event first" if event is None else "This file opens read-only", 4000)
-            return None
-        dialog = EditEventDialog(self.path, self.shown.chronology, event, self)
-        dialog.accepted.connect(lambda: self._event_changed(dialog))
-        dialog.open()
-        return dialog
-
-    def _event_changed(self, dialog) -> None:
-        if dialog.before and dialog.after and dialog.before != dialog.after:
-            self.history.record(self.path, dialog.before, dialog.after, f"changing “{dialog.new_event().title}”")
-        self._select_after_load = dialog.event_id
-        self.open_file(self.path, keep_view=True)
-        self.watcher.mark_current()
-
-    def delete_selected(self, confirm: bool = True) -> str:
-        """Edit > Delete Event: the selected event's lines go from the file (undo brings them back)."""
-        event = self.selected_event()
-        if event is None or not is_editable(self.path):
-            message = "Select an event first" if event is None else "This file opens read-only"
-            self.statusBar().showMessage(message, 4000)
-            return message
-        if confirm and QMessageBox.question(self, "Delete event", f"Delete “{event.title}” from {os.path.basename(self.path)}?"
-                                            "\n\nEdit > Undo brings it back.") != QMessageBox.Yes:
-            return ""
-        try:
-            before = read_file_bytes(self.path)
-            delete_event(self.path, event.id)
-            self.history.record(self.path, before, read_file_bytes(self.path), f"deleting “{event.title}”")
-        except (AddError, ReadError) as error:
-            message = f"Not deleted: {error}"
-        else:
-            message = f"Deleted “{event.title}” (Ctrl+Z brings it back)"
-            self.open_file(self.path, keep_view=True)
-            self.watcher.mark_current()
-        self.statusBar().showMessage(message, 8000)
-        return message
-
-    def undo(self) -> str:
-        return self._after_history(self.history.undo())
-
-    def redo(self) -> str:
-        return self._after_history(self.history.redo())
-
-    def _after_history(self, message: str) -> str:
-        self.open_file(self.path, keep_view=True)
-        self.watcher.mark_current()
-        self.statusBar().showMessage(message, 8000)
-        return message
-
-    EXPORT_FILTERS = (
-        "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;CSV table (*.csv);;"
-        "JSON (*.json);;TimelineJS JSON (*.timeline.json);;Chronology YAML (*.yaml)"
-    )
 
     def picture_maker(self, current_view: bool):
         """Makes the export picture at a given width: the current view and filters, or everything."""

@@ -37,6 +37,8 @@ class PanelsMixin:
 
     def _build_widgets(self) -> None:
         self.canvas = TimelineCanvas()
+        self.canvas.dates_dragged.connect(self.move_dates)
+        self.canvas.drag_refused.connect(lambda reason: self.statusBar().showMessage(f"Not moved: {reason}", 6000))
         self.overview = OverviewStrip(self.canvas)
         self.overview.centre_requested.connect(self._centre_on)
 
@@ -78,11 +80,12 @@ class PanelsMixin:
         header.resizeSection(0, 104)
         header.resizeSection(2, 64)  # the colour says the lane; the name is in its tooltip
         self.event_list.selectionModel().currentRowChanged.connect(self._list_row_changed)
-        self.event_list.doubleClicked.connect(lambda _: self.canvas.zoom_to(self.canvas.selected) if self.canvas.selected >= 0 else None)
+        self.event_list.activated.connect(self._list_row_activated)  # double click or Enter
         self.list_model.layoutChanged.connect(self._reselect_in_list)
 
         self.detail = DetailPane()
         self.detail.edit_requested.connect(lambda line: self._open_in_editor(line, 1))
+        self.detail.edit_here_requested.connect(self.edit_selected)
         self.detail.link_refused.connect(lambda url: self.statusBar().showMessage(f"Refused to open '{url}': only http and https links open", 6000))
 
         right_top = QWidget()
@@ -180,6 +183,15 @@ class PanelsMixin:
                 self.event_list.scrollTo(model_index)
         finally:
             self._syncing = False
+
+    def _list_row_activated(self, _index) -> None:
+        """Double click or Enter on a row: edit the event where the file may be written, else zoom to it."""
+        if self.canvas.selected < 0:
+            return
+        if is_editable(self.path):
+            self.edit_selected()
+        else:
+            self.canvas.zoom_to(self.canvas.selected)
 
     def _list_row_changed(self, current, _previous) -> None:
         if self._syncing or not current.isValid():
