@@ -383,8 +383,8 @@ def _title_and_container(text: Element, containers: dict[str, str], losses: Loss
     """
     title = text.located() if text.tag == "text" else _text("", text.place)
     where = Place(title.line, title.column)
-    if title.startswith((" (", " [")):
-        return _text(title[1:], where), []
+    if text.text.startswith((" (", " [")):
+        return title, []  # `located` has dropped the space
     closing = {"[": "]", "(": ")"}.get(title[:1], "")
     end = title.find(closing) if closing else -1
     if end < 0:
@@ -465,7 +465,10 @@ def _from_lines(text: str) -> tuple[Mapping, list[Problem]]:
     lines = [line.rstrip("\r") for line in text.split("\n")]
     losses, problems = Losses(), []
     if not lines[0].startswith("# Written by Timeline"):
-        problems.append(Problem(1, 1, "not a Timeline file: its first line should be '# Written by Timeline x.y.z' (or it should be <timeline> XML)"))
+        header = Problem(1, 1, "not a Timeline file: its first line should be '# Written by Timeline x.y.z' (or it should be <timeline> XML)")
+        if not any(line.startswith(("CATEGORY:", "EVENT:")) for line in lines):
+            raise ReadError([header])  # some other text: one message, not one per line
+        problems.append(header)
     root = located(Mapping(), 1, 1)
     categories = located(Mapping(), 1, 1)
     events = located(Sequence(), 1, 1)
