@@ -3,6 +3,7 @@ they hold, what cannot be held is named in one warning, refusals say FILE:LINE:C
 
 import datetime
 import json
+import os
 import random
 import subprocess
 import sys
@@ -274,7 +275,10 @@ def test_random_bytes_in_a_timeline_file_are_refused_not_raised(tmp_path):
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "timeline_app", *args], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    """The CLI as a user runs it, with no display: --check and --export must not need one."""
+    env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    return subprocess.run([sys.executable, "-m", "timeline_app", *args], check=False, capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=60)
 
 
 def test_check_and_export_of_a_timeline_file():

@@ -200,7 +200,8 @@ def _from_xml(root: Element) -> tuple[Mapping, list[Problem]]:
     eras_element = root.child("eras")
     if eras_element is not None:
         result[_text("eras", eras_element.place)] = _xml_eras(eras_element, losses, problems)
-    events_element = root.child("events") or root
+    events_element = root.child("events")
+    events_element = root if events_element is None else events_element
     result[_text("events", events_element.place)] = _xml_events(events_element, losses, problems)
     return result, problems + losses.warnings()
 
