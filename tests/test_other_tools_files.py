@@ -1,7 +1,9 @@
 """Files made with other tools (tests/data/interchange): each loads, or says at FILE:LINE:COL why not.
 
-Today 9 of the 12 TimelineJS files load; the TimelineJS2 files, the Google Sheets template
-and The Timeline Project's files are refused with a message (issue 15 reads them).
+Today 9 of the 12 TimelineJS files load; the TimelineJS2 files and the Google Sheets template
+are refused with a message. The Timeline Project's `.timeline` files load (its XML and its
+0.x line format), except the one counting time in plain numbers and the project's own file
+of deliberate errors (tests/test_timeline_project.py has the details).
 """
 
 from pathlib import Path
@@ -25,3 +27,11 @@ def test_a_file_from_another_tool_loads_or_says_where_it_cannot(path):
 def test_most_timelinejs_files_load():
     loaded = [p.name for p in FILES if p.parent.name == "timelinejs" and load_file(p).ok]
     assert len(loaded) >= 9, loaded
+
+
+def test_the_timeline_project_files_load_but_its_error_file_and_its_numtime_file():
+    loaded = {p.name for p in FILES if p.parent.name == "thetimelineproject" and load_file(p).ok}
+    assert loaded == {
+        "pre1_DataIndicatorTest.timeline", "pre1_demo.timeline", "pre1_readonly.timeline",
+        "xml_v1.0.0_example.timeline", "xml_v2.5_gregorian_features_EXTRACTED_from_js.timeline",
+    }

@@ -15,6 +15,7 @@ from .bundled import is_bundled
 from .csv_format import read_csv
 from .fast_reader import FastPathFailed, read_fast
 from .json_format import read_json
+from .timeline_project import read_timeline_project
 from .validation import build_chronology
 from .yaml_reader import ReadError, decode, read_precise
 
@@ -66,7 +67,7 @@ def load_text(text: str, path: str = "<text>", progress: Callable[[float], None]
 
 def _load_text(text: str, path: str, progress: Callable[[float], None] | None) -> LoadResult:
     kind = os.path.splitext(path)[1].lower()
-    if kind in (".csv", ".json"):
+    if kind in _OTHER_READERS:
         return _load_other(text, path, kind)
     try:
         fast = read_fast(text, progress)
@@ -84,20 +85,24 @@ def _load_text(text: str, path: str, progress: Callable[[float], None] | None) -
     return LoadResult(path, chronology, with_path(in_file_order(problems + more), path))
 
 
+_OTHER_READERS = {".csv": read_csv, ".json": read_json, ".timeline": read_timeline_project}
+
+
 def _load_other(text: str, path: str, kind: str) -> LoadResult:
-    """CSV or JSON (TimelineJS or our own export): read into located values, then the same checks."""
+    """CSV, JSON (TimelineJS or our own export) or The Timeline Project's `.timeline`:
+    read into located values, then the same checks."""
     try:
-        root, problems = (read_csv if kind == ".csv" else read_json)(text)
+        root, problems = _OTHER_READERS[kind](text)
         chronology, more = build_chronology(root)
     except ReadError as error:
         return LoadResult(path, None, with_path(error.problems, path))
-    if kind == ".csv" and not chronology.title:
+    if kind in (".csv", ".timeline") and not chronology.title:
         chronology.title = os.path.splitext(os.path.basename(path))[0]
     return LoadResult(path, chronology, with_path(in_file_order(problems + more), path))
 
 
 def is_editable(path: str) -> bool:
-    """Only our YAML files are written to (`--add`, the Add dialog); CSV and JSON open read-only,
+    """Only our YAML files are written to (`--add`, the Add dialog); CSV, JSON and .timeline open read-only,
     and so does the sample inside the package."""
     return os.path.splitext(path)[1].lower() in (".yaml", ".yml", "") and not is_bundled(path)
 
