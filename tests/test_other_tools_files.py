@@ -35,3 +35,12 @@ def test_the_timeline_project_files_load_but_its_error_file_and_its_numtime_file
         "pre1_DataIndicatorTest.timeline", "pre1_demo.timeline", "pre1_readonly.timeline",
         "xml_v1.0.0_example.timeline", "xml_v2.5_gregorian_features_EXTRACTED_from_js.timeline",
     }
+
+
+@pytest.mark.parametrize(("suffix", "words"), [(".timeline", "a Timeline file"), (".csv", "a header row"),
+                                               (".json", "a JSON object"), (".yaml", "`title` and `events`")])
+def test_an_empty_file_is_told_what_its_kind_should_hold(tmp_path, suffix, words):
+    path = tmp_path / f"empty{suffix}"
+    path.write_text("\n")
+    (problem,) = load_file(path).problems
+    assert (problem.line, problem.column) == (1, 1) and problem.message.startswith("file is empty") and words in problem.message

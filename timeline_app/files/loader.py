@@ -147,11 +147,19 @@ _KINDS = {
 }
 
 
+_EXPECTED = {  # what an empty file of each kind should have held
+    ".yaml": "a mapping with `title` and `events`",
+    ".csv": "a header row with title and start",
+    ".json": "a JSON object with `events` (our export or TimelineJS)",
+    ".timeline": "a Timeline file (<timeline> XML or '# Written by Timeline' lines)",
+}
+
+
 def load_file(path: str | os.PathLike, progress: Callable[[float], None] | None = None) -> LoadResult:
     """Read, check and model a chronology file; never raises for bad content."""
     name = os.fspath(path)
     try:
-        text = decode(read_file_bytes(name))
+        text = decode(read_file_bytes(name), _EXPECTED.get(os.path.splitext(name)[1].lower(), _EXPECTED[".yaml"]))
     except ReadError as error:
         return LoadResult(name, None, with_path(error.problems, name))
     return load_text(text, name, progress)

@@ -65,7 +65,7 @@ def position(value: object, fallback: tuple[int, int] = (1, 1)) -> tuple[int, in
     return (line, value.column) if line else fallback
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, expected: str = "a mapping with `title` and `events`") -> str:
     """UTF-8 text of a file, refusing what is not text with the place it goes wrong."""
     problems = []
     nul = data.find(b"\0")
@@ -90,7 +90,7 @@ def decode(data: bytes) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not re.search(r"^[ \t]*[^\s#]", text, re.M):
-        raise ReadError([Problem(1, 1, "file is empty: expected a mapping with `title` and `events`")])
+        raise ReadError([Problem(1, 1, f"file is empty: expected {expected}")])
     return text
 
 

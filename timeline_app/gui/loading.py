@@ -194,7 +194,7 @@ class LoadingMixin:
     def choose_file(self) -> None:
         start = self.start_folder()
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open chronology", start, "Chronologies (*.yaml *.yml *.csv *.json);;All files (*)"
+            self, "Open chronology", start, "Chronologies (*.yaml *.yml *.csv *.json *.timeline);;All files (*)"
         )
         if path:
             self.open_file(path)
