@@ -21,6 +21,7 @@ from ..chronology.problems import ERROR, Problem, with_path
 from .atomic_write import FileRefused, replace_user_file, write_atomically
 from .loader import load_text, read_file_bytes
 from .validation import check_url
+from .validation.media import check_media_link
 from .yaml_reader import (
     Mapping,
     Null,
@@ -53,6 +54,7 @@ class NewEvent:
     description: str = ""
     location: str = ""
     sources: list[str] = field(default_factory=list)
+    media: str | dict = ""  # a link or path, or {url, caption, credit, …}
 
 
 def _slug(text: str) -> str:
@@ -72,6 +74,8 @@ def entry_lines(event: NewEvent, dash_indent: int, key_indent: int) -> list[str]
         pairs.append(("tags", "[" + ", ".join(quote(tag) for tag in event.tags) + "]"))
     if event.description:
         pairs.append(("description", quote(event.description)))
+    if event.media:
+        pairs.append(("media", media_text(event.media)))
     lines = []
     for number, (key, value) in enumerate(pairs):
         prefix = " " * dash_indent + "- " + " " * (key_indent - dash_indent - 2) if number == 0 else " " * key_indent
@@ -80,6 +84,13 @@ def entry_lines(event: NewEvent, dash_indent: int, key_indent: int) -> list[str]
         lines.append(" " * key_indent + "sources:")
         lines.extend(" " * (key_indent + 2) + "- " + quote(url) for url in event.sources)
     return lines
+
+
+def media_text(media: str | dict) -> str:
+    """`media` as one line of YAML: a quoted link, or a flow mapping of the fields given."""
+    if isinstance(media, dict):
+        return "{" + ", ".join(f"{key}: {quote(str(value))}" for key, value in media.items() if value) + "}"
+    return quote(media)
 
 
 def check_new_event(event: NewEvent, date_order: str | None = None) -> list[str]:
@@ -100,6 +111,9 @@ def check_new_event(event: NewEvent, date_order: str | None = None) -> list[str]
         reason = check_url(url)
         if reason:
             problems.append(f"--source: {reason}")
+    media = event.media.get("url", "") if isinstance(event.media, dict) else event.media
+    if event.media and (not media.strip() or check_media_link(media.strip())):
+        problems.append(f"--media: {check_media_link(media.strip()) or 'a picture needs its link or path'}")
     return problems
 
 

@@ -15,6 +15,7 @@ from .add_event import (
     _last_content_line,
     _last_line,
     find_event_in_file,
+    media_text,
     write_text_over,
 )
 from .loader import load_text
@@ -58,7 +59,7 @@ def _item_node(text: str, number: int) -> yaml.MappingNode:
 
 def _render(value: object) -> str:
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {quote(str(item))}" for key, item in value.items() if item) + "}"
+        return media_text(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(quote(str(item)) for item in value) + "]"
     return quote(str(value))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
 )
@@ -55,6 +54,11 @@ class AddEventDialog(QDialog):
         self.sources_field = QPlainTextEdit(objectName="sourcesField")
         self.sources_field.setPlaceholderText("one http(s) link per line")
         self.sources_field.setMaximumHeight(70)
+        self.id_field = QLineEdit(objectName="idField", placeholderText="made from the date and title when empty")
+        self.media_field = QLineEdit(objectName="mediaField", placeholderText="a picture: https:// link or a path beside the file")
+        self.caption_field = QLineEdit(objectName="captionField")
+        self.credit_field = QLineEdit(objectName="creditField")
+        self.file_is_current = lambda: True  # the window says whether the file is still as it showed it
         self.message = QLabel(objectName="addMessage", wordWrap=True)
 
         form = QFormLayout()
@@ -68,6 +72,10 @@ class AddEventDialog(QDialog):
         form.addRow("Ta&gs", self.tags_field)
         form.addRow("&Description", self.description_field)
         form.addRow("S&ources", self.sources_field)
+        form.addRow("&Picture", self.media_field)
+        form.addRow("Capt&ion", self.caption_field)
+        form.addRow("C&redit", self.credit_field)
+        form.addRow("&Id", self.id_field)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -75,10 +83,11 @@ class AddEventDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        for field in (self.title_field, self.start_field, self.end_field, self.tags_field, self.location_field):
+        for field in (self.title_field, self.start_field, self.end_field, self.tags_field, self.location_field,
+                      self.media_field, self.id_field):
             field.textChanged.connect(self.validate)
         self.sources_field.textChanged.connect(self.validate)
-        self.resize(560, 520)
+        self.resize(560, 620)
         self.validate()
 
     def new_event(self) -> NewEvent:
@@ -91,7 +100,16 @@ class AddEventDialog(QDialog):
             description=self.description_field.toPlainText(),
             location=self.location_field.text(),
             sources=[line.strip() for line in self.sources_field.toPlainText().splitlines() if line.strip()],
+            id=self.id_field.text().strip(),
+            media=self._media(),
         )
+
+    def _media(self) -> str | dict:
+        """The picture fields as the file will hold them: a link alone, or a mapping with caption and credit."""
+        url, caption, credit = (field.text().strip() for field in (self.media_field, self.caption_field, self.credit_field))
+        if not (url or caption or credit):
+            return ""
+        return {"url": url, "caption": caption, "credit": credit} if caption or credit else url
 
     def _date_note(self, field: QLineEdit, note: QLabel) -> None:
         text = field.text().strip()
@@ -118,19 +136,31 @@ class AddEventDialog(QDialog):
         return not problems
 
     def save(self) -> None:
-        if not self.validate():
-            return
+        if self.validate() and self._write(lambda: add_event(self.path, self.new_event()), "Not added"):
+            self.accept()
+
+    def _write(self, change, refused: str) -> bool:
+        """Run the file change, keeping the bytes before and after for Undo; a refusal is said in
+        the dialog, which stays open with everything typed in it."""
+        if not self.file_is_current():
+            self._refuse(f"{refused}: the file changed on disk since the window showed it. Nothing was written; "
+                         "Cancel, let the window reload, and try again.")
+            return False
         try:
-            self.before = read_file_bytes(self.path)  # for undo: the bytes the add replaced
-            self.added_id = add_event(self.path, self.new_event())
+            self.before = read_file_bytes(self.path)
+            self.added_id = change()
             self.after = read_file_bytes(self.path)
         except ReadError:
             self.before = self.after = b""
         except AddError as error:
-            details = "\n".join(problem.format() for problem in error.problems[:10])
-            QMessageBox.warning(self, "Event not added", f"{error}\n\n{details}".strip())
-            return
-        self.accept()
+            details = "; ".join(problem.format() for problem in error.problems[:5])
+            self._refuse(f"{refused}: {error}" + (f" ({details})" if details else ""))
+            return False
+        return True
+
+    def _refuse(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(ERROR_STYLE)
 
 
 class EditEventDialog(AddEventDialog):
@@ -142,6 +172,7 @@ class EditEventDialog(AddEventDialog):
         self.setWindowTitle("Edit event")
         self.setObjectName("editEventDialog")
         self.event_id = event.id
+        self.shown_media = event.media
         written = event.written.split(" … ") if event.written else []
         self.title_field.setText(event.title)
         self.start_field.setText(written[0] if written else event.start.iso())
@@ -155,17 +186,32 @@ class EditEventDialog(AddEventDialog):
         self.tags_field.setText(", ".join(event.tags))
         self.description_field.setPlainText(event.description)
         self.sources_field.setPlainText("\n".join(source.url for source in event.sources if source.url))
+        self.id_field.setText(event.id)
+        if event.media:
+            self.media_field.setText(event.media.url)
+            self.caption_field.setText(event.media.caption)
+            self.credit_field.setText(event.media.credit)
         self.initial = self.new_event()
         self.validate()
 
     def changes(self) -> dict[str, object]:
         """The fields the user changed: their new values, None for one emptied."""
         now, before, changes = self.new_event(), self.initial, {}
-        for name in ("title", "start", "end", "category", "location", "description", "tags", "sources"):
+        for name in ("id", "title", "start", "end", "category", "location", "description", "tags", "sources"):
             value = getattr(now, name)
-            if value != getattr(before, name):
+            if value != getattr(before, name) and (value or name != "id"):  # an emptied id: keep the one it has
                 changes[name] = value if value else None
+        if now.media != before.media:
+            changes["media"] = self._changed_media(now.media)
         return changes
+
+    def _changed_media(self, media: str | dict):
+        """The new picture; what the dialog does not show (thumbnail, alt text) is kept."""
+        if not media:
+            return None
+        kept = self.shown_media.as_dict() if self.shown_media else {}
+        fields = {**kept, **(media if isinstance(media, dict) else {"url": media, "caption": "", "credit": ""})}
+        return fields["url"] if not any(value for key, value in fields.items() if key != "url") else fields
 
     def save(self) -> None:
         if not self.validate():
@@ -174,15 +220,7 @@ class EditEventDialog(AddEventDialog):
         if not changes:
             self.reject()
             return
-        try:
-            self.before = read_file_bytes(self.path)
-            edit_event(self.path, self.event_id, changes)
-            self.after = read_file_bytes(self.path)
-        except ReadError:
-            self.before = self.after = b""
-        except AddError as error:
-            details = "\n".join(problem.format() for problem in error.problems[:10])
-            QMessageBox.warning(self, "Event not changed", f"{error}\n\n{details}".strip())
-            return
-        self.added_id = self.event_id
-        self.accept()
+        new_id = str(changes.get("id") or self.event_id)
+        if self._write(lambda: edit_event(self.path, self.event_id, changes) and new_id, "Not changed"):
+            self.event_id = new_id
+            self.accept()

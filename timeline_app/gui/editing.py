@@ -38,6 +38,7 @@ class EditingMixin:
             self.statusBar().showMessage("CSV and TimelineJS files open read-only: export to YAML to edit", 6000)
             return None
         dialog = AddEventDialog(self.path, self.shown.chronology, self)
+        dialog.file_is_current = self.watcher.is_current
         dialog.accepted.connect(lambda: self._event_added(dialog.added_id, dialog))
         dialog.open()
         return dialog
@@ -57,6 +58,7 @@ class EditingMixin:
         if event is None:
             return None
         dialog = EditEventDialog(self.path, self.shown.chronology, event, self)
+        dialog.file_is_current = self.watcher.is_current
         dialog.accepted.connect(lambda: self._event_changed(dialog))
         dialog.open()
         return dialog
@@ -126,6 +128,11 @@ class EditingMixin:
     def _change_file(self, change, what: str, done: str) -> str:
         """Run one file change (it returns the id to select after, or ""), record it for Undo,
         reload; the status bar says what happened."""
+        if not self.watcher.is_current():
+            self.statusBar().showMessage("Nothing changed: the file changed on disk since it was shown; it is being "
+                                         "reloaded — try again", 8000)
+            self.reload()
+            return "Nothing changed: the file changed on disk"
         try:
             before = read_file_bytes(self.path)
             changed_id = change()

@@ -65,6 +65,10 @@ class FileWatcher(QObject):
             self._signature = signature
             self.changed.emit()
 
+    def is_current(self) -> bool:
+        """Whether the file is still as last seen: a change from the window must not build on a stale view."""
+        return not self.path or self._stat() == self._signature
+
     def mark_current(self) -> None:
         """Take the file as it is now as seen (after we wrote it ourselves)."""
         self._signature = self._stat()
