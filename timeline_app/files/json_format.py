@@ -9,7 +9,7 @@ import json
 
 from ..chronology.model import Chronology
 from ..chronology.problems import Problem
-from .timelinejs import from_timelinejs, is_timelinejs
+from .timelinejs_read import from_timelinejs, is_timelinejs
 from .yaml_reader import Mapping, Null, ReadError, Sequence, located, read_precise
 from .yaml_reader import located_text as _text
 
@@ -33,7 +33,8 @@ def read_json(text: str) -> tuple[object, list[Problem]]:
         root, problems = _unplaced(plain), []
     _drop_nulls(root, plain)
     if isinstance(root, Mapping) and is_timelinejs(root):
-        return from_timelinejs(root), problems
+        converted, warnings = from_timelinejs(root)
+        return converted, problems + warnings
     if isinstance(root, Mapping) and isinstance(root.get("events"), list):
         for event in root["events"]:
             if isinstance(event, dict):
