@@ -13,7 +13,7 @@ from ..chronology.dates import HOUR, MINUTE, MONTH, SECOND, YEAR, DateError, Par
 from .yaml_reader import Null, Text, position
 from .yaml_reader import located_text as _located_text
 
-_PARTS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
+_PARTS = ("year", "month", "day", "hour", "minute", "second")  # our dates stop at the second
 
 
 def _part(parts: dict, key: str) -> str:
@@ -25,7 +25,7 @@ def date_text(parts: object) -> object:
     """Date parts as one of our date texts placed where the parts were; None when all are empty."""
     if not isinstance(parts, dict):
         return None if parts is None or isinstance(parts, Null) or not str(parts).strip() else parts
-    year, month, day, hour, minute, second, millisecond = (_part(parts, key) for key in _PARTS)
+    year, month, day, hour, minute, second = (_part(parts, key) for key in _PARTS)
     if not any((year, month, day, hour, minute, second)):
         return None
     text = year
@@ -36,7 +36,7 @@ def date_text(parts: object) -> object:
             if hour:
                 text += f" {_two(hour)}:{_two(minute or '0')}"
                 if second:
-                    text += f":{_two(second)}" + (f".{millisecond}" if millisecond else "")
+                    text += f":{_two(second)}"
     return _located_text(text, *position(parts))
 
 
