@@ -38,8 +38,21 @@ def read_json(text: str) -> tuple[object, list[Problem]]:
     if isinstance(root, Mapping) and isinstance(root.get("events"), list):
         for event in root["events"]:
             if isinstance(event, dict):
-                event.pop("precision", None)  # derived from the dates; our JSON export writes it
+                _take_whole_date(event)
     return root, problems
+
+
+def _take_whole_date(event: Mapping) -> None:
+    """Our JSON export's event: `precision` and `edtf` are derived from the dates, but where
+    `edtf` says more than `start`/`end` (about, a decade, alternatives) it is the date."""
+    event.pop("precision", None)
+    edtf = event.pop("edtf", None)
+    if not isinstance(edtf, str) or not isinstance(event.get("start"), str):
+        return
+    plain = (str(event["start"]), f"{event['start']}/{event.get('end')}")
+    if edtf not in plain:
+        event["start"] = edtf  # the key object stays: it keeps its place
+        event.pop("end", None)
 
 
 def _unplaced(value):

@@ -18,12 +18,20 @@ def timelinejs_losses(chronology: Chronology, sheet: bool = False) -> str:
         "media alt text": sum(1 for e in events if e.media and e.media.alt) + bool(chronology.media and chronology.media.alt),
         "category colours": sum(1 for i, c in enumerate(chronology.categories.values()) if c.color != PALETTE[i % len(PALETTE)]),
         "era colours": sum(1 for era in chronology.eras if era.color),
+        "category order and unused categories (groups come in order of first use)": _moved_categories(chronology),
     }
-    if sheet:
-        counts["ids"] = sum(1 for e in events if e.id)
-        counts["locations and sources"] = sum(1 for e in events if e.location or e.sources)
-        counts["media alt text"] = counts.pop("media alt text")
+    if sheet:  # the template has no id column, and one Background cell
+        counts["ids"] = len(events)
+        counts["backgrounds with both a colour and a picture"] = sum(
+            1 for b in [e.background for e in events] + [chronology.background] if b and b.color and b.url)
     lost = [f"{what} ({count})" for what, count in counts.items() if count]
     if not lost:
         return ""
     return f"{'the Google Sheets template' if sheet else 'TimelineJS'} cannot hold: {', '.join(lost)}"
+
+
+def _moved_categories(chronology: Chronology) -> int:
+    """How many categories a reader of the groups would not give back in the same place."""
+    in_use = list(dict.fromkeys(event.category for event in chronology.events if event.category))
+    declared = list(chronology.categories)
+    return sum(1 for index, cid in enumerate(declared) if index >= len(in_use) or in_use[index] != cid)
