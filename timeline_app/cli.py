@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--check", action="store_true", help="check FILE... and print problems as FILE:LINE:COL")
     parser.add_argument("--export", metavar="OUT", help="write FILE to OUT ('-' for JSON on stdout); the format follows OUT's extension")
     parser.add_argument("--format", choices=("json", "csv", "timelinejs", "timelinejs-sheet", "yaml", "png", "svg", "pdf"),
-                        help="export format when OUT's extension does not say")
+                        help="export format when OUT's extension does not say (timelinejs-sheet: rows for TimelineJS's Google Sheets template)")
     parser.add_argument("--from", dest="from_date", metavar="DATE", help="export only from this date")
     parser.add_argument("--to", dest="to_date", metavar="DATE", help="export only up to this date")
     parser.add_argument("--width", type=int, default=1600, metavar="PX", help="image width (default 1600)")

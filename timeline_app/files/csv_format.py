@@ -135,7 +135,7 @@ def read_csv(text: str) -> object:
 
 def _read_cell(event: Mapping, name: str, cell: str, line: int, column: int) -> None:
     """One cell into the event, placed at its row and column."""
-    at = lambda value: _text(value, line, column)  # noqa: E731
+    at = lambda value: _text(value, line, column)
     if name == "tags":
         event[at(name)] = located(Sequence(at(tag.strip()) for tag in cell.split(";") if tag.strip()), line, column)
     elif name == "sources":

@@ -50,7 +50,7 @@ def read_sheet(names: list[str], rows) -> tuple[Mapping, list]:
 
 def _slide(cells: dict, line: int) -> Mapping:
     slide = located(Mapping(), line, 1)
-    at = lambda name, value: _text(value, *cells[name][1:])  # noqa: E731 - a value placed at its cell
+    at = lambda name, value: _text(value, *cells[name][1:])  # a value placed at its cell
     for key, prefix in (("start_date", ""), ("end_date", "end ")):
         filled = [part for part in (*_DATE_PARTS, "time") if prefix + part in cells]
         if filled:

@@ -115,7 +115,7 @@ def _groups_in_date_order(items: list) -> dict[str, str]:
 def _event(item: dict, groups: dict[str, str], taken: set[str], refusals: Refusals) -> Mapping:
     event = located(Mapping(), item.line, item.column)
     text = _text_of(item)
-    put = lambda key, value, where: event.__setitem__(_at(key, where, item), _at(value, where, item))  # noqa: E731
+    put = lambda key, value, where: event.__setitem__(_at(key, where, item), _at(value, where, item))
     start = date_text(item.get("start_date")) if "start_date" in item else None
     display = _words(item.get("display_date"))
     media, quote = media_value(item.get("media"), refusals)
