@@ -64,7 +64,8 @@ def test_csv_has_a_header_and_quotes_for_spreadsheets(tmp_path):
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to read UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert rows[0] == ["id", "title", "start", "end", "precision", "category", "tags", "description", "sources", "edtf"]
+    assert rows[0][:10] == ["id", "title", "start", "end", "precision", "category", "tags", "description", "sources", "edtf"]
+    assert rows[0][10:] == ["location", "display_date", "media", "media_caption", "media_credit", "media_thumbnail", "media_alt", "background"]
     assert rows[1][1] == 'Comma, "quote" and\nnewline' and rows[1][2:5] == ["2014-06", "", "month"]
     assert rows[1][6] == "a; b"
 

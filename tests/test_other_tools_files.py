@@ -1,9 +1,9 @@
 """Files made with other tools (tests/data/interchange): each loads, or says at FILE:LINE:COL why not.
 
-Today 9 of the 12 TimelineJS files load; the TimelineJS2 files and the Google Sheets template
-are refused with a message. The Timeline Project's `.timeline` files load (its XML and its
-0.x line format), except the one counting time in plain numbers and the project's own file
-of deliberate errors (tests/test_timeline_project.py has the details).
+All 12 TimelineJS files (TimelineJS2 and 3) and all 3 Google Sheets template CSVs load.
+The Timeline Project's `.timeline` files load (its XML and its 0.x line format), except the
+one counting time in plain numbers and the project's own file of deliberate errors
+(tests/test_timeline_project.py has the details).
 """
 
 from pathlib import Path
@@ -24,11 +24,6 @@ def test_a_file_from_another_tool_loads_or_says_where_it_cannot(path):
         assert problem.line >= 1 and problem.column >= 1 and "internal error" not in problem.message
 
 
-def test_most_timelinejs_files_load():
-    loaded = [p.name for p in FILES if p.parent.name == "timelinejs" and load_file(p).ok]
-    assert len(loaded) >= 9, loaded
-
-
 def test_the_timeline_project_files_load_but_its_error_file_and_its_numtime_file():
     loaded = {p.name for p in FILES if p.parent.name == "thetimelineproject" and load_file(p).ok}
     assert loaded == {
@@ -44,3 +39,9 @@ def test_an_empty_file_is_told_what_its_kind_should_hold(tmp_path, suffix, words
     path.write_text("\n")
     (problem,) = load_file(path).problems
     assert (problem.line, problem.column) == (1, 1) and problem.message.startswith("file is empty") and words in problem.message
+
+
+@pytest.mark.parametrize("folder, count", [("timelinejs", 12), ("sheets", 3)])
+def test_every_timelinejs_and_sheets_file_loads(folder, count):
+    loaded = [p.name for p in FILES if p.parent.name == folder and load_file(p).ok]
+    assert len(loaded) == count, loaded

@@ -44,8 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("files", nargs="*", metavar="FILE", help="chronology to open (default: the bundled one)")
     parser.add_argument("--check", action="store_true", help="check FILE... and print problems as FILE:LINE:COL")
     parser.add_argument("--export", metavar="OUT", help="write FILE to OUT ('-' for JSON on stdout); the format follows OUT's extension")
-    parser.add_argument("--format", choices=("json", "csv", "timelinejs", "yaml", "png", "svg", "pdf"),
-                        help="export format when OUT's extension does not say")
+    parser.add_argument("--format", choices=("json", "csv", "timelinejs", "timelinejs-sheet", "yaml", "png", "svg", "pdf"),
+                        help="export format when OUT's extension does not say (timelinejs-sheet: rows for TimelineJS's Google Sheets template)")
     parser.add_argument("--from", dest="from_date", metavar="DATE", help="export only from this date")
     parser.add_argument("--to", dest="to_date", metavar="DATE", help="export only up to this date")
     parser.add_argument("--width", type=int, default=1600, metavar="PX", help="image width (default 1600)")
@@ -146,6 +146,7 @@ def export(out: str, path: str, args=None) -> int:
     from .files.export_formats import (
         IMAGE_FORMATS,
         ExportError,
+        export_warnings,
         format_for,
         render_data,
         write_export,
@@ -179,6 +180,8 @@ def export(out: str, path: str, args=None) -> int:
         data = render_picture(chronology, fmt, bounds[0], bounds[1], width=width, page=getattr(args, "page", "A4"))
     else:
         data = render_data(chronology, fmt, bounds[0], bounds[1])
+        for warning in export_warnings(chronology, fmt):
+            print(f"timeline-app: warning: {printable(warning)}", file=sys.stderr)
     if out == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

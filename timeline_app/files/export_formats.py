@@ -11,11 +11,13 @@ from ..chronology.model import Chronology
 from .atomic_write import write_atomically
 from .csv_format import to_csv
 from .json_format import to_json
+from .sheets_template import to_sheet
 from .timelinejs import to_timelinejs
+from .timelinejs_losses import timelinejs_losses
 from .yaml_export import to_yaml
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
-FORMATS = ("json", "csv", "timelinejs", "yaml", "png", "svg", "pdf")
+FORMATS = ("json", "csv", "timelinejs", "timelinejs-sheet", "yaml", "png", "svg", "pdf")
 _BY_EXTENSION = {".json": "json", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml", ".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
 
@@ -55,7 +57,7 @@ def within(chronology: Chronology, start: PartialDate | None, end: PartialDate |
 
 def render_data(chronology: Chronology, fmt: str, start: PartialDate | None = None,
                 end: PartialDate | None = None) -> bytes:
-    """The bytes of `chronology` in a data format (json, csv, timelinejs, yaml), over [start, end]."""
+    """The bytes of `chronology` in a data format (json, csv, timelinejs, timelinejs-sheet, yaml), over [start, end]."""
     chosen = within(chronology, start, end)
     if fmt == "json":
         return to_json(chosen).encode("utf-8")
@@ -63,9 +65,19 @@ def render_data(chronology: Chronology, fmt: str, start: PartialDate | None = No
         return to_csv(chosen).encode("utf-8")
     if fmt == "timelinejs":
         return (json.dumps(to_timelinejs(chosen), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if fmt == "timelinejs-sheet":
+        return to_sheet(chosen).encode("utf-8")
     if fmt == "yaml":
         return to_yaml(chosen).encode("utf-8")
     raise ExportError(f"'{fmt}' is a picture format: the window's picture module draws it", usage=True)
+
+
+def export_warnings(chronology: Chronology, fmt: str) -> list[str]:
+    """What the chosen format cannot hold, one line per format, for the user to read."""
+    if fmt in ("timelinejs", "timelinejs-sheet"):
+        lost = timelinejs_losses(chronology, sheet=fmt == "timelinejs-sheet")
+        return [lost] if lost else []
+    return []
 
 
 def write_export(out: str, data: bytes, source_path: str) -> None:

@@ -9,7 +9,7 @@ import json
 
 from ..chronology.model import Chronology
 from ..chronology.problems import Problem
-from .timelinejs import from_timelinejs, is_timelinejs
+from .timelinejs_read import from_timelinejs, is_timelinejs
 from .yaml_reader import Mapping, Null, ReadError, Sequence, located, read_precise
 from .yaml_reader import located_text as _text
 
@@ -33,12 +33,26 @@ def read_json(text: str) -> tuple[object, list[Problem]]:
         root, problems = _unplaced(plain), []
     _drop_nulls(root, plain)
     if isinstance(root, Mapping) and is_timelinejs(root):
-        return from_timelinejs(root), problems
+        converted, warnings = from_timelinejs(root)
+        return converted, problems + warnings
     if isinstance(root, Mapping) and isinstance(root.get("events"), list):
         for event in root["events"]:
             if isinstance(event, dict):
-                event.pop("precision", None)  # derived from the dates; our JSON export writes it
+                _take_whole_date(event)
     return root, problems
+
+
+def _take_whole_date(event: Mapping) -> None:
+    """Our JSON export's event: `precision` and `edtf` are derived from the dates, but where
+    `edtf` says more than `start`/`end` (about, a decade, alternatives) it is the date."""
+    event.pop("precision", None)
+    edtf = event.pop("edtf", None)
+    if not isinstance(edtf, str) or not isinstance(event.get("start"), str):
+        return
+    plain = (str(event["start"]), f"{event['start']}/{event.get('end')}")
+    if edtf not in plain:
+        event["start"] = edtf  # the key object stays: it keeps its place
+        event.pop("end", None)
 
 
 def _unplaced(value):

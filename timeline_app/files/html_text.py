@@ -1,0 +1,51 @@
+"""TimelineJS text is HTML, ours is Markdown: the few forms both have, turned each way.
+
+Paragraphs, line breaks, bold, italics and links go across and come back the same;
+any other tag is dropped and its text kept.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_LINK = re.compile(r'<a\b[^>]*?href\s*=\s*(["\'])(.*?)\1[^>]*>(.*?)</a\s*>', re.S | re.I)
+_BOLD = re.compile(r"<(strong|b)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
+_ITALIC = re.compile(r"<(em|i)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
+_MD_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_MD_ITALIC = re.compile(r"(?<![\w*])\*(?![\s*])([^*\n]+?)(?<![\s*])\*(?![\w*])")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(((?:https?://|mailto:)[^)\s]+)\)")
+
+
+def html_to_markdown(text: str) -> str:
+    """HTML as Markdown text: tags dropped, entities decoded, links and emphasis kept."""
+    text = re.sub(r"\r\n?", "\n", str(text))
+    text = re.sub(r"\s*</?(?:p|div|blockquote|ul|ol|li|h[1-6])\b[^>]*>\s*", "\n\n", text, flags=re.I)
+    text = re.sub(r"<br\s*/?>", "\n", text, flags=re.I)
+    text = _LINK.sub(lambda m: f"[{_inline(m.group(3))}]({html.unescape(m.group(2)).strip()})" if _inline(m.group(3))
+                     else html.unescape(m.group(2)), text)
+    text = _BOLD.sub(lambda m: f"**{m.group(2)}**", text)
+    text = _ITALIC.sub(lambda m: f"*{m.group(2)}*", text)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+\n", "\n", text)).strip()
+
+
+def _inline(text: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+
+
+def markdown_to_html(text: str, paragraphs: bool = True) -> str:
+    """Markdown as TimelineJS's HTML: one <p> per paragraph (none when `paragraphs` is off)."""
+    parts = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    rendered = [_inline_html(part) for part in parts]
+    if not paragraphs:
+        return "<br><br>".join(rendered)
+    return "".join(f"<p>{part}</p>" for part in rendered)
+
+
+def _inline_html(text: str) -> str:
+    escaped = html.escape(text, quote=False)
+    escaped = _MD_BOLD.sub(r"<strong>\1</strong>", escaped)
+    escaped = _MD_ITALIC.sub(r"<em>\1</em>", escaped)
+    escaped = _MD_LINK.sub(lambda m: f'<a href="{html.escape(html.unescape(m.group(2)))}">{m.group(1)}</a>', escaped)
+    return escaped.replace("\n", "<br>")
