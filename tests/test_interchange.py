@@ -60,7 +60,7 @@ def test_sheet_converted_timelinejs_reads_empty_dates_as_absent_and_quotes_as_te
     (warning,) = result.problems
     assert (warning.line, warning.severity) == (28, "warning") and "HTML" in warning.message
     eniac = event(women, "...And the women who made it work")
-    assert (eniac.start.iso(), eniac.end.iso()) == ("1943-07", "1945")  # TimelineJS's end {year: 1946} is 1 January 1946
+    assert (eniac.start.iso(), eniac.end.iso()) == ("1943-07", "1946")  # as the slide shows it: "July 1943 – 1946"
 
 
 def test_media_links_protocol_relative_relative_and_refused():

@@ -42,7 +42,7 @@ def _slide(event: Event, labels: dict[str, str]) -> dict:
                  "text": markdown_to_html(event.description) + notes_html(event.location, event.sources)},
     }
     if event.end:
-        slide["end_date"] = end_date_parts(event.end)
+        slide["end_date"] = date_parts(event.end)
     if event.display_date:
         slide["display_date"] = event.display_date
     elif not event.plain_dates:  # TimelineJS has no words for "about", "1860s" or "13 July or August": say them

@@ -1,9 +1,10 @@
 """TimelineJS date objects ({year, month, day, hour, minute, second}) and our date texts.
 
-TimelineJS ends a span at an instant: `{year: 1946}` is 1 January 1946, where our
-`end: 1945` runs to the end of 1945. A year- or month-only end is therefore read as
-the year (month) before and written as the one after, so a span covers the same
-stretch in both and adjacent eras touch without overlapping.
+TimelineJS ends an era's band at an instant: `{year: 1946}` is 1 January 1946, where
+our `end: 1945` runs to the end of 1945. An era's year- or month-only end is therefore
+read as the year (month) before and written as the one after, so adjacent eras touch
+without overlapping. A slide's end is read as written: TimelineJS shows it to readers
+("1943 – 1946"), and that is what they mean.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def _two(number: str) -> str:
 
 
 def end_date_text(parts: object, start: object) -> object:
-    """An end's date text, a year- or month-only end read as the unit before (see above)."""
+    """An era's end as a date text, a year- or month-only end read as the unit before (see above)."""
     text = date_text(parts)
     if not isinstance(text, Text) or not isinstance(parts, dict) or _part(parts, "day"):
         return text
@@ -80,7 +81,7 @@ def date_parts(date: PartialDate) -> dict:
 
 
 def end_date_parts(date: PartialDate) -> dict:
-    """An end date's parts: a year or month end as the instant it ends at (see above)."""
+    """An era's end date parts: a year or month end as the instant it ends at (see above)."""
     if date.precision == YEAR:
         return {"year": date.year + 1}
     if date.precision == MONTH:

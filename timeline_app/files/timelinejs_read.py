@@ -132,7 +132,7 @@ def _event(item: dict, groups: dict[str, str], taken: set[str], refusals: Refusa
     put("title", title, text.get("headline"))
     if start is not None:
         event[_at("start", item)] = start
-    end = end_date_text(item.get("end_date"), start)
+    end = date_text(item.get("end_date"))  # a slide shows its end as written: "1943 – 1946" is read so
     if end is not None:
         event[_at("end", item)] = end
     label = _words(item.get("group"))
