@@ -177,3 +177,12 @@ def test_our_csv_and_json_exports_read_back_field_by_field(fmt, name):
                 continue  # the same dates, said in EDTF
             else:
                 assert getattr(after, field.name) == getattr(before, field.name), (before.id, field.name)
+
+
+def test_ids_made_for_events_without_one_keep_their_letters():
+    from timeline_app.files.loader import load_text
+
+    text = "title: t\nevents:\n  - {title: 'Kraków talks', start: 2014}\n  - {title: 日本の戦争, start: 1904}\n" \
+           "  - {title: Battle for Tripoli, start: 2014-07-13}\n"
+    ids = sorted(event.id for event in load_text(text, "x.yaml").chronology.events)
+    assert ids == ["1904-日本の戦争", "2014-07-13-battle-for-tripoli", "2014-krakow-talks"]

@@ -32,6 +32,7 @@ from .yaml_reader import (
     placer,
     read_precise,
 )
+from .slugs import slug
 from .yaml_text import quote
 
 
@@ -56,9 +57,6 @@ class NewEvent:
     sources: list[str] = field(default_factory=list)
     media: str | dict = ""  # a link or path, or {url, caption, credit, …}
 
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")[:48] or "event"
 
 
 def entry_lines(event: NewEvent, dash_indent: int, key_indent: int) -> list[str]:
@@ -148,7 +146,7 @@ def add_event(path: str, event: NewEvent) -> str:
     if problems:
         raise AddError("; ".join(problems))
     if not event.id:
-        base = _slug(event.title)
+        base = slug(event.title, "event")
         event.id, suffix = base, 2
         while event.id in taken:
             event.id, suffix = f"{base}-{suffix}", suffix + 1

@@ -6,13 +6,13 @@ the same chunk is read again precisely, so a problem costs one chunk's slow read
 
 from __future__ import annotations
 
-import re
 
 from ...chronology.date_forms import parse_when
 from ...chronology.dates import DateError
 from ...chronology.model import Alternative, Category, Event
 from ...chronology.problems import WARNING
 from ..fast_reader import EventStream
+from ..slugs import slug
 from ..yaml_reader import Null, position
 from .event_dates import DateProblem, EventDates, event_dates
 from .fast_events import only_types, plain_event
@@ -250,7 +250,7 @@ def _give_unique_ids(events: list[Event], taken: dict) -> None:
     for event in events:
         if event.id:
             continue
-        base = f"{event.start.iso()}-{_slug(event.title)}"
+        base = f"{event.start.iso()}-{slug(event.title, 'event')}"
         candidate, suffix = base, next_suffix.get(base, 2)
         while candidate in taken:
             candidate, suffix = f"{base}-{suffix}", suffix + 1
@@ -259,5 +259,3 @@ def _give_unique_ids(events: list[Event], taken: dict) -> None:
         event.id = candidate
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")[:40] or "event"
