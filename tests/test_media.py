@@ -179,3 +179,10 @@ def test_a_web_picture_is_a_card_and_is_not_fetched_until_the_reader_allows_it(q
     window.remote_pictures_action.trigger()
     qtbot.waitUntil(lambda: len(shown_images(detail)) == 1, timeout=5000)
     assert requests == ["/p.png"] and "From AP" in detail.toPlainText()
+
+
+def test_a_display_date_is_shown_beside_our_words(qtbot, tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_text(HEADER + "  - title: Talks\n    start: 2014-05\n    display_date: Late spring\n")
+    detail = select_only_event(open_window(qtbot, path))
+    assert "May 2014" in detail.toPlainText() and "shown in TimelineJS as “Late spring”" in detail.toPlainText()

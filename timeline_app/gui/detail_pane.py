@@ -146,6 +146,8 @@ class DetailPane(QTextBrowser):
         date_line = f"<b>{html.escape(when)}</b>"
         if notes:
             date_line += f" <span style='color:gray'>({html.escape(', '.join(notes))})</span>"
+        if event.display_date and _differs(event.display_date, when):
+            date_line += f"<br><span style='color:gray'>shown in TimelineJS as “{html.escape(event.display_date)}”</span>"
         parts.append(f"<p>{date_line}</p>")
         facts = []
         if category is not None:
