@@ -132,6 +132,15 @@ def test_a_local_picture_is_shown_inline_with_caption_and_credit(qtbot, tmp_path
     assert "Martyrs Square" in text and "Credit: Jane Roe" in text and "File: photo.png" in text
 
 
+def test_a_caption_with_a_markdown_link_shows_a_link_and_nothing_else_becomes_markup(qtbot, tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_text(HEADER + "  - title: Ada\n    start: 1815\n    media:\n      url: https://example.org/ada.jpg\n"
+                    "      caption: \"[Portrait by Chalon](https://example.org/p) <b>bold</b>\"\n")
+    detail = select_only_event(open_window(qtbot, path))
+    assert "Portrait by Chalon <b>bold</b>" in detail.toPlainText()
+    assert "href=\"https://example.org/p\"" in detail.toHtml()
+
+
 def test_a_missing_local_picture_is_named(qtbot, tmp_path):
     path = tmp_path / "events.yaml"
     path.write_text(HEADER + "  - title: Gone\n    start: 2014-05-16\n    media: gone.png\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -53,10 +54,10 @@ def card_html(media: Media, picture_name: str, remote_note: str) -> str:
         alt = html.escape(media.alt or media.caption, quote=True)
         parts.append(f"<p><img src='{picture_name}' alt='{alt}'></p>")
     if media.caption:
-        parts.append(f"<p><i>{html.escape(media.caption)}</i></p>")
+        parts.append(f"<p><i>{_with_links(media.caption)}</i></p>")
     facts = []
     if media.credit:
-        facts.append(f"Credit: {html.escape(media.credit)}")
+        facts.append(f"Credit: {_with_links(media.credit)}")
     if media.is_remote:
         host = urlsplit(media.url).hostname or media.url
         facts.append(f"<a href='{html.escape(media.url, quote=True)}'>{html.escape(host)}</a>")
@@ -66,6 +67,14 @@ def card_html(media: Media, picture_name: str, remote_note: str) -> str:
     if remote_note:
         parts.append(f"<p style='color:gray'>{remote_note}</p>")
     return "<h4>Media</h4>" + "".join(parts)
+
+
+_MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
+
+
+def _with_links(text: str) -> str:
+    """Escaped text in which Markdown links `[words](https://…)` (how captions come from TimelineJS) are links."""
+    return _MARKDOWN_LINK.sub(lambda m: f"<a href='{m.group(2)}'>{m.group(1)}</a>", html.escape(text, quote=True))
 
 
 class RemotePictures(QObject):
