@@ -99,3 +99,18 @@ def test_titles_go_left_of_their_marker_only_at_the_right_edge_in_every_lane():
     layout = lay_out(index, Viewport(first, (last - first) / 1000), 1000, [3, 3, 3], lambda position: 120.0)
     assert len(layout.placed) == 9
     assert all(p.label_x > p.x0 for p in layout.placed)  # room on the right in every lane: no title flipped
+
+
+def test_a_folded_lane_is_one_row_of_markers_without_titles_and_the_others_are_untouched():
+    text = "title: t\ncategories: {a: {label: A}, b: {label: B}}\nevents:\n" + "".join(
+        f"  - {{title: event {i}, start: 2014-{i % 12 + 1:02d}-01, category: {'ab'[i % 2]}}}\n" for i in range(24))
+    index = TimelineIndex(load_text(text).chronology)
+    view = Viewport.fitting(*index.extent(), 1600)
+    open_layout = lay_out(index, view, 1600, [6, 6], lambda _: 80.0)
+    folded = lay_out(index, view, 1600, [0, 6], lambda _: 80.0, summary_lanes=frozenset({0}))
+    in_lane = lambda layout, lane: [p for p in layout.placed if p.lane == lane]
+    assert in_lane(folded, 1) == in_lane(open_layout, 1)
+    lane_a = in_lane(folded, 0) + [c for c in folded.clusters if c.lane == 0]
+    assert lane_a and all(item.row == -1 for item in lane_a)
+    assert all(p.label_width == 0 for p in in_lane(folded, 0))
+    assert sum(1 if hasattr(item, "position") else item.count for item in lane_a) == 12

@@ -90,12 +90,14 @@ def lay_out(
     lane_rows: list[int],
     label_width: Callable[[int], float],
     mask: np.ndarray | None = None,
+    summary_lanes: frozenset[int] = frozenset(),
 ) -> TimelineLayout:
     """Place the events visible in `view` (and passing `mask`) lane by lane.
 
     Events in a stretch of time denser than the lane can show become one cluster
     with a count; clusters are aligned to absolute time so they do not shimmer
-    while panning.
+    while panning. A lane in `summary_lanes` (collapsed by the reader) is one row of
+    markers and clusters on its rail, without titles.
     """
     layout = TimelineLayout()
     events = index.events
@@ -103,6 +105,9 @@ def lay_out(
     left, right = view.left, view.right(width)
     bucket_seconds = CLUSTER_PIXELS * spp
     for lane, rows in enumerate(lane_rows):
+        summary = lane in summary_lanes
+        if summary:
+            rows = 1
         if rows <= 0:
             continue
         members, member_starts, member_ends = index.lane_in_range(lane, left, right, mask)
@@ -150,6 +155,8 @@ def lay_out(
         rows_of, labelled = stack_rows(
             [i[0] for i in items], [i[1] for i in items], [i[2] for i in items], [i[3] for i in items], rows
         )
+        if summary:
+            rows_of, labelled = [-1] * len(items), [False] * len(items)
         for (_, _, label_x, wanted, what), row, shown in zip(items, rows_of, labelled):
             if isinstance(what, Cluster):
                 what.row = row

@@ -28,14 +28,14 @@ from PySide6.QtGui import (
     QPixmap,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QScrollBar, QToolTip, QWidget
 
 from ..chronology.date_shift import END, MOVE, START, dragged_dates, stepped_dates, why_not_draggable
 from ..chronology.date_text import describe_event_date, describe_range
 from ..chronology.dates import PartialDate
 from ..chronology.model import Chronology
 from ..chronology.timeline_index import TimelineIndex
-from ..geometry.lane_sizing import PROBE_ROWS, rows_needed, share_rows
+from ..geometry.lane_sizing import PROBE_ROWS, rows_needed
 from ..geometry.layout import (
     MARKER_WIDTH,
     Cluster,
@@ -56,6 +56,7 @@ ROW_HEIGHT = 22.0
 COMPACT_ROW_HEIGHT = 18.0  # when titles would not all fit: still a line of text with room around it
 MAX_LABEL_WIDTH = 560.0  # a title may use the free space to its right, up to this
 WHEEL_ZOOM_PER_NOTCH = 1.25
+LANES_TOP = AXIS_HEIGHT + ERA_STRIP  # lanes scroll under the axis and the era titles
 END_GRIP = 6.0  # px at each end of a span's bar that resize it instead of moving it
 
 
@@ -114,6 +115,7 @@ class TimelineCanvas(QWidget):
         self._drag_origin: QPointF | None = None
         self._drag_view: Viewport | None = None
         self._dragged = False
+        self._drag_scroll = 0.0
         self.editable = False  # the window allows dragging an event's dates only in a file it may write
         self._event_drag: EventDrag | None = None
         self._label_widths: dict[int, float] = {}
@@ -122,6 +124,13 @@ class TimelineCanvas(QWidget):
         self.fixed_rows: list[int] | None = None  # exports: each lane as tall as its rows need, no cap
         self._lane_rows: list[int] = []
         self._lane_rails: list[bool] = []  # which lanes keep a rail for the events their rows cannot hold
+        self.collapsed: set[str] = set()  # lane ids the reader folded to one summary row (kept across reloads)
+        self._summary_lanes: frozenset[int] = frozenset()  # those lanes, by position, with events in view
+        self.scroll_y = 0.0  # how far the lanes are scrolled up under the fixed axis
+        self.content_height = 0.0
+        self.vertical_bar = QScrollBar(Qt.Vertical, self)
+        self.vertical_bar.hide()
+        self.vertical_bar.valueChanged.connect(self._scrolled)
         self.row_height = ROW_HEIGHT
         self.lane_header = LANE_HEADER
         self.placeholder = "No chronology loaded"
@@ -163,6 +172,7 @@ class TimelineCanvas(QWidget):
         self.selection_changed.emit(position)
 
     def ensure_visible(self, position: int) -> None:
+        self._reveal_lane_of(position)
         start, end = float(self.index.starts[position]), float(self.index.ends[position])
         width = self.width()
         left, right = self.view.left, self.view.right(width)
@@ -250,34 +260,38 @@ class TimelineCanvas(QWidget):
         if len(rows_of) != len(self.index.lane_ids):
             rows_of = [1] * len(self.index.lane_ids)
         rails = self._lane_rails if len(self._lane_rails) == len(rows_of) and self.fixed_rows is None else [True] * len(rows_of)
-        geometry, top = [], AXIS_HEIGHT + ERA_STRIP
-        for rows, rail in zip(rows_of, rails):
-            height = self.lane_header + rows * self.row_height + (RAIL_HEIGHT if rail else 0) + 4 if rows else 0.0
+        summary = self._summary_lanes if self.fixed_rows is None else frozenset()
+        scroll = self.scroll_y if self.fixed_rows is None else 0.0
+        geometry, top = [], LANES_TOP - scroll
+        for lane, (rows, rail) in enumerate(zip(rows_of, rails)):
+            shown = rows or lane in summary
+            height = self.lane_header + rows * self.row_height + (RAIL_HEIGHT if rail else 0) + 4 if shown else 0.0
             geometry.append((top, height, rows))
             top += height
+        self.content_height = top + scroll
         return geometry
 
     def _rows_for_lanes(self) -> list[int]:
         """Rows each lane needs at this zoom (a first layout with rows to spare), shared out
         when the canvas is not tall enough for them all."""
         count = len(self.index.lane_ids)
-        probe = lay_out(self.index, self.view, self.width(), [PROBE_ROWS] * count, self._label_width, self.mask)
+        probe = lay_out(self.index, self.view, self._lanes_width(), [PROBE_ROWS] * count, self._label_width, self.mask)
         needs = rows_needed(probe, count)
         if self.fixed_rows is not None:
+            self._summary_lanes = frozenset()
             return needs
-        shown = sum(1 for need in needs if need)
-        roomy = self.height() - AXIS_HEIGHT - ERA_STRIP - 4 - shown * (LANE_HEADER + 4) >= sum(needs) * ROW_HEIGHT
+        self._summary_lanes = frozenset(lane for lane, need in enumerate(needs)
+                                        if need and self.index.lane_ids[lane] in self.collapsed)
+        needs = [0 if lane in self._summary_lanes else need for lane, need in enumerate(needs)]
+        shown = sum(1 for need in needs if need) + len(self._summary_lanes)
+        summaries = len(self._summary_lanes) * RAIL_HEIGHT
+        roomy = self.height() - LANES_TOP - 4 - shown * (LANE_HEADER + 4) - summaries >= sum(needs) * ROW_HEIGHT
         # when titles would not all fit, tighter rows and headers: a line of text still has room around it
         self.row_height, self.lane_header = (ROW_HEIGHT, LANE_HEADER) if roomy else (COMPACT_ROW_HEIGHT, COMPACT_LANE_HEADER)
-        room = self.height() - AXIS_HEIGHT - ERA_STRIP - 4 - shown * (self.lane_header + 4)
-        rows = share_rows(needs, max(0, int(room // self.row_height)))
-        # only a lane given fewer rows than it needs overflows onto its rail: room for those rails only
-        rails = [given < need for given, need in zip(rows, needs)]
-        if any(rails):
-            rows = share_rows(needs, max(0, int((room - sum(rails) * RAIL_HEIGHT) // self.row_height)))
-            rails = [given < need for given, need in zip(rows, needs)]
-        self._lane_rails = rails
-        return rows
+        # every lane takes the rows its titles need; when they do not all fit the canvas scrolls
+        # (a lane that would need more than PROBE_ROWS keeps a rail for the rest)
+        self._lane_rails = [lane in self._summary_lanes or need >= PROBE_ROWS for lane, need in enumerate(needs)]
+        return needs
 
     def _label_width(self, position: int) -> float:
         width = self._label_widths.get(position)
@@ -289,10 +303,80 @@ class TimelineCanvas(QWidget):
     def compute_layout(self) -> TimelineLayout:
         if self.index is None:
             return TimelineLayout()
-        self._lane_rows = self._rows_for_lanes()
-        geometry = self._geometry = self.lane_geometry()
+        for _ in range(2):  # a second pass when the scroll bar came or went: it changes the width titles have
+            had_bar = not self.vertical_bar.isHidden()
+            self._lane_rows = self._rows_for_lanes()
+            self.lane_geometry()
+            self._sync_vertical_bar()
+            if had_bar == (not self.vertical_bar.isHidden()):
+                break
+        geometry = self._geometry = self.lane_geometry()  # again: the scroll may have been clamped
         rows = [rows for _, _, rows in geometry]
-        return lay_out(self.index, self.view, self.width(), rows, self._label_width, self.mask)
+        return lay_out(self.index, self.view, self._lanes_width(), rows, self._label_width, self.mask, self._summary_lanes)
+
+    def _lanes_width(self) -> float:
+        """Titles stop short of the scroll bar (or flip to the left of their marker)."""
+        return self.width() - (self.vertical_bar.width() if not self.vertical_bar.isHidden() else 0)
+
+    # --- vertical scrolling and collapsed lanes ---------------------------------------------
+
+    def _sync_vertical_bar(self) -> None:
+        """Show the scroll bar only when the lanes are taller than the canvas; keep the scroll in range."""
+        visible = max(1.0, self.height() - LANES_TOP)
+        hidden = max(0.0, self.content_height - LANES_TOP - visible + 4)
+        self.scroll_y = min(max(self.scroll_y, 0.0), hidden)
+        bar = self.vertical_bar
+        bar.blockSignals(True)
+        bar.setRange(0, int(math.ceil(hidden)))
+        bar.setPageStep(int(visible))
+        bar.setSingleStep(int(self.row_height))
+        bar.setValue(int(self.scroll_y))
+        bar.blockSignals(False)
+        bar.setGeometry(int(self.width() - bar.sizeHint().width()), int(LANES_TOP), bar.sizeHint().width(),
+                        int(self.height() - LANES_TOP))
+        bar.setVisible(hidden > 0 and self.fixed_rows is None)
+
+    def _reveal_lane_of(self, position: int) -> None:
+        """Scroll so the event's row is in view (or, not laid out yet, its lane's top)."""
+        if not self.vertical_bar.isVisible():
+            return
+        placed = next((p for p in self.layout_result.placed if p.position == position), None)
+        if placed is not None and self._geometry:
+            rect = self.event_rect(placed)
+            top, bottom = rect.top() - 4, rect.bottom() + 4
+        elif self._geometry and 0 <= self.index.lanes[position] < len(self._geometry):
+            lane_top, lane_height, _ = self._geometry[int(self.index.lanes[position])]
+            top, bottom = lane_top, lane_top + min(lane_height, self.height() - LANES_TOP)
+        else:
+            return
+        if top < LANES_TOP:
+            self.scroll_lanes(top - LANES_TOP)
+        elif bottom > self.height():
+            self.scroll_lanes(bottom - self.height())
+
+    def _scrolled(self, value: int) -> None:
+        self.scroll_y = float(value)
+        self._invalidate()
+
+    def scroll_lanes(self, pixels: float) -> None:
+        """Move the lanes up (positive) or down under the axis, within their height."""
+        if self.vertical_bar.isVisible():
+            self.vertical_bar.setValue(int(self.scroll_y + pixels))
+
+    def toggle_lane(self, lane: int) -> None:
+        """Fold a lane to one summary row of markers, or open it again (a click on its header)."""
+        lane_id = self.index.lane_ids[lane]
+        self.collapsed ^= {lane_id}
+        self._invalidate()
+
+    def lane_header_at(self, point: QPointF) -> int:
+        """The lane whose header is under `point`, or -1."""
+        if point.y() < LANES_TOP:
+            return -1
+        for lane, (top, height, _) in enumerate(self._geometry):
+            if height and top <= point.y() < top + self.lane_header:
+                return lane
+        return -1
 
     def event_rect(self, placed: PlacedEvent) -> QRectF:
         top, _, rows = self._geometry[placed.lane]
@@ -310,6 +394,8 @@ class TimelineCanvas(QWidget):
         return QRectF(cluster.x0, top + self.lane_header + cluster.row * self.row_height + 2, cluster.x1 - cluster.x0, self.row_height - 4)
 
     def item_at(self, point: QPointF) -> PlacedEvent | Cluster | None:
+        if point.y() < LANES_TOP:
+            return None  # the axis and era titles, over any lane scrolled under them
         for placed in reversed(self.layout_result.placed):
             rect = self.event_rect(placed)
             if placed.label_width:
@@ -375,9 +461,12 @@ class TimelineCanvas(QWidget):
         self._paint_eras(painter, colors, width, height)
         self._paint_axis(painter, colors, width, height)
         self.layout_result = self.compute_layout()
+        painter.save()
+        painter.setClipRect(QRectF(0, LANES_TOP, width, height - LANES_TOP))  # scrolled lanes pass under the axis
         self._paint_lanes(painter, colors, width)
         self._paint_clusters(painter, colors)
         self._paint_events(painter, colors)
+        painter.restore()
 
     def _paint_eras(self, painter: QPainter, colors: dict, width: float, height: float) -> None:
         painter.setFont(self._small)
@@ -441,7 +530,13 @@ class TimelineCanvas(QWidget):
             painter.setBrush(color)
             painter.drawRoundedRect(QRectF(6, top + self.lane_header / 2 - 4, 8, 8), 2, 2)
             painter.setPen(colors["text"])
-            painter.drawText(QPointF(19, top + self.lane_header / 2 + 4), self.index.lane_labels[lane])
+            label = self.index.lane_labels[lane]
+            if lane in self._summary_lanes:
+                shown = self.index.lanes == lane if self.mask is None else (self.index.lanes == lane) & self.mask
+                label = f"▸ {label} — {int(shown.sum()):,} events, folded (click to open)"
+            elif self.fixed_rows is None:
+                label = f"▾ {label}"
+            painter.drawText(QPointF(19, top + self.lane_header / 2 + 4), label)
 
     def _paint_clusters(self, painter: QPainter, colors: dict) -> None:
         painter.setFont(self._small)
@@ -551,6 +646,8 @@ class TimelineCanvas(QWidget):
         colors = self._colors()
         painter.setRenderHint(QPainter.Antialiasing, True)
         painter.setBrush(Qt.NoBrush)
+        painter.save()
+        painter.setClipRect(QRectF(0, LANES_TOP, self.width(), self.height() - LANES_TOP))
         for position, pen in (
             (self.hovered, QPen(colors["dim"], 1.5)),
             (self.selected, QPen(colors["highlight"], 3)),
@@ -565,6 +662,7 @@ class TimelineCanvas(QWidget):
                 x = self.view.x_of(float(self.index.starts[position]))
                 painter.setPen(QPen(colors["highlight"], 2, Qt.DashLine))
                 painter.drawLine(QPointF(x, AXIS_HEIGHT), QPointF(x, self.height()))
+        painter.restore()
         if self._event_drag is not None and self._event_drag.dates is not None:
             self._paint_drag_preview(painter, colors)
         if self.hasFocus():
@@ -608,6 +706,7 @@ class TimelineCanvas(QWidget):
             self._event_drag = self._drag_on_selected(event.position())
             if self._event_drag is None:
                 self._drag_origin, self._drag_view, self._dragged = event.position(), self.view, False
+                self._drag_scroll = self.scroll_y
                 self.setCursor(Qt.ClosedHandCursor)
         self.setFocus(Qt.MouseFocusReason)
 
@@ -630,9 +729,11 @@ class TimelineCanvas(QWidget):
             return
         if self._drag_origin is not None:
             dx = event.position().x() - self._drag_origin.x()
-            if abs(dx) > 3 or self._dragged:
+            dy = event.position().y() - self._drag_origin.y()
+            if abs(dx) > 3 or abs(dy) > 3 or self._dragged:
                 self._dragged = True
                 self.set_view(self._drag_view.panned(dx))
+                self.scroll_lanes(self._drag_scroll - dy - self.scroll_y)  # grab and move the lanes up or down
             return
         item = self.item_at(event.position())
         hovered = item.position if isinstance(item, PlacedEvent) else -1
@@ -687,6 +788,10 @@ class TimelineCanvas(QWidget):
         self.unsetCursor()
         if dragged:
             return
+        header = self.lane_header_at(event.position())
+        if header >= 0:
+            self.toggle_lane(header)
+            return
         item = self.item_at(event.position())
         if isinstance(item, PlacedEvent):
             self.select(item.position, ensure_visible=False)
@@ -721,6 +826,8 @@ class TimelineCanvas(QWidget):
             self.pan(page if key == Qt.Key_Left else -page)
         elif key in (Qt.Key_Left, Qt.Key_Right):
             self.step(-1 if key == Qt.Key_Left else 1)
+        elif key in (Qt.Key_Up, Qt.Key_Down) and self.vertical_bar.isVisible():
+            self.scroll_lanes(self.row_height * 2 * (1 if key == Qt.Key_Down else -1))
         elif key in (Qt.Key_PageUp, Qt.Key_PageDown):
             self.pan(self.width() * 0.8 * (1 if key == Qt.Key_PageUp else -1))
         elif key == Qt.Key_Tab:

@@ -1,0 +1,96 @@
+"""When lanes are taller than the canvas it scrolls, and a lane folds to one summary row.
+
+No title gives way for want of height: every event keeps its title and can be scrolled to.
+"""
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from conftest import BUNDLED
+
+
+@pytest.fixture
+def small(qtbot):
+    from timeline_app import MainWindow
+
+    window = MainWindow(BUNDLED)
+    qtbot.addWidget(window)
+    window.resize(1024, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    window.canvas.fit_all()
+    window.canvas.grab()
+    return window
+
+
+def placed_of(canvas):
+    canvas.grab()
+    return {p.position: p for p in canvas.layout_result.placed}
+
+
+def test_on_a_small_screen_every_title_is_kept_and_the_lanes_scroll(small, qtbot):
+    canvas = small.canvas
+    placed = placed_of(canvas)
+    assert len(placed) == len(small.index) and all(p.row >= 0 and p.label_width > 0 for p in placed.values())
+    assert canvas.vertical_bar.isVisible() and canvas.content_height > canvas.height()
+    last = max(placed.values(), key=lambda p: canvas.event_rect(p).bottom())
+    assert canvas.event_rect(last).bottom() > canvas.height()  # below the fold at first
+    qtbot.keyClick(canvas, Qt.Key_Down)
+    qtbot.keyClick(canvas, Qt.Key_Down)
+    assert canvas.scroll_y > 0
+    canvas.vertical_bar.setValue(canvas.vertical_bar.maximum())
+    last = placed_of(canvas)[last.position]
+    assert canvas.height() - 30 < canvas.event_rect(last).bottom() <= canvas.height()
+    # a title runs under the scroll bar only when it has no room on the left of its marker either
+    bar_left = canvas.vertical_bar.geometry().left()
+    over = [p for p in placed_of(canvas).values() if p.label_width and p.label_x + p.label_width > bar_left + 1]
+    assert all(p.x0 - p.label_width - 4 < 0 for p in over), over
+
+
+def test_selecting_an_event_below_the_fold_scrolls_it_into_view(small):
+    canvas = small.canvas
+    placed = placed_of(canvas)
+    hidden = max(placed.values(), key=lambda p: canvas.event_rect(p).bottom())
+    canvas.select(-1)
+    canvas.select(hidden.position)
+    rect = canvas.event_rect(placed_of(canvas)[hidden.position])
+    assert rect.top() >= 60 and rect.bottom() <= canvas.height()
+
+
+def test_dragging_the_canvas_up_scrolls_the_lanes(small, qtbot):
+    canvas = small.canvas
+    start = QPoint(300, 400)
+    qtbot.mousePress(canvas, Qt.LeftButton, pos=start)
+    qtbot.mouseMove(canvas, start + QPoint(0, -60))
+    qtbot.mouseRelease(canvas, Qt.LeftButton, pos=start + QPoint(0, -60))
+    assert canvas.scroll_y == pytest.approx(60, abs=2)
+
+
+def test_a_click_on_a_lane_header_folds_it_to_a_summary_row_and_a_reload_keeps_it_folded(small, qtbot):
+    canvas = small.canvas
+    lane = small.index.lane_ids.index("politics")
+    top, height, _ = canvas._geometry[lane]
+    qtbot.mouseClick(canvas, Qt.LeftButton, pos=QPoint(60, int(top + canvas.lane_header / 2)))
+    placed = placed_of(canvas)
+    in_lane = [p for p in placed.values() if p.lane == lane]
+    assert in_lane and all(p.row == -1 and p.label_width == 0 for p in in_lane)
+    folded_top, folded_height, _ = canvas._geometry[lane]
+    assert folded_height < height / 3
+    others = [p for p in placed.values() if p.lane != lane]
+    assert others and all(p.label_width > 0 for p in others)
+    small.reload()
+    qtbot.waitUntil(lambda: not small.loading, timeout=3000)
+    assert all(p.row == -1 for p in placed_of(canvas).values() if p.lane == lane)
+    top, _, _ = canvas._geometry[lane]
+    qtbot.mouseClick(canvas, Qt.LeftButton, pos=QPoint(60, int(top + canvas.lane_header / 2)))
+    assert all(p.label_width > 0 for p in placed_of(canvas).values())
+
+
+def test_exports_show_every_lane_open_and_whole(small, tmp_path):
+    canvas = small.canvas
+    canvas.toggle_lane(0)
+    out = tmp_path / "all.png"
+    small.export_to(str(out))
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert image.height() > 640 and not canvas.vertical_bar.isHidden()
