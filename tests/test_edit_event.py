@@ -92,5 +92,48 @@ def test_on_the_command_line(tmp_path):
     assert renamed.returncode == 0 and "now 'bee'" in renamed.stdout, renamed.stderr
     event = load_file(path).chronology.events[1]
     assert (event.id, event.media.url, event.display_date) == ("bee", "https://example.org/b.jpg", "later")
+    assert run("--edit", str(path), "b", "--clear", "title").returncode == 2
     refused = run("--edit", str(path), "zz", "--title", "x")
-    assert refused.returncode == 1 and "no event with the id" in refused.stderr
+    assert refused.returncode == 1 and f"{path}:1:1: error: not changed: there is no event with the id" in refused.stderr
+
+
+def test_an_event_without_an_id_can_be_renamed_and_redated(tmp_path):
+    path = tmp_path / "events.yaml"
+    text = "title: T\nevents:\n  - title: No id here\n    start: 2015\n  - title: No id here\n    start: 2016\n"
+    path.write_text(text)
+    changed = edit_event(str(path), "2015-no-id-here", {"title": "Renamed", "start": "2014"})
+    assert (changed.id, changed.title) == ("2014-renamed", "Renamed")
+    assert path.read_text() == text.replace("  - title: No id here\n    start: 2015\n", '  - title: "Renamed"\n    start: "2014"\n', 1)
+
+
+def test_a_field_on_the_dash_line_is_cleared_and_the_dash_stays(tmp_path):
+    path = tmp_path / "events.yaml"
+    text = "title: T\nevents:\n  - location: Paris   # where\n    id: b\n    title: B\n    start: 2014\n"
+    path.write_text(text)
+    edit_event(str(path), "b", {"location": None})
+    assert path.read_text() == text.replace("  - location: Paris   # where\n", "  -\n")
+    assert load_file(path).chronology.events[0].location == ""
+
+
+def test_a_new_field_on_a_file_without_a_final_line_break(tmp_path):
+    path = tmp_path / "events.yaml"
+    text = "title: T\nevents:\n  - id: b\n    title: B\n    start: 2015"
+    path.write_text(text)
+    edit_event(str(path), "b", {"location": "X"})
+    assert path.read_text() == text + '\n    location: "X"\n'
+
+
+def test_a_change_to_what_the_file_already_says_writes_nothing(tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_text(FILE)
+    assert edit_event(str(path), "b", {"start": "2015", "location": None}) is None
+    assert path.read_text() == FILE
+
+
+def test_an_event_with_a_merge_key_is_refused_at_its_line(tmp_path):
+    path = tmp_path / "events.yaml"
+    text = "title: T\ndefaults: &d {category: war}\nevents:\n  - <<: *d\n    id: b\n    title: B\n    start: 2014\n"
+    path.write_text(text)
+    with pytest.raises(AddError, match="merge key") as refused:
+        edit_event(str(path), "b", {"title": "C"})
+    assert refused.value.where == (4, 1) and path.read_text() == text

@@ -22,7 +22,7 @@ FILE = (
     "\r\n"
     "  - id: span\r\n"
     "    title: Battle for the airport\r\n"
-    "    start: \"2014-07-13\"   # Reuters\r\n"
+    "    start: 13 July 2014   # Reuters\r\n"
     "    end: 2014-08-23\r\n"
     "    description: >-\r\n"
     "      folded\r\n"
@@ -126,6 +126,25 @@ def test_alt_arrows_move_by_one_step_and_a_qualified_date_is_left_alone_with_a_r
     qtbot.wait(100)
     assert path.read_bytes() == before
     assert "Not moved: a date with a qualifier" in window.statusBar().currentMessage()
+
+
+def test_an_event_without_an_id_moves_too_and_stays_selected(qtbot, tmp_path):
+    from timeline_app import MainWindow
+
+    path = tmp_path / "events.yaml"
+    text = "title: t\nevents:\n  - title: No id\n    start: 2015-03\n  - title: Other\n    start: 2016\n"
+    path.write_text(text)
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.resize(1000, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    window.canvas.select(0)
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key_Right, Qt.AltModifier)
+    qtbot.waitUntil(lambda: 'start: "2015-04"' in path.read_text(), timeout=3000)
+    assert path.read_text() == text.replace("start: 2015-03", 'start: "2015-04"')
+    assert window.selected_event() is not None and window.selected_event().title == "No id"
 
 
 def test_a_read_only_file_is_never_dragged(qtbot, tmp_path):

@@ -24,11 +24,12 @@ class _Parser(argparse.ArgumentParser):
         super().error(printable(message))
 
 
-def _refused(error, what: str) -> int:
-    """An edit that was refused: the file's problems, if any, then why; the file is untouched (exit 1)."""
+def _refused(error, what: str, path: str) -> int:
+    """An edit that was refused: the file's problems, if any, then why, at its place; the file is untouched (exit 1)."""
     for problem in error.problems:
         print(problem.format(), file=sys.stderr)
-    _say_error(f"{what}: {error}")
+    line, column = error.where
+    print(printable(f"{path}:{line}:{column}: error: {what}: {error}"), file=sys.stderr)
     return EXIT_PROBLEMS
 
 
@@ -216,7 +217,7 @@ def run_add(args, parser) -> int:
     try:
         new_id = add_event(args.add, event)
     except AddError as error:
-        return _refused(error, "not added")
+        return _refused(error, "not added", args.add)
     print(printable(f"added '{new_id}' to {args.add}"))
     return 0
 
@@ -229,7 +230,7 @@ def run_delete(path: str, event_id: str) -> int:
     try:
         title = delete_event(path, event_id)
     except AddError as error:
-        return _refused(error, "not deleted")
+        return _refused(error, "not deleted", path)
     print(printable(f"deleted '{event_id}' ({title}) from {path}"))
     return EXIT_OK
 
@@ -248,7 +249,10 @@ def run_edit(args, parser) -> int:
         changes["tags"] = list(args.tag)
     if args.source:
         changes["sources"] = list(args.source)
+    clearable = ("end", "category", "tags", "description", "location", "sources", "media", "display_date")
     for field in args.clear:
+        if field not in clearable:
+            parser.error(f"--clear {field}: only {', '.join(clearable)} can be cleared (an event keeps its id, title and start)")
         if field in changes:
             parser.error(f"--clear {field} and --{field} say opposite things")
         changes[field] = None
@@ -256,11 +260,14 @@ def run_edit(args, parser) -> int:
         parser.error("--edit needs at least one change (--id, --title, --start, --end, --category, --tag, --description, "
                      "--location, --source, --media, --display-date or --clear FIELD)")
     try:
-        title = edit_event(path, event_id, changes)
+        changed = edit_event(path, event_id, changes)
     except AddError as error:
-        return _refused(error, "not changed")
-    renamed = f" (now '{changes['id']}')" if changes.get("id") and changes["id"] != event_id else ""
-    print(printable(f"changed '{event_id}'{renamed} ({title}) in {path}"))
+        return _refused(error, "not changed", path)
+    if changed is None:
+        print(printable(f"'{event_id}' in {path} already says that: nothing changed"))
+        return EXIT_OK
+    renamed = f" (now '{changed.id}')" if changed.id != event_id else ""
+    print(printable(f"changed '{event_id}'{renamed} ({changed.title}) in {path}"))
     return EXIT_OK
 
 
@@ -272,6 +279,6 @@ def run_duplicate(path: str, event_id: str) -> int:
     try:
         new_id = duplicate_event(path, event_id)
     except AddError as error:
-        return _refused(error, "not duplicated")
+        return _refused(error, "not duplicated", path)
     print(printable(new_id))
     return EXIT_OK

@@ -37,11 +37,13 @@ from .yaml_text import quote
 
 
 class AddError(Exception):
-    """Why the event was not added; the file is untouched. `problems` when the file itself is bad."""
+    """Why the file was not changed (it is untouched). `problems` when the file itself is bad;
+    `where` the (line, column) in the user's file the refusal is about (the event, say)."""
 
-    def __init__(self, message: str, problems: list[Problem] | None = None):
+    def __init__(self, message: str, problems: list[Problem] | None = None, where: tuple[int, int] = (1, 1)):
         super().__init__(message)
         self.problems = problems or []
+        self.where = where
 
 
 @dataclass
@@ -211,6 +213,9 @@ def find_event_in_file(path: str, event_id: str, verb: str) -> EventInFile:
     number = next((k for k, item in enumerate(items) if item.line == target.line), None)
     if number is None or len(extents) != len(items) or len({id(item) for item in items}) != len(items):
         raise AddError(f"the events list holds aliases (`- *name`): {verb} the event in your editor")
+    if "<<" in items[number]:
+        raise AddError(f"the event takes fields from a merge key (`<<: *name`): {verb} it in your editor",
+                       where=(target.line, 1))
     return EventInFile(original, text, lines, current, target, number, extents[number])
 
 

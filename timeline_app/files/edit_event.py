@@ -26,29 +26,51 @@ EDITABLE = ("id", "title", "start", "end", "category", "tags", "description", "l
             "display_date")
 
 
-def edit_event(path: str, event_id: str, changes: dict[str, object]) -> str:
-    """Set (or, with None, clear) the given fields of the event `event_id`; return its title.
-    Raises AddError with the file untouched."""
+def edit_event(path: str, event_id: str, changes: dict[str, object]):
+    """Set (or, with None, clear) the given fields of the event `event_id`; return the event as
+    changed (None when the file already says all that). Raises AddError with the file untouched."""
     unknown = [field for field in changes if field not in EDITABLE]
     if unknown:
         raise AddError(f"cannot change {', '.join(unknown)}: the fields are {', '.join(EDITABLE)}")
     if changes.get("title", "") is None or changes.get("start", "") is None:
         raise AddError("an event keeps its title and start: give a new one instead of clearing it")
-    new_id = str(changes.get("id") or event_id)
     found = find_event_in_file(path, event_id, "edit")
     text, lines, number, target = found.text, found.lines, found.number, found.target
     node = _item_node(text, number)
+    here = (target.line, 1)
     if node.flow_style:
-        raise AddError(f"the event '{event_id}' is written in flow style ({{…}}): edit it in your editor")
+        raise AddError(f"the event '{event_id}' is written in flow style ({{…}}): edit it in your editor", where=here)
+    changes = _effective(node, changes)
+    if not changes:
+        return None
     new_text = _apply(text, lines, node, found.extent, changes)
     check = load_text(new_text, path)
     others = [e.as_dict() for e in found.current.chronology.events if e is not target]
-    changed = next((e for e in (check.chronology.events if check.chronology else []) if e.id == new_id), None)
+    # found by its place (the first event from its `- ` on), not its id: an event without one
+    # gets a new id from its new date and title
+    after_dash = [e for e in (check.chronology.events if check.chronology else []) if e.line >= found.extent[0]]
+    changed = min(after_dash, key=lambda e: e.line, default=None)
     if not check.ok or changed is None or [e.as_dict() for e in check.chronology.events if e is not changed] != others:
-        raise AddError("the change would not leave a valid file with every other event as it was",
-                       [p for p in check.problems if p.severity == "error"])
+        reasons = "; ".join(p.message for p in check.problems if p.severity == "error")
+        raise AddError("the change would not leave a valid file with every other event as it was"
+                       + (f" ({reasons})" if reasons else ""), where=here)
     write_text_over(path, new_text, found.original)
-    return changed.title
+    return changed
+
+
+def _effective(node: yaml.MappingNode, changes: dict[str, object]) -> dict[str, object]:
+    """The changes that change something: clearing an absent field, or giving a one-line value
+    the text it already has, leaves the file as it is (and its style with it)."""
+    fields = {key.value: value for key, value in node.value}
+    effective = {}
+    for field, value in changes.items():
+        old = fields.get(field)
+        if value is None and old is None:
+            continue
+        if isinstance(old, yaml.ScalarNode) and isinstance(value, str) and old.value == value and "\n" not in value:
+            continue
+        effective[field] = value
+    return effective
 
 
 def _item_node(text: str, number: int) -> yaml.MappingNode:
@@ -83,7 +105,11 @@ def _apply(text: str, lines: list[str], node: yaml.MappingNode, extent, changes:
         last, _ = _last_line(old, place)
         last = max(last, key_line)
         if value is None:
-            edits.append((key_line, last, []))
+            dash = lines[key_line - 1][: place(key.start_mark.line, key.start_mark.column)[1] - 1]
+            if dash.strip():  # the key follows the item's `- `: keep the dash alone on its line
+                edits.append((key_line, last, [dash.rstrip() + newline]))
+            else:
+                edits.append((key_line, last, []))
             continue
         start_line, start_column = place(old.start_mark.line, old.start_mark.column)
         end_line, end_column = place(old.end_mark.line, old.end_mark.column)
@@ -97,6 +123,10 @@ def _apply(text: str, lines: list[str], node: yaml.MappingNode, extent, changes:
         dash = lines[extent[0] - 1]
         dash_indent = len(dash) - len(dash.lstrip(" "))
         after = max(extent[1], _last_content_line(lines, extent[0], len(lines), dash_indent))
+        while after > extent[0] and not lines[after - 1].strip():  # a block value's end reaches the blank after it
+            after -= 1
+        if not lines[after - 1].endswith(("\n", "\r")):  # the file's last line, with no line break
+            lines[after - 1] += newline
         edits.append((after + 1, after, [line + newline for line in additions]))
     for first, last, replacement in sorted(edits, key=lambda edit: edit[0], reverse=True):
         lines[first - 1 : last] = replacement

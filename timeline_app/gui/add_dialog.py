@@ -220,7 +220,6 @@ class EditEventDialog(AddEventDialog):
         if not changes:
             self.reject()
             return
-        new_id = str(changes.get("id") or self.event_id)
-        if self._write(lambda: edit_event(self.path, self.event_id, changes) and new_id, "Not changed"):
-            self.event_id = new_id
+        if self._write(lambda: getattr(edit_event(self.path, self.event_id, changes), "id", self.event_id), "Not changed"):
+            self.event_id = self.added_id
             self.accept()

@@ -111,11 +111,13 @@ class EditingMixin:
         event = self.index.events[position] if self.index is not None and 0 <= position < len(self.index) else None
         if event is None or not is_editable(self.path):
             return ""
-        changes = {"start": start.iso()}
+        changes = {}  # only what moved: a span's start keeps its text when only its end is dragged
+        if start != event.start:
+            changes["start"] = start.iso()
         if end is not None and end != event.end:
             changes["end"] = end.iso()
         when = describe_range(start, end)
-        return self._change_file(lambda: edit_event(self.path, event.id, changes) and event.id,
+        return self._change_file(lambda: getattr(edit_event(self.path, event.id, changes), "id", event.id),
                                  f"moving “{event.title}”", f"Moved “{event.title}” to {when} (Ctrl+Z moves it back)")
 
     def _editable_selection(self):
