@@ -71,3 +71,13 @@ def test_on_the_command_line(tmp_path):
                           text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "a-2"
     assert [e.id for e in load_file(path).chronology.events].count("a-2") == 1
+
+
+def test_an_event_holding_an_anchor_is_refused_at_its_line(tmp_path):
+    path = tmp_path / "events.yaml"
+    text = "title: t\nevents:\n  - id: a\n    title: &t A\n    start: 2014\n  - id: b\n    title: *t\n    start: 2015\n"
+    path.write_text(text)
+    with pytest.raises(AddError, match="anchor") as refused:
+        duplicate_event(str(path), "a")
+    assert refused.value.where == (3, 1)
+    assert path.read_text() == text

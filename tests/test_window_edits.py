@@ -233,3 +233,36 @@ def test_a_span_keeps_its_length_in_steps_and_a_resize_never_inverts_it():
     span = Event("s", "S", start, end)
     assert [d.iso() for d in stepped_dates(span, MOVE, 30, 30)] == ["2014-08-12", "2014-09-22"]
     assert stepped_dates(span, "end", -60, -60) == (start, end)
+
+
+def test_undo_never_writes_to_a_file_that_is_no_longer_shown(opened, qtbot, tmp_path):
+    window, path = opened
+    centre_of(window, "month")
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key_Right, Qt.AltModifier)
+    qtbot.waitUntil(lambda: b'"2015-04"' in path.read_bytes(), timeout=3000)
+    moved = path.read_bytes()
+    other = tmp_path / "other.yaml"
+    other.write_text("title: o\nevents:\n  - {id: x, title: X, start: 2014}\n")
+    window.open_file(str(other))
+    window.undo()
+    assert path.read_bytes() == moved
+
+
+def test_the_dialog_keeps_sources_that_say_more_than_a_link(qtbot, tmp_path):
+    from timeline_app import MainWindow
+
+    path = tmp_path / "events.yaml"
+    text = ("title: t\nsources:\n  vice: {title: VICE, url: 'https://news.vice.com/x'}\nevents:\n  - id: a\n    title: A\n"
+            "    start: 2014\n    sources:\n      - vice   # named\n      - {title: Report, publisher: Example}\n")
+    path.write_text(text)
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.canvas.select(0)
+    dialog = window.edit_selected()
+    assert dialog.sources_field.isReadOnly()
+    dialog.title_field.setText("A, renamed")
+    assert dialog.changes() == {"title": "A, renamed"}
+    dialog.save()
+    qtbot.waitUntil(lambda: "renamed" in path.read_text(), timeout=3000)
+    assert path.read_text() == text.replace("    title: A\n", '    title: "A, renamed"\n')

@@ -33,6 +33,6 @@ def delete_event(path: str, event_id: str) -> str:
     others = [e.as_dict() for e in found.current.chronology.events if e is not found.target]
     if not check.ok or [e.as_dict() for e in check.chronology.events] != others:
         raise AddError("deleting these lines would change more than this event: delete it in your editor",
-                       [p for p in check.problems if p.severity == "error"])
+                       where=(found.target.line, 1))
     write_text_over(path, new_text, found.original)
     return found.target.title

@@ -7,6 +7,8 @@ is atomic, refused if the file changed meanwhile.
 
 from __future__ import annotations
 
+import yaml
+
 from .add_event import (
     AddError,
     _blank_between_items,
@@ -24,7 +26,8 @@ def duplicate_event(path: str, event_id: str) -> str:
     found = find_event_in_file(path, event_id, "duplicate")
     lines, (first, end_line, keeps) = found.lines, found.extent
     if keeps:
-        raise AddError("the event ends with a `|+` block that keeps its blank lines: duplicate it in your editor")
+        raise AddError("the event ends with a `|+` block that keeps its blank lines: duplicate it in your editor",
+                       where=(found.target.line, 1))
     dash_indent = len(lines[first - 1]) - len(lines[first - 1].lstrip(" "))
     extents = item_extents(found.text)
     following = extents[found.number + 1][0] - 1 if found.number + 1 < len(extents) else len(lines)
@@ -39,7 +42,11 @@ def duplicate_event(path: str, event_id: str) -> str:
     ending = [] if lines[last - 1].endswith(("\n", "\r")) else [newline]
     new_text = "".join(lines[:last] + ending + gap + copy + lines[last:])
     new_id = _free_id(event_id, found.current.chronology.events)
-    node = _item_node(new_text, found.number + 1)
+    try:
+        node = _item_node(new_text, found.number + 1)
+    except yaml.YAMLError:  # a copy of an anchor (&name) is a second anchor of that name
+        raise AddError("the event holds an anchor (&name), which a copy would repeat: duplicate it in your editor",
+                       where=(found.target.line, 1)) from None
     if any(key.value == "id" for key, _ in node.value):
         new_text = _apply(new_text, new_text.splitlines(keepends=True), node, None, {"id": new_id})
     return _checked_write(path, found, new_text)
@@ -63,6 +70,6 @@ def _checked_write(path: str, found, new_text: str) -> str:
             or [e for e in after if e is not copies[0]] != before
             or {**copies[0], "id": original["id"]} != original):
         raise AddError("a copy of these lines would not read as the same event: duplicate it in your editor",
-                       [p for p in check.problems if p.severity == "error"])
+                       where=(found.target.line, 1))
     write_text_over(path, new_text, found.original)
     return copies[0]["id"]

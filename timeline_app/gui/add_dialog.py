@@ -99,7 +99,8 @@ class AddEventDialog(QDialog):
             tags=[tag.strip() for tag in self.tags_field.text().split(",") if tag.strip()],
             description=self.description_field.toPlainText(),
             location=self.location_field.text(),
-            sources=[line.strip() for line in self.sources_field.toPlainText().splitlines() if line.strip()],
+            sources=[] if self.sources_field.isReadOnly() else  # kept as the file has them
+            [line.strip() for line in self.sources_field.toPlainText().splitlines() if line.strip()],
             id=self.id_field.text().strip(),
             media=self._media(),
         )
@@ -186,6 +187,12 @@ class EditEventDialog(AddEventDialog):
         self.tags_field.setText(", ".join(event.tags))
         self.description_field.setPlainText(event.description)
         self.sources_field.setPlainText("\n".join(source.url for source in event.sources if source.url))
+        if any(source.title or source.publisher or source.date or not source.url for source in event.sources):
+            # a named source or one with its title and publisher is more than a link: the dialog would lose it
+            self.sources_field.setReadOnly(True)
+            self.sources_field.setToolTip("These sources carry titles, publishers or names: change them in your editor")
+            self.sources_field.setPlainText("\n".join(source.title or source.url for source in event.sources)
+                                            + "\n(changed in your editor: these sources say more than a link)")
         self.id_field.setText(event.id)
         if event.media:
             self.media_field.setText(event.media.url)

@@ -59,6 +59,8 @@ class LoadingMixin:
 
     def open_file(self, path: str, keep_view: bool = False) -> None:
         """Load `path`; small files before returning, large ones in a thread with progress."""
+        if os.path.abspath(path) != self.path:
+            self.history.clear()  # Undo changes only the file on screen, never one the reader has left
         self.path = os.path.abspath(path)
         self.watcher.watch(self.path)
         self._remember_recent(self.path)
