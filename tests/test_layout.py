@@ -18,7 +18,7 @@ def test_stacked_labels_never_overlap_on_random_data():
         marker_end = [x + rng.choice([MARKER_WIDTH, rng.uniform(MARKER_WIDTH, 300)]) for x in x0]
         label_x = [m + 4 for m in marker_end]
         widths = [rng.uniform(20, 260) for _ in range(count)]
-        assigned, labelled = stack_rows(x0, marker_end, label_x, widths, rows)
+        assigned, labelled, _ = stack_rows(x0, marker_end, label_x, widths, rows)
         boxes = {}
         for i, (row, shown) in enumerate(zip(assigned, labelled)):
             assert -1 <= row < rows
@@ -33,7 +33,7 @@ def test_stacked_labels_never_overlap_on_random_data():
 
 
 def test_sparse_events_all_get_labels():
-    assigned, labelled = stack_rows([0, 500, 1000], [10, 510, 1010], [14, 514, 1014], [100, 100, 100], 2)
+    assigned, labelled, _ = stack_rows([0, 500, 1000], [10, 510, 1010], [14, 514, 1014], [100, 100, 100], 2)
     assert labelled == [True, True, True] and assigned == [0, 0, 0]
 
 
@@ -114,3 +114,28 @@ def test_a_folded_lane_is_one_row_of_markers_without_titles_and_the_others_are_u
     assert lane_a and all(item.row == -1 for item in lane_a)
     assert all(p.label_width == 0 for p in in_lane(folded, 0))
     assert sum(1 if hasattr(item, "position") else item.count for item in lane_a) == 12
+
+
+def _one_event_index(title: str, start: str):
+    text = f"title: t\nevents:\n  - {{title: '{title}', start: {start}}}\n  - {{title: a, start: 2010-01-01}}\n" \
+           "  - {title: b, start: 2016-01-01}\n"
+    return TimelineIndex(load_text(text).chronology)
+
+
+def test_a_title_one_line_would_cut_wraps_onto_two_rows_and_fits_whole():
+    from timeline_app.geometry.title_wrap import split_title, wrapped_title_width
+
+    title = "Ansar al-Sharia leadership pledges allegiance to the Islamic State"
+    measure = lambda text: 7.0 * len(text)
+    index = _one_event_index(title, "2013-01-01")
+    view = Viewport.fitting(*index.extent(), 600)
+    one_line = lambda p: measure(index.events[p].title)
+    two_lines = lambda p: wrapped_title_width(index.events[p].title, measure)
+    placed = {index.events[p.position].title: p for p in lay_out(index, view, 600, [3], one_line, wrapped_width=two_lines).placed}
+    long = placed[title]
+    assert long.label_lines == 2 and long.label_width == two_lines(long.position)
+    assert 0 <= long.label_x and long.label_x + long.label_width <= 600
+    assert split_title(title, measure) == ("Ansar al-Sharia leadership pledges", "allegiance to the Islamic State")
+    # with a single row there is nowhere to wrap to: one line, cut as before
+    single = {index.events[p.position].title: p for p in lay_out(index, view, 600, [1], one_line, wrapped_width=two_lines).placed}
+    assert single[title].label_lines == 1

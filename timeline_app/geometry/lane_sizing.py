@@ -15,6 +15,6 @@ def rows_needed(layout, lanes: int) -> list[int]:
     """Rows each lane used in a layout made with PROBE_ROWS (the overflow rail counts as full)."""
     needs = [0] * lanes
     for item in (*layout.placed, *layout.clusters):
-        used = PROBE_ROWS if item.row < 0 else item.row + 1
+        used = PROBE_ROWS if item.row < 0 else item.row + getattr(item, "label_lines", 1)
         needs[item.lane] = max(needs[item.lane], used)
     return needs

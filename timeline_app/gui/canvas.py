@@ -44,6 +44,7 @@ from ..geometry.layout import (
     lay_out,
 )
 from ..geometry.time_axis import axis_layout
+from ..geometry.title_wrap import split_title, wrapped_title_width
 from ..geometry.viewport import Viewport
 from . import marks
 
@@ -119,6 +120,7 @@ class TimelineCanvas(QWidget):
         self.editable = False  # the window allows dragging an event's dates only in a file it may write
         self._event_drag: EventDrag | None = None
         self._label_widths: dict[int, float] = {}
+        self._wrapped_widths: dict[int, float] = {}
         self._fitted_once = False
         self._auto_fit = True  # until the user zooms or pans, resizing keeps everything in view
         self.fixed_rows: list[int] | None = None  # exports: each lane as tall as its rows need, no cap
@@ -150,6 +152,7 @@ class TimelineCanvas(QWidget):
         self.chronology, self.index = chronology, index
         self.mask = None
         self._label_widths.clear()
+        self._wrapped_widths.clear()
         self.selected = self.hovered = -1
         if not keep_view or not self._fitted_once or self._auto_fit:
             self.fit_all()
@@ -275,7 +278,8 @@ class TimelineCanvas(QWidget):
         """Rows each lane needs at this zoom (a first layout with rows to spare), shared out
         when the canvas is not tall enough for them all."""
         count = len(self.index.lane_ids)
-        probe = lay_out(self.index, self.view, self._lanes_width(), [PROBE_ROWS] * count, self._label_width, self.mask)
+        probe = lay_out(self.index, self.view, self._lanes_width(), [PROBE_ROWS] * count, self._label_width, self.mask,
+                        wrapped_width=self._wrapped_width, long_label=MAX_LABEL_WIDTH)
         needs = rows_needed(probe, count)
         if self.fixed_rows is not None:
             self._summary_lanes = frozenset()
@@ -300,6 +304,14 @@ class TimelineCanvas(QWidget):
             self._label_widths[position] = width
         return width
 
+    def _wrapped_width(self, position: int) -> float:
+        """A title's width on two lines, broken at the space that makes the longer line shortest."""
+        width = self._wrapped_widths.get(position)
+        if width is None:
+            width = min(MAX_LABEL_WIDTH, wrapped_title_width(self.index.events[position].title, self._metrics.horizontalAdvance) + 2)
+            self._wrapped_widths[position] = width
+        return width
+
     def compute_layout(self) -> TimelineLayout:
         if self.index is None:
             return TimelineLayout()
@@ -312,7 +324,8 @@ class TimelineCanvas(QWidget):
                 break
         geometry = self._geometry = self.lane_geometry()  # again: the scroll may have been clamped
         rows = [rows for _, _, rows in geometry]
-        return lay_out(self.index, self.view, self._lanes_width(), rows, self._label_width, self.mask, self._summary_lanes)
+        return lay_out(self.index, self.view, self._lanes_width(), rows, self._label_width, self.mask, self._summary_lanes,
+                       self._wrapped_width, MAX_LABEL_WIDTH)
 
     def _lanes_width(self) -> float:
         """Titles stop short of the scroll bar (or flip to the left of their marker)."""
@@ -399,7 +412,8 @@ class TimelineCanvas(QWidget):
         for placed in reversed(self.layout_result.placed):
             rect = self.event_rect(placed)
             if placed.label_width:
-                rect = rect.united(QRectF(placed.label_x, rect.top(), placed.label_width, rect.height()))
+                height = rect.height() + (placed.label_lines - 1) * self.row_height
+                rect = rect.united(QRectF(placed.label_x, rect.top(), placed.label_width, height))
             if rect.adjusted(-2, -2, 2, 2).contains(point):
                 return placed
         for cluster in self.layout_result.clusters:
@@ -604,19 +618,31 @@ class TimelineCanvas(QWidget):
         painter.setPen(QPen(colors["text"]))
         label_ground = QColor(colors["base"])
         label_ground.setAlpha(215)
-        right_edge = float(self.width()) - 2
+        right_edge = self._lanes_width() - 2
         for placed, rect in placed_rects:
             if not placed.label_width or placed.label_x >= right_edge:
                 continue
             room = min(placed.label_width, right_edge - placed.label_x)
-            label_rect = QRectF(placed.label_x, rect.top(), room, rect.height())
             title = events[placed.position].title
-            if room < placed.label_width or placed.label_width >= MAX_LABEL_WIDTH:
+            if placed.label_lines == 2:
+                self._paint_two_line_label(painter, placed, rect, room, title)
+                continue
+            label_rect = QRectF(placed.label_x, rect.top(), room, rect.height())
+            if self._metrics.horizontalAdvance(title) > room:
                 title = self._metrics.elidedText(title, Qt.ElideRight, room)
             if placed.label_x < placed.x1:  # over its own bar (fill, hatching, fade): on a calm ground
                 ground = QRectF(label_rect.left() - 2, rect.top() + 1, self._metrics.horizontalAdvance(title) + 4, rect.height() - 2)
                 painter.fillRect(ground, label_ground)
             painter.drawText(label_rect, Qt.AlignLeft | Qt.AlignVCenter, title)
+
+    def _paint_two_line_label(self, painter: QPainter, placed: PlacedEvent, rect: QRectF, room: float, title: str) -> None:
+        """A long title over its row and the next, broken where the layout measured it."""
+        first, second = split_title(title, self._metrics.horizontalAdvance)
+        for number, line in enumerate((first, second)):
+            if self._metrics.horizontalAdvance(line) > room:
+                line = self._metrics.elidedText(line, Qt.ElideRight, room)
+            painter.drawText(QRectF(placed.label_x, rect.top() + number * self.row_height, room, rect.height()),
+                             Qt.AlignLeft | Qt.AlignVCenter, line)
 
     def _paint_date_marks(self, painter: QPainter, placed_rects, lane_colors: list[QColor]) -> None:
         """What is uncertain, open or disputed about each drawn event's date (see gui/marks.py)."""
