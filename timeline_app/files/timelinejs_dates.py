@@ -29,7 +29,7 @@ def date_text(parts: object) -> object:
     year, month, day, hour, minute, second = (_part(parts, key) for key in _PARTS)
     if not any((year, month, day, hour, minute, second)):
         return None
-    text = year
+    text = _padded_year(year) if month else year
     if month:
         text += f"-{_two(month)}"
         if day:
@@ -39,6 +39,14 @@ def date_text(parts: object) -> object:
                 if second:
                     text += f":{_two(second)}"
     return _located_text(text, *position(parts))
+
+
+def _padded_year(year: str) -> str:
+    """-43 as -0043: our reader takes a year with its month only when it has four digits."""
+    if not year.lstrip("+-").isdigit():
+        return year
+    number = int(year)
+    return f"{number:04d}" if number >= 0 else f"-{-number:04d}"
 
 
 def _two(number: str) -> str:
@@ -58,7 +66,7 @@ def end_date_text(parts: object, start: object) -> object:
     if end.precision == YEAR:
         before = f"{end.year - 1}"
     elif end.precision == MONTH:
-        before = f"{end.year - (end.month == 1)}-{(end.month - 2) % 12 + 1:02d}"
+        before = PartialDate(end.year - (end.month == 1), (end.month - 2) % 12 + 1, precision=MONTH).iso()
     else:
         return text
     if first is not None and parse_date(before).end_seconds() <= first.seconds():
