@@ -112,4 +112,4 @@ def _row(slide: dict, kind: str) -> list[str]:
 def _time(parts: dict) -> str:
     if "hour" not in parts:
         return ""
-    return f"{parts['hour']:02d}:{parts['minute']:02d}" + (f":{parts['second']:02d}" if "second" in parts else "")
+    return ":".join(f"{parts[unit]:02d}" for unit in ("hour", "minute", "second") if unit in parts)

@@ -10,7 +10,19 @@ without overlapping. A slide's end is read as written: TimelineJS shows it to re
 from __future__ import annotations
 
 from ..chronology.date_forms import parse_date
-from ..chronology.dates import HOUR, MINUTE, MONTH, SECOND, YEAR, DateError, PartialDate
+from ..chronology.dates import (
+    CENTURY,
+    DECADE,
+    HOUR,
+    MILLENNIUM,
+    MINUTE,
+    MONTH,
+    SEASON,
+    SECOND,
+    YEAR,
+    DateError,
+    PartialDate,
+)
 from .yaml_reader import Null, Text, position
 from .yaml_reader import located_text as _located_text
 
@@ -34,7 +46,9 @@ def date_text(parts: object) -> object:
         text += f"-{_two(month)}"
         if day:
             text += f"-{_two(day)}"
-            if hour:
+            if hour and not (minute or second):
+                text += f" {_two(hour)}"  # an hour alone is that hour, as TimelineJS shows it
+            elif hour:
                 text += f" {_two(hour)}:{_two(minute or '0')}"
                 if second:
                     text += f":{_two(second)}"
@@ -74,24 +88,60 @@ def end_date_text(parts: object, start: object) -> object:
     return _located_text(before, text.line, text.column)
 
 
+_STRETCH_YEARS = {DECADE: 10, CENTURY: 100, MILLENNIUM: 1000}  # TimelineJS has no parts for these
+
+
+def is_wider_than_parts(date: PartialDate) -> bool:
+    """A season, decade, century or millennium: TimelineJS can only say its months or years."""
+    return date.precision == SEASON or date.precision in _STRETCH_YEARS
+
+
 def date_parts(date: PartialDate) -> dict:
-    """A start date's TimelineJS parts, to its precision."""
+    """A start date's TimelineJS parts, to its precision (a season from its first month, a decade or wider from its first year)."""
+    if date.precision in _STRETCH_YEARS:
+        return {"year": date.year}
+    if date.precision == SEASON:
+        return _month_parts(date.year, _first_month(date))
     parts = {"year": date.year}
     if date.precision != YEAR:
         parts["month"] = date.month
     if date.precision not in (YEAR, MONTH):
         parts["day"] = date.day
     if date.precision in (HOUR, MINUTE, SECOND):
-        parts["hour"], parts["minute"] = date.hour, date.minute
+        parts["hour"] = date.hour
+    if date.precision in (MINUTE, SECOND):
+        parts["minute"] = date.minute
     if date.precision == SECOND:
         parts["second"] = date.second
     return parts
 
 
+def last_date_parts(date: PartialDate) -> dict:
+    """A slide's end parts: a season to its last month, a decade or wider to its last year (slides end as written)."""
+    if date.precision in _STRETCH_YEARS:
+        return {"year": date.year + _STRETCH_YEARS[date.precision] - 1}
+    if date.precision == SEASON:
+        return _month_parts(date.year, _first_month(date) + 2)
+    return date_parts(date)
+
+
 def end_date_parts(date: PartialDate) -> dict:
-    """An era's end date parts: a year or month end as the instant it ends at (see above)."""
+    """An era's end date parts: a year, month or wider end as the instant it ends at (see above)."""
+    if date.precision in _STRETCH_YEARS:
+        return {"year": date.year + _STRETCH_YEARS[date.precision]}
     if date.precision == YEAR:
         return {"year": date.year + 1}
+    if date.precision == SEASON:
+        return _month_parts(date.year, _first_month(date) + 3)
     if date.precision == MONTH:
-        return {"year": date.year + (date.month == 12), "month": date.month % 12 + 1}
+        return _month_parts(date.year, date.month + 1)
     return date_parts(date)
+
+
+def _first_month(season: PartialDate) -> int:
+    return (season.month - 21) * 3 + 3  # EDTF's 21 (spring) starts in March; winter runs into the next year
+
+
+def _month_parts(year: int, month: int) -> dict:
+    """Parts of a month counted on from January of `year` (month 14 is February of the next year)."""
+    return {"year": year + (month - 1) // 12, "month": (month - 1) % 12 + 1}
