@@ -4,10 +4,15 @@ Each test reads what a user sees: the loaded model, the exported file, the warni
 """
 
 import json
+from pathlib import Path
+
+import pytest
 
 from timeline_app.files.export_formats import export_warnings, render_data
 from timeline_app.files.loader import load_text
 from timeline_app.files.timelinejs import to_timelinejs
+
+BUNDLED = Path(__file__).parent.parent / "timeline_app" / "bundled" / "events.yaml"
 
 
 def loaded(text, name="in.yaml"):
@@ -60,3 +65,48 @@ def test_seasons_and_wider_stretches_go_to_timelinejs_as_the_months_or_years_the
             after = back[before.title]
             assert (after.start_seconds(), after.end_seconds()) == (before.start_seconds(), before.end_seconds()), fmt
         assert back["Hour"].precision == "hour"
+
+
+def yaml_round_trip(chronology):
+    again = load_text(render_data(chronology, "yaml").decode("utf-8"), "again.yaml")
+    assert again.ok, [p.format() for p in again.problems]
+    return again.chronology
+
+
+def same_model(before, after):
+    assert after.as_dict() == before.as_dict()
+    assert [(e.precision, e.written, e.end_open, e.start_open, e.alternatives) for e in after.events] == \
+           [(e.precision, e.written, e.end_open, e.start_open, e.alternatives) for e in before.events]
+
+
+def forms_chronology(order):
+    from test_date_forms import FORMS
+
+    starts = [text for text, form_order, _ in FORMS if form_order == order]
+    events = "".join(f"  - {{title: '{n} {text}', start: {json.dumps(text)}}}\n" for n, text in enumerate(starts))
+    ends = ["present", "ongoing", "..", "c. 1920", "late 1990s", "2001-24"]
+    events += "".join(f"  - {{title: 'end {end}', start: 1914, end: {json.dumps(end)}}}\n" for end in ends)
+    header = f"title: forms\ndate_order: {order}\ntimezone: '+02:00'\n" if order else "title: forms\n"
+    return loaded(header + "sources:\n  w: {url: 'https://example.org/w', title: W}\nevents:\n" + events +
+                  "  - title: disputed\n    start:\n      - {date: early 2014, source: w}\n"
+                  "      - {date: before 1928, source: 'https://example.org/x'}\n      - {date: 2014-06-25 20}\n")
+
+
+@pytest.mark.parametrize("order", [None, "DMY", "MDY"])
+def test_every_date_form_and_open_end_comes_back_from_our_yaml_export(order):
+    ours = forms_chronology(order)
+    same_model(ours, yaml_round_trip(ours))
+
+
+def test_the_bundled_chronology_comes_back_from_our_yaml_export():
+    ours = load_text(BUNDLED.read_text(encoding="utf-8"), "events.yaml").chronology
+    same_model(ours, yaml_round_trip(ours))
+
+
+def test_open_ends_and_one_of_sets_come_back_from_our_csv_export():
+    ours = loaded("title: t\nevents:\n  - {title: Still going, start: 2014-05-16, end: ongoing}\n"
+                  "  - {title: Unknown end, start: 2014/}\n  - {title: Before, start: ../2006}\n"
+                  "  - {title: One of, start: '[1667, 1668, 1670..1672]'}\n")
+    back = loaded(render_data(ours, "csv").decode("utf-8-sig"), "back.csv")
+    assert [(e.title, e.end_open, e.start_open, edtf) for e, edtf in zip(back.events, [e.as_dict()["edtf"] for e in back.events])] == \
+           [(e.title, e.end_open, e.start_open, e.as_dict()["edtf"]) for e in ours.events]
