@@ -110,3 +110,14 @@ def test_open_ends_and_one_of_sets_come_back_from_our_csv_export():
     back = loaded(render_data(ours, "csv").decode("utf-8-sig"), "back.csv")
     assert [(e.title, e.end_open, e.start_open, edtf) for e, edtf in zip(back.events, [e.as_dict()["edtf"] for e in back.events])] == \
            [(e.title, e.end_open, e.start_open, e.as_dict()["edtf"]) for e in ours.events]
+
+
+def test_csv_keeps_tags_with_semicolons_spaced_paths_and_sources_without_a_link_and_names_the_rest():
+    ours = loaded((Path(__file__).parent / "data" / "interchange" / "csv_losses.yaml").read_text(encoding="utf-8"))
+    back = {e.id: e for e in loaded(render_data(ours, "csv").decode("utf-8-sig"), "back.csv").events}
+    assert back["tag"].tags == ("R;D", "x")
+    assert back["bg"].background.url == "images/my bg.jpg"
+    assert back["titled"].sources == next(e for e in ours.events if e.id == "titled").sources
+    assert back["open"].end_open == "present"
+    assert export_warnings(ours, "csv") == [
+        "CSV cannot hold: the title, the description, the title's picture, eras (1), category labels and colours (1)"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from ..chronology.edtf import edtf_of
 from ..chronology.model import Chronology, Source
@@ -39,7 +40,7 @@ def to_csv(chronology: Chronology) -> str:
                 event.end_text(),
                 event.start.precision,
                 event.category,
-                "; ".join(event.tags),
+                tags_cell(event.tags),
                 event.description,
                 "\n".join(map(_source_line, event.sources)),
                 edtf_of(event),
@@ -51,6 +52,16 @@ def to_csv(chronology: Chronology) -> str:
             ]
         )
     return "\ufeff" + buffer.getvalue()
+
+
+def tags_cell(tags: tuple[str, ...]) -> str:
+    """Tags joined by `; `, a tag holding `;` (or starting with a quote) in double quotes."""
+    return "; ".join(f'"{tag.replace(chr(34), chr(34) * 2)}"' if ";" in tag or tag.startswith('"') else tag for tag in tags)
+
+
+def _tags(cell: str) -> list[str]:
+    """The tags of a cell written by `tags_cell` (or by hand: `a; b`)."""
+    return [tag.strip() for tag in next(csv.reader([cell], delimiter=";", skipinitialspace=True), []) if tag.strip()]
 
 
 def _source_line(source: Source) -> str:
@@ -137,19 +148,26 @@ def _read_cell(event: Mapping, name: str, cell: str, line: int, column: int) -> 
     """One cell into the event, placed at its row and column."""
     at = lambda value: _text(value, line, column)
     if name == "tags":
-        event[at(name)] = located(Sequence(at(tag.strip()) for tag in cell.split(";") if tag.strip()), line, column)
+        event[at(name)] = located(Sequence(at(tag) for tag in _tags(cell.replace("\n", " "))), line, column)
     elif name == "sources":
         event[at(name)] = located(Sequence(_source(part, line, column) for part in _source_parts(cell)), line, column)
     elif name.startswith("media"):
         media = event.setdefault(at("media"), located(Mapping(), line, column))
         media[at(name.removeprefix("media_") if name != "media" else "url")] = at(cell.strip())
     elif name == "background":
-        background = located(Mapping(), line, column)
-        for part in cell.split():
-            background[at("color" if part.startswith("#") else "url")] = at(part)
-        event[at(name)] = background
+        event[at(name)] = _background(cell.strip(), at, line, column)
     else:
         event[at(name)] = at(cell if name in ("title", "description", "display_date", "location") else cell.strip())
+
+
+def _background(cell: str, at, line: int, column: int) -> Mapping:
+    """`#102030`, a picture's path or link (spaces and all), or a colour then the picture."""
+    color, _, url = cell.partition(" ") if cell.startswith("#") else ("", "", cell)
+    background = located(Mapping(), line, column)
+    for key, value in (("color", color), ("url", url.strip())):
+        if value:
+            background[at(key)] = at(value)
+    return background
 
 
 def _source_parts(cell: str) -> list[str]:
@@ -161,9 +179,10 @@ def _source_parts(cell: str) -> list[str]:
 
 
 def _source(part: str, line: int, column: int) -> object:
-    if " | " not in part:
+    fields = re.split(r"(?:^|\s)\|(?:\s|$)", part)  # "title | publisher |  |": the empty date and link too
+    if len(fields) < 4:
         return _text(part, line, column)
-    *title, publisher, date, url = part.split(" | ")
+    *title, publisher, date, url = fields
     source = located(Mapping(), line, column)
     for key, value in (("title", " | ".join(title)), ("publisher", publisher), ("date", date), ("url", url)):
         if value.strip():

@@ -20,7 +20,7 @@ def timelinejs_losses(chronology: Chronology, sheet: bool = False) -> str:
         "media alt text": sum(1 for e in events if e.media and e.media.alt) + bool(chronology.media and chronology.media.alt),
         "category colours": sum(1 for i, c in enumerate(chronology.categories.values()) if c.color != PALETTE[i % len(PALETTE)]),
         "era colours": sum(1 for era in chronology.eras if era.color),
-        "category order and unused categories (groups come in order of first use)": _moved_categories(chronology),
+        "category order and unused categories (groups come in order of first use)": moved_categories(chronology),
     }
     if sheet:  # the template has no id column, and one Background cell
         counts["ids"] = len(events)
@@ -32,7 +32,7 @@ def timelinejs_losses(chronology: Chronology, sheet: bool = False) -> str:
     return f"{'the Google Sheets template' if sheet else 'TimelineJS'} cannot hold: {', '.join(lost)}"
 
 
-def _moved_categories(chronology: Chronology) -> int:
+def moved_categories(chronology: Chronology) -> int:
     """How many categories a reader of the groups would not give back in the same place."""
     in_use = list(dict.fromkeys(event.category for event in chronology.events if event.category))
     declared = list(chronology.categories)
