@@ -121,3 +121,13 @@ def test_csv_keeps_tags_with_semicolons_spaced_paths_and_sources_without_a_link_
     assert back["open"].end_open == "present"
     assert export_warnings(ours, "csv") == [
         "CSV cannot hold: the title, the description, the title's picture, eras (1), category labels and colours (1)"]
+
+
+def test_export_prints_what_the_import_warned_about_and_still_succeeds(tmp_path, capsys):
+    from timeline_app.cli import main
+
+    source = tmp_path / "slides.json"
+    source.write_text(json.dumps({"events": [{"start_date": {"year": 2014}, "display_date": "In 2014", "text": {"text": "b"}}]}))
+    assert main(["--export", str(tmp_path / "out.yaml"), str(source)]) == 0
+    warnings = capsys.readouterr().err.splitlines()
+    assert any(line.startswith(f"{source}:1:") and ": warning: slide has no headline" in line for line in warnings), warnings
