@@ -131,3 +131,14 @@ def test_export_prints_what_the_import_warned_about_and_still_succeeds(tmp_path,
     assert main(["--export", str(tmp_path / "out.yaml"), str(source)]) == 0
     warnings = capsys.readouterr().err.splitlines()
     assert any(line.startswith(f"{source}:1:") and ": warning: slide has no headline" in line for line in warnings), warnings
+
+
+def test_timelinejs_names_time_zones_qualifiers_under_a_display_date_and_category_ids_it_cannot_keep():
+    ours = loaded((Path(__file__).parent / "data" / "interchange" / "timelinejs_silent_losses.yaml").read_text(encoding="utf-8"))
+    slides = {slide["unique_id"]: slide for slide in to_timelinejs(ours)["events"]}
+    assert slides["tz"]["start_date"] == {"year": 2014, "month": 6, "day": 25, "hour": 10, "minute": 0}  # local, not shifted
+    for fmt in ("timelinejs", "timelinejs-sheet"):
+        (warning,) = export_warnings(ours, fmt)
+        for loss in ("qualifiers of dates shown by their own display_date (1)", "time zones (times written as their local time) (1)",
+                     "category ids (groups are read back by their label) (2)", "categories sharing a label (one group each label) (1)"):
+            assert loss in warning, (fmt, loss)
