@@ -142,3 +142,14 @@ def test_timelinejs_names_time_zones_qualifiers_under_a_display_date_and_categor
         for loss in ("qualifiers of dates shown by their own display_date (1)", "time zones (times written as their local time) (1)",
                      "category ids (groups are read back by their label) (2)", "categories sharing a label (one group each label) (1)"):
             assert loss in warning, (fmt, loss)
+
+
+def test_milliseconds_from_timelinejs_and_the_sheet_are_named_at_their_value():
+    parts = {"year": 2014, "month": 6, "day": 25, "hour": 17, "minute": 58, "second": 44, "millisecond": 250}
+    text = json.dumps({"events": [{"start_date": parts, "text": {"headline": "ms"}}]})
+    slide = load_text(text, "ms.json")
+    sheet = load_text("Year,Month,Day,Time,Headline\n2014,6,25,17:58:44.250,ms time\n", "ms.csv")
+    for result, place in ((slide, (1, text.index("250") + 1)), (sheet, (2, 11))):
+        assert result.chronology.events[0].start.iso() == "2014-06-25T17:58:44"
+        assert [(p.line, p.column, p.severity, p.message) for p in result.problems] == \
+               [(*place, "warning", "milliseconds are not kept: the time is read to the second")]

@@ -55,6 +55,17 @@ def date_text(parts: object) -> object:
     return _located_text(text, *position(parts))
 
 
+def milliseconds_at(parts: object) -> tuple[int, int] | None:
+    """Where date parts give a fraction of a second (our dates stop at the second), or None."""
+    if not isinstance(parts, dict):
+        return None
+    if _part(parts, "millisecond").strip("0"):
+        return position(parts.get("millisecond"), position(parts))
+    if "." in _part(parts, "second"):
+        return position(parts.get("second"), position(parts))
+    return None
+
+
 def _padded_year(year: str) -> str:
     """-43 as -0043: our reader takes a year with its month only when it has four digits."""
     if not year.lstrip("+-").isdigit():

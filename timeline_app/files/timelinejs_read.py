@@ -17,7 +17,7 @@ from .html_text import html_to_markdown
 from .slide_notes import split_notes
 from .slugs import slug, unique
 from .timelinejs2 import as_timelinejs3, is_timelinejs2
-from .timelinejs_dates import date_text, end_date_text
+from .timelinejs_dates import date_text, end_date_text, milliseconds_at
 from .timelinejs_media import Refusals, background_value, media_value
 from .yaml_reader import Mapping, Null, Sequence, located, position
 from .yaml_reader import located_text as _located_text
@@ -132,6 +132,7 @@ def _event(item: dict, groups: dict[str, str], taken: set[str], refusals: Refusa
     put("title", title, text.get("headline"))
     if start is not None:
         event[_at("start", item)] = start
+    _warn_of_milliseconds(item, refusals)
     end = date_text(item.get("end_date"))  # a slide shows its end as written: "1943 – 1946" is read so
     if end is not None:
         event[_at("end", item)] = end
@@ -156,6 +157,13 @@ def _event(item: dict, groups: dict[str, str], taken: set[str], refusals: Refusa
     if background is not None:
         event[_at("background", item)] = background
     return event
+
+
+def _warn_of_milliseconds(item: dict, refusals: Refusals) -> None:
+    for key in ("start_date", "end_date"):
+        where = milliseconds_at(item.get(key))
+        if where is not None:
+            refusals.warn(_located_text("", *where), "milliseconds are not kept: the time is read to the second")
 
 
 def _sources(sources: list[dict[str, str]], where: object) -> Sequence:
