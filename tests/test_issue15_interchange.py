@@ -89,7 +89,7 @@ def forms_chronology(order):
     header = f"title: forms\ndate_order: {order}\ntimezone: '+02:00'\n" if order else "title: forms\n"
     return loaded(header + "sources:\n  w: {url: 'https://example.org/w', title: W}\nevents:\n" + events +
                   "  - title: disputed\n    start:\n      - {date: early 2014, source: w}\n"
-                  "      - {date: before 1928, source: 'https://example.org/x'}\n      - {date: 2014-06-25 20}\n")
+                  "      - {date: before 1928, source: 'https://example.org/x'}\n      - {date: 2014-06-25}\n")
 
 
 @pytest.mark.parametrize("order", [None, "DMY", "MDY"])
@@ -153,3 +153,14 @@ def test_milliseconds_from_timelinejs_and_the_sheet_are_named_at_their_value():
         assert result.chronology.events[0].start.iso() == "2014-06-25T17:58:44"
         assert [(p.line, p.column, p.severity, p.message) for p in result.problems] == \
                [(*place, "warning", "milliseconds are not kept: the time is read to the second")]
+
+
+@pytest.mark.parametrize("order", [None, "DMY"])
+def test_every_date_form_comes_back_from_our_json_export_with_its_precision_and_written_form(order):
+    ours = forms_chronology(order)
+    back = loaded(render_data(ours, "json").decode("utf-8"), "back.json")
+    assert back.as_dict() == ours.as_dict()
+    disputed = next(e for e in back.events if e.title == "disputed")  # its dates come back as one set, without their sources
+    assert disputed.written == "[early 2014, before 1928, 2014-06-25]"
+    assert [(e.precision, e.written, e.end_open, e.start_open) for e in back.events if e is not disputed] == \
+           [(e.precision, e.written, e.end_open, e.start_open) for e in ours.events if e.title != "disputed"]

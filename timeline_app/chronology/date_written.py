@@ -23,6 +23,11 @@ def reloadable_text(date: PartialDate) -> str:
     return edtf_date(date)
 
 
+def one_of_text(dates) -> str:
+    """Alternatives as one set our reader reads back: [early 2014, before 1928, 2014-06-25T20]."""
+    return "[" + ", ".join(reloadable_text(date) for date in dates) + "]"
+
+
 def _candidates(date: PartialDate) -> tuple[str, ...]:
     words = describe_date(date)
     return edtf_date(date), words, words.removeprefix("some time "), date.iso()

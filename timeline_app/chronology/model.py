@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from .date_written import one_of_text
 from .dates import PartialDate
 from .edtf import edtf_of
 
@@ -120,6 +121,8 @@ class Event:
             return self.start.iso()
         if self.written:
             return self.written.split(" … ")[0]
+        if self.alternatives:
+            return one_of_text(alternative.date for alternative in self.alternatives)
         return edtf_of(self)
 
     def end_text(self) -> str:
