@@ -164,3 +164,10 @@ def test_every_date_form_comes_back_from_our_json_export_with_its_precision_and_
     assert disputed.written == "[early 2014, before 1928, 2014-06-25]"
     assert [(e.precision, e.written, e.end_open, e.start_open) for e in back.events if e is not disputed] == \
            [(e.precision, e.written, e.end_open, e.start_open) for e in ours.events if e.title != "disputed"]
+
+
+def test_a_sheet_background_naming_a_colour_is_that_colour_not_a_picture():
+    back = loaded("Year,Month,Day,Headline,Background\n2014,,,named,red\n2015,,,picture,images/red.jpg\n", "bg.csv")
+    named, picture = back.events
+    assert (named.background.color, named.background.url) == ("#ff0000", "")
+    assert (picture.background.color, picture.background.url) == ("", "images/red.jpg")

@@ -14,6 +14,7 @@ import io
 
 from ..chronology.model import Chronology
 from .timelinejs import to_timelinejs
+from .timelinejs_media import is_colour
 from .timelinejs_read import from_timelinejs
 from .yaml_reader import Mapping, Sequence, located
 from .yaml_reader import located_text as _text
@@ -80,7 +81,7 @@ def _slide(cells: dict, line: int) -> Mapping:
     if "background" in cells:
         value = cells["background"][0].strip()
         background = located(Mapping(), *cells["background"][1:])
-        background[_text("color" if value.startswith("#") else "url", *cells["background"][1:])] = at("background", value)
+        background[_text("color" if is_colour(value) else "url", *cells["background"][1:])] = at("background", value)
         slide[_text("background", *cells["background"][1:])] = background
     return slide
 
