@@ -171,3 +171,16 @@ def test_a_sheet_background_naming_a_colour_is_that_colour_not_a_picture():
     named, picture = back.events
     assert (named.background.color, named.background.url) == ("#ff0000", "")
     assert (picture.background.color, picture.background.url) == ("", "images/red.jpg")
+
+
+def test_what_a_sheet_reader_leaves_out_is_warned_of_at_its_cell():
+    sheet = ("Year,Month,Day,Headline,Notes,Headline,Type\n2014,,,First title,,,title\n2015,,,Second title,,,title\n"
+             "2016,,,Event,private,second,,extra\n")
+    result = load_text(sheet, "s.csv")
+    assert result.ok and [e.title for e in result.chronology.events] == ["Event"] and result.chronology.title == "First title"
+    assert [(p.line, p.column, p.severity, p.message.split(":")[0]) for p in result.problems] == [
+        (1, 25, "warning", "unknown column 'notes' in a TimelineJS sheet"),
+        (1, 31, "warning", "column 'headline' is given twice"),
+        (3, 23, "warning", "a second title row is not read"),
+        (4, 30, "warning", "1 cell(s) past the header's last column are not read"),
+    ]

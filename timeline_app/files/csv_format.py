@@ -118,7 +118,7 @@ def read_csv(text: str) -> object:
     a Google Sheets TimelineJS template is recognised by its header and read as such."""
     names, header_columns, rows = placed_rows(text)
     if is_sheet_header(names):
-        return read_sheet(names, rows)
+        return read_sheet(names, header_columns, rows)
     problems = []
     for required in ("title", "start"):
         if required not in names:
