@@ -184,3 +184,10 @@ def test_what_a_sheet_reader_leaves_out_is_warned_of_at_its_cell():
         (3, 23, "warning", "a second title row is not read"),
         (4, 30, "warning", "1 cell(s) past the header's last column are not read"),
     ]
+
+
+@pytest.mark.parametrize("separator", [";", "\t", ","])
+def test_sheets_and_our_csv_separated_by_semicolons_or_tabs_are_read(separator):
+    sheet = loaded(separator.join(["Year", "Month", "Day", "Headline"]) + "\n" + separator.join(["2014", "6", "25", '"Semi, colon"']) + "\n", "s.csv")
+    ours = loaded(separator.join(["title", "start", "tags"]) + "\n" + separator.join(["Talks", "2015", "a"]) + "\n", "o.csv")
+    assert [(e.title, e.start.iso()) for e in sheet.events + ours.events] == [("Semi, colon", "2014-06-25"), ("Talks", "2015")]

@@ -71,14 +71,14 @@ def _source_line(source: Source) -> str:
     return " | ".join((source.title, source.publisher, source.date, source.url))
 
 
-def field_columns(line: str) -> list[int]:
+def field_columns(line: str, delimiter: str = ",") -> list[int]:
     """1-based columns where each CSV field of a (single) physical line starts."""
     columns, in_quotes, position = [1], False, 0
     while position < len(line):
         char = line[position]
         if char == '"':
             in_quotes = not in_quotes
-        elif char == "," and not in_quotes:
+        elif char == delimiter and not in_quotes:
             columns.append(position + 2)
         position += 1
     return columns
@@ -89,7 +89,8 @@ def placed_rows(text: str):
     if text.startswith("\ufeff"):
         text = text[1:]
     raw_lines = text.splitlines()
-    reader = csv.reader(io.StringIO(text, newline=""))
+    delimiter = _delimiter(raw_lines[0] if raw_lines else "")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
@@ -97,7 +98,7 @@ def placed_rows(text: str):
     except csv.Error as error:
         raise ReadError([Problem(1, 1, f"CSV error: {error}")]) from None
     names = [name.strip().lower() for name in header]
-    header_columns = field_columns(raw_lines[0]) if raw_lines else [1]
+    header_columns = field_columns(raw_lines[0], delimiter) if raw_lines else [1]
 
     def rows():
         previous_end = 1
@@ -106,11 +107,19 @@ def placed_rows(text: str):
                 line = previous_end + 1
                 previous_end = reader.line_num
                 if any(cell.strip() for cell in row):
-                    yield line, field_columns(raw_lines[line - 1]) if line - 1 < len(raw_lines) else [1], row
+                    yield line, field_columns(raw_lines[line - 1], delimiter) if line - 1 < len(raw_lines) else [1], row
         except csv.Error as error:
             raise ReadError([Problem(reader.line_num, 1, f"CSV error: {error}")]) from None
 
     return names, header_columns, rows()
+
+
+def _delimiter(header: str) -> str:
+    """`,`, or the `;` or tab the header row is separated by (Excel writes `;` where the decimal mark is a comma)."""
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
 
 
 def read_csv(text: str) -> object:
