@@ -191,3 +191,8 @@ def test_sheets_and_our_csv_separated_by_semicolons_or_tabs_are_read(separator):
     sheet = loaded(separator.join(["Year", "Month", "Day", "Headline"]) + "\n" + separator.join(["2014", "6", "25", '"Semi, colon"']) + "\n", "s.csv")
     ours = loaded(separator.join(["title", "start", "tags"]) + "\n" + separator.join(["Talks", "2015", "a"]) + "\n", "o.csv")
     assert [(e.title, e.start.iso()) for e in sheet.events + ours.events] == [("Semi, colon", "2014-06-25"), ("Talks", "2015")]
+
+
+def test_a_timelinejs_file_with_only_its_title_slide_is_read_as_timelinejs():
+    back = loaded(json.dumps({"title": {"text": {"headline": "Only a title", "text": "nothing yet"}}, "events": []}), "t.json")
+    assert (back.title, back.description, back.events) == ("Only a title", "nothing yet", [])

@@ -24,9 +24,12 @@ from .yaml_reader import located_text as _located_text
 
 
 def is_timelinejs(root: Mapping) -> bool:
+    """Slides with a `start_date`, or a title slide (`title.text.headline`: our title is text), or TimelineJS2."""
     events = root.get("events")
     timelinejs3 = isinstance(events, list) and any(isinstance(e, dict) and "start_date" in e for e in events)
-    return timelinejs3 or is_timelinejs2(root)
+    title = root.get("title")
+    title_slide = isinstance(title, dict) and isinstance(title.get("text"), dict) and "headline" in title["text"]
+    return timelinejs3 or title_slide or is_timelinejs2(root)
 
 
 def from_timelinejs(root: Mapping) -> tuple[Mapping, list[Problem]]:
