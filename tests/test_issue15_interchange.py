@@ -196,3 +196,12 @@ def test_sheets_and_our_csv_separated_by_semicolons_or_tabs_are_read(separator):
 def test_a_timelinejs_file_with_only_its_title_slide_is_read_as_timelinejs():
     back = loaded(json.dumps({"title": {"text": {"headline": "Only a title", "text": "nothing yet"}}, "events": []}), "t.json")
     assert (back.title, back.description, back.events) == ("Only a title", "nothing yet", [])
+
+
+def test_a_javascript_link_in_slide_text_becomes_plain_text_with_a_warning():
+    slide = {"start_date": {"year": 2014}, "text": {"headline": "x", "text": '<p>See <a href="javascript:alert(1)">this</a> '
+                                                                             'and <a href="https://example.org">that</a></p>'}}
+    result = load_text(json.dumps({"events": [slide]}), "js.json")
+    assert result.chronology.events[0].description == "See this and [that](https://example.org)"
+    assert [(p.severity, p.message) for p in result.problems] == [
+        ("warning", "link 'javascript:alert(1)' is not kept (only http and https links are): its words stay as plain text")]

@@ -13,7 +13,7 @@ import re
 from ..chronology.date_forms import parse_date
 from ..chronology.dates import DateError
 from ..chronology.problems import Problem
-from .html_text import html_to_markdown
+from .html_text import html_to_markdown, non_web_links
 from .slide_notes import split_notes
 from .slugs import slug, unique
 from .timelinejs2 import as_timelinejs3, is_timelinejs2
@@ -86,6 +86,7 @@ def _read_title_slide(root: Mapping, result: Mapping, refusals: Refusals) -> Non
     result[_at("title", root)] = _at(_words(text.get("headline")) or _words(root.get("title")) or "Untitled", text.get("headline"), root)
     body = str(text.get("text", "")) if _filled(text.get("text")) else ""
     if body:
+        _warn_of_links(text.get("text"), refusals)
         result[_at("description", root)] = _at(html_to_markdown(body), text.get("text"))
     media, _ = media_value(title.get("media"), refusals)
     if media is not None:
@@ -145,6 +146,7 @@ def _event(item: dict, groups: dict[str, str], taken: set[str], refusals: Refusa
     if display:
         put("display_date", display, item.get("display_date"))
     body, location, sources = split_notes(str(text.get("text", "")) if _filled(text.get("text")) else "")
+    _warn_of_links(text.get("text"), refusals)
     description = html_to_markdown(body)
     if quote:
         description = f"{description}\n\n> {quote}".strip()
@@ -160,6 +162,11 @@ def _event(item: dict, groups: dict[str, str], taken: set[str], refusals: Refusa
     if background is not None:
         event[_at("background", item)] = background
     return event
+
+
+def _warn_of_links(value: object, refusals: Refusals) -> None:
+    for href in non_web_links(str(value)) if _filled(value) else ():
+        refusals.warn(value, f"link '{href}' is not kept (only http and https links are): its words stay as plain text")
 
 
 def _warn_of_milliseconds(item: dict, refusals: Refusals) -> None:
