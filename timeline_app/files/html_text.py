@@ -19,16 +19,24 @@ _MD_ITALIC = re.compile(r"(?<![\w*])\*(?![\s*])([^*\n]+?)(?<![\s*])\*(?![\w*])")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(((?:https?://|mailto:)[^)\s]+)\)")
 
 
+_BLOCK = re.compile(r"\s*</?(?:p|div|blockquote|ul|ol|li|h[1-6])\b[^>]*>\s*", re.I)
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+_TAG = re.compile(r"<[^>]+>")
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
 def html_to_markdown(text: str) -> str:
     """HTML as Markdown text: tags dropped, entities decoded, links and emphasis kept."""
-    text = re.sub(r"\r\n?", "\n", str(text))
-    text = re.sub(r"\s*</?(?:p|div|blockquote|ul|ol|li|h[1-6])\b[^>]*>\s*", "\n\n", text, flags=re.I)
-    text = re.sub(r"<br\s*/?>", "\n", text, flags=re.I)
-    text = _LINK.sub(_link, text)
-    text = _BOLD.sub(lambda m: f"**{m.group(2)}**", text)
-    text = _ITALIC.sub(lambda m: f"*{m.group(2)}*", text)
-    text = html.unescape(re.sub(r"<[^>]+>", "", text))
-    return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+\n", "\n", text)).strip()
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    if "<" in text or "&" in text:  # plain text (most headlines) has nothing to turn
+        text = _BLOCK.sub("\n\n", text)
+        text = _BREAK.sub("\n", text)
+        text = _LINK.sub(_link, text)
+        text = _BOLD.sub(lambda m: f"**{m.group(2)}**", text)
+        text = _ITALIC.sub(lambda m: f"*{m.group(2)}*", text)
+        text = html.unescape(_TAG.sub("", text))
+    return _BLANK_LINES.sub("\n\n", _TRAILING_SPACE.sub("\n", text)).strip()
 
 
 def _link(match: re.Match) -> str:
@@ -48,7 +56,7 @@ def _href(match: re.Match) -> str:
 
 
 def _inline(text: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+    return html.unescape(_TAG.sub("", text)).strip()
 
 
 def markdown_to_html(text: str, paragraphs: bool = True) -> str:

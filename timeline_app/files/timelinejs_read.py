@@ -8,6 +8,7 @@ into the TimelineJS3 shape first (`timelinejs2`); Google Sheets rows come here t
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..chronology.date_forms import parse_date
@@ -21,6 +22,9 @@ from .timelinejs_dates import date_text, end_date_text, milliseconds_at
 from .timelinejs_media import Refusals, background_value, media_value
 from .yaml_reader import Mapping, Null, Sequence, located, position
 from .yaml_reader import located_text as _located_text
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def is_timelinejs(root: Mapping) -> bool:
@@ -72,7 +76,13 @@ def _words(value: object) -> str:
         return " ".join(_words(piece) for piece in value if _filled(piece))
     if not _filled(value) or isinstance(value, dict):
         return ""
-    return re.sub(r"\s+", " ", html_to_markdown(str(value)).replace("**", "")).strip()
+    return _one_line(str(value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _one_line(text: str) -> str:
+    """A headline or group label as plain words; cached: every slide of a group names it again."""
+    return _SPACES.sub(" ", html_to_markdown(text).replace("**", "")).strip()
 
 
 def _text_of(item: dict) -> dict:
