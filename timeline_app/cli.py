@@ -163,6 +163,8 @@ def export(out: str, path: str, args=None) -> int:
         for problem in result.problems:
             print(problem.format(), file=sys.stderr)
         return EXIT_PROBLEMS
+    for problem in result.problems:  # warnings: what the import left out or read with a doubt
+        print(problem.format(), file=sys.stderr)
     chronology = result.chronology
     bounds = []
     for option, text in (("--from", getattr(args, "from_date", None)), ("--to", getattr(args, "to_date", None))):

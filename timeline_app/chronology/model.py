@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from .date_written import one_of_text
 from .dates import PartialDate
 from .edtf import edtf_of
 
@@ -118,15 +119,17 @@ class Event:
         """`start` for a format that holds one text: ISO for exact dates, else as written (or EDTF)."""
         if self.plain_dates:
             return self.start.iso()
-        if self.alternatives or not self.written:
-            return edtf_of(self)
-        return self.written.split(" … ")[0]
+        if self.written:
+            return self.written.split(" … ")[0]
+        if self.alternatives:
+            return one_of_text(alternative.date for alternative in self.alternatives)
+        return edtf_of(self)
 
     def end_text(self) -> str:
-        """`end` to go with `start_text` ('' when start_text already says it)."""
-        if self.end is None or (not self.plain_dates and " … " not in self.written):
-            return ""
-        return self.end.iso() if self.plain_dates else self.written.split(" … ")[1]
+        """`end` to go with `start_text` ('' when start_text already says it); an open end as written ("present")."""
+        if self.plain_dates:
+            return self.end.iso() if self.end else ""
+        return self.written.partition(" … ")[2]
 
     def as_dict(self) -> dict:
         return {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from ..chronology.edtf import edtf_of
 from ..chronology.model import Chronology, Source
@@ -39,7 +40,7 @@ def to_csv(chronology: Chronology) -> str:
                 event.end_text(),
                 event.start.precision,
                 event.category,
-                "; ".join(event.tags),
+                tags_cell(event.tags),
                 event.description,
                 "\n".join(map(_source_line, event.sources)),
                 edtf_of(event),
@@ -53,6 +54,16 @@ def to_csv(chronology: Chronology) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
+def tags_cell(tags: tuple[str, ...]) -> str:
+    """Tags joined by `; `, a tag holding `;` (or starting with a quote) in double quotes."""
+    return "; ".join(f'"{tag.replace(chr(34), chr(34) * 2)}"' if ";" in tag or tag.startswith('"') else tag for tag in tags)
+
+
+def _tags(cell: str) -> list[str]:
+    """The tags of a cell written by `tags_cell` (or by hand: `a; b`)."""
+    return [tag.strip() for tag in next(csv.reader([cell], delimiter=";", skipinitialspace=True), []) if tag.strip()]
+
+
 def _source_line(source: Source) -> str:
     """A bare link, or `title | publisher | date | link` when there is more to say."""
     if not (source.title or source.publisher or source.date):
@@ -60,14 +71,14 @@ def _source_line(source: Source) -> str:
     return " | ".join((source.title, source.publisher, source.date, source.url))
 
 
-def field_columns(line: str) -> list[int]:
+def field_columns(line: str, delimiter: str = ",") -> list[int]:
     """1-based columns where each CSV field of a (single) physical line starts."""
     columns, in_quotes, position = [1], False, 0
     while position < len(line):
         char = line[position]
         if char == '"':
             in_quotes = not in_quotes
-        elif char == "," and not in_quotes:
+        elif char == delimiter and not in_quotes:
             columns.append(position + 2)
         position += 1
     return columns
@@ -78,7 +89,8 @@ def placed_rows(text: str):
     if text.startswith("\ufeff"):
         text = text[1:]
     raw_lines = text.splitlines()
-    reader = csv.reader(io.StringIO(text, newline=""))
+    delimiter = _delimiter(raw_lines[0] if raw_lines else "")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
@@ -86,7 +98,7 @@ def placed_rows(text: str):
     except csv.Error as error:
         raise ReadError([Problem(1, 1, f"CSV error: {error}")]) from None
     names = [name.strip().lower() for name in header]
-    header_columns = field_columns(raw_lines[0]) if raw_lines else [1]
+    header_columns = field_columns(raw_lines[0], delimiter) if raw_lines else [1]
 
     def rows():
         previous_end = 1
@@ -95,11 +107,19 @@ def placed_rows(text: str):
                 line = previous_end + 1
                 previous_end = reader.line_num
                 if any(cell.strip() for cell in row):
-                    yield line, field_columns(raw_lines[line - 1]) if line - 1 < len(raw_lines) else [1], row
+                    yield line, field_columns(raw_lines[line - 1], delimiter) if line - 1 < len(raw_lines) else [1], row
         except csv.Error as error:
             raise ReadError([Problem(reader.line_num, 1, f"CSV error: {error}")]) from None
 
     return names, header_columns, rows()
+
+
+def _delimiter(header: str) -> str:
+    """`,`, or the `;` or tab the header row is separated by (Excel writes `;` where the decimal mark is a comma)."""
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
 
 
 def read_csv(text: str) -> object:
@@ -107,7 +127,7 @@ def read_csv(text: str) -> object:
     a Google Sheets TimelineJS template is recognised by its header and read as such."""
     names, header_columns, rows = placed_rows(text)
     if is_sheet_header(names):
-        return read_sheet(names, rows)
+        return read_sheet(names, header_columns, rows)
     problems = []
     for required in ("title", "start"):
         if required not in names:
@@ -137,19 +157,26 @@ def _read_cell(event: Mapping, name: str, cell: str, line: int, column: int) -> 
     """One cell into the event, placed at its row and column."""
     at = lambda value: _text(value, line, column)
     if name == "tags":
-        event[at(name)] = located(Sequence(at(tag.strip()) for tag in cell.split(";") if tag.strip()), line, column)
+        event[at(name)] = located(Sequence(at(tag) for tag in _tags(cell.replace("\n", " "))), line, column)
     elif name == "sources":
         event[at(name)] = located(Sequence(_source(part, line, column) for part in _source_parts(cell)), line, column)
     elif name.startswith("media"):
         media = event.setdefault(at("media"), located(Mapping(), line, column))
         media[at(name.removeprefix("media_") if name != "media" else "url")] = at(cell.strip())
     elif name == "background":
-        background = located(Mapping(), line, column)
-        for part in cell.split():
-            background[at("color" if part.startswith("#") else "url")] = at(part)
-        event[at(name)] = background
+        event[at(name)] = _background(cell.strip(), at, line, column)
     else:
         event[at(name)] = at(cell if name in ("title", "description", "display_date", "location") else cell.strip())
+
+
+def _background(cell: str, at, line: int, column: int) -> Mapping:
+    """`#102030`, a picture's path or link (spaces and all), or a colour then the picture."""
+    color, _, url = cell.partition(" ") if cell.startswith("#") else ("", "", cell)
+    background = located(Mapping(), line, column)
+    for key, value in (("color", color), ("url", url.strip())):
+        if value:
+            background[at(key)] = at(value)
+    return background
 
 
 def _source_parts(cell: str) -> list[str]:
@@ -161,9 +188,10 @@ def _source_parts(cell: str) -> list[str]:
 
 
 def _source(part: str, line: int, column: int) -> object:
-    if " | " not in part:
+    fields = re.split(r"(?:^|\s)\|(?:\s|$)", part)  # "title | publisher |  |": the empty date and link too
+    if len(fields) < 4:
         return _text(part, line, column)
-    *title, publisher, date, url = part.split(" | ")
+    *title, publisher, date, url = fields
     source = located(Mapping(), line, column)
     for key, value in (("title", " | ".join(title)), ("publisher", publisher), ("date", date), ("url", url)):
         if value.strip():

@@ -10,6 +10,7 @@ from ..chronology.dates import PartialDate
 from ..chronology.model import Chronology
 from .atomic_write import write_atomically
 from .csv_format import to_csv
+from .csv_losses import csv_losses
 from .json_format import to_json
 from .sheets_template import to_sheet
 from .timelinejs import to_timelinejs
@@ -76,6 +77,9 @@ def export_warnings(chronology: Chronology, fmt: str) -> list[str]:
     """What the chosen format cannot hold, one line per format, for the user to read."""
     if fmt in ("timelinejs", "timelinejs-sheet"):
         lost = timelinejs_losses(chronology, sheet=fmt == "timelinejs-sheet")
+        return [lost] if lost else []
+    if fmt == "csv":
+        lost = csv_losses(chronology)
         return [lost] if lost else []
     return []
 

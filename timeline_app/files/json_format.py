@@ -10,12 +10,21 @@ import json
 from ..chronology.model import Chronology
 from ..chronology.problems import Problem
 from .timelinejs_read import from_timelinejs, is_timelinejs
-from .yaml_reader import Mapping, Null, ReadError, Sequence, located, read_precise
+from .yaml_reader import Mapping, Null, ReadError, Sequence, located, position, read_precise
 from .yaml_reader import located_text as _text
 
 
 def to_json(chronology: Chronology) -> str:
-    return json.dumps(chronology.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    """The model, with what reading it back needs: each event's dates as written, the file's date order and zone."""
+    document = chronology.as_dict()
+    if chronology.date_order != "YMD":
+        document["date_order"] = chronology.date_order
+    if chronology.timezone:
+        document["timezone"] = chronology.timezone
+    for event, data in zip(chronology.events, document["events"]):
+        if event.written or event.alternatives:
+            data["written"] = event.written or event.start_text()
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def read_json(text: str) -> tuple[object, list[Problem]]:
@@ -43,10 +52,20 @@ def read_json(text: str) -> tuple[object, list[Problem]]:
 
 
 def _take_whole_date(event: Mapping) -> None:
-    """Our JSON export's event: `precision` and `edtf` are derived from the dates, but where
-    `edtf` says more than `start`/`end` (about, a decade, alternatives) it is the date."""
+    """Our JSON export's event: `precision` and `edtf` are derived from the dates; `written` (the
+    dates as first written) is the date, else where `edtf` says more than `start`/`end` (about,
+    a decade, alternatives) it is."""
     event.pop("precision", None)
     edtf = event.pop("edtf", None)
+    written = event.pop("written", None)
+    if isinstance(written, str) and written.strip():
+        start, _, end = written.partition(" … ")
+        event["start"] = _text(start, *position(written))
+        if end:
+            event["end"] = _text(end, *position(written))
+        else:
+            event.pop("end", None)
+        return
     if not isinstance(edtf, str) or not isinstance(event.get("start"), str):
         return
     plain = (str(event["start"]), f"{event['start']}/{event.get('end')}")

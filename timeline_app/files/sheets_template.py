@@ -13,7 +13,9 @@ import csv
 import io
 
 from ..chronology.model import Chronology
+from ..chronology.problems import WARNING, Problem
 from .timelinejs import to_timelinejs
+from .timelinejs_media import is_colour
 from .timelinejs_read import from_timelinejs
 from .yaml_reader import Mapping, Sequence, located
 from .yaml_reader import located_text as _text
@@ -23,29 +25,57 @@ SHEET_COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End D
                  "Background")
 _MEDIA = {"media": "url", "media credit": "credit", "media caption": "caption", "media thumbnail": "thumbnail"}
 _DATE_PARTS = ("year", "month", "day")
+_KNOWN = {name.lower() for name in SHEET_COLUMNS}
 
 
 def is_sheet_header(names: list[str]) -> bool:
     return {"year", "month", "day", "headline"} <= set(names)
 
 
-def read_sheet(names: list[str], rows) -> tuple[Mapping, list]:
-    """Template rows (from `csv_format.placed_rows`) as events.yaml-shaped located values."""
+def read_sheet(names: list[str], header_columns: list[int], rows) -> tuple[Mapping, list]:
+    """Template rows (from `csv_format.placed_rows`) as events.yaml-shaped located values;
+    what is not read (unknown or repeated columns, cells past the header, a second title row) is warned of at its cell."""
+    problems = _header_warnings(names, header_columns)
     document = located(Mapping(), 1, 1)
     events, eras = located(Sequence(), 2, 1), located(Sequence(), 2, 1)
     for line, columns, row in rows:
-        cells = {name: (cell, line, columns[number] if number < len(columns) else 1)
-                 for number, (name, cell) in enumerate(zip(names, row)) if cell.strip()}
+        cells = {}
+        for number, (name, cell) in enumerate(zip(names, row)):
+            if cell.strip() and name in _KNOWN and name not in cells:
+                cells[name] = (cell, line, _column(columns, number))
+        extra = [number for number in range(len(names), len(row)) if row[number].strip()]
+        if extra:
+            problems.append(Problem(line, _column(columns, extra[0]), f"{len(extra)} cell(s) past the header's last column are not read", WARNING))
         kind = cells.get("type", ("",))[0].strip().lower()
         slide = _slide(cells, line)
-        if kind == "title":
+        if kind == "title" and "title" in document:
+            problems.append(Problem(line, cells["type"][2], "a second title row is not read: the sheet has one title slide", WARNING))
+        elif kind == "title":
             document[_text("title", line, 1)] = slide
         else:
             (eras if kind == "era" else events).append(slide)
     document[_text("events", 1, 1)] = events
     if eras:
         document[_text("eras", 1, 1)] = eras
-    return from_timelinejs(document)
+    result, warnings = from_timelinejs(document)
+    return result, problems + warnings
+
+
+def _column(columns: list[int], number: int) -> int:
+    return columns[number] if number < len(columns) else 1
+
+
+def _header_warnings(names: list[str], header_columns: list[int]) -> list[Problem]:
+    """Columns the template does not have, and a column given twice: their cells are not read."""
+    problems = []
+    for number, name in enumerate(names):
+        column = _column(header_columns, number)
+        if name and name not in _KNOWN:
+            problems.append(Problem(1, column, f"unknown column '{name}' in a TimelineJS sheet: its cells are not read "
+                                               f"(columns: {', '.join(SHEET_COLUMNS)})", WARNING))
+        elif name and name in names[:number]:
+            problems.append(Problem(1, column, f"column '{name}' is given twice: only the first is read", WARNING))
+    return problems
 
 
 def _slide(cells: dict, line: int) -> Mapping:
@@ -80,7 +110,7 @@ def _slide(cells: dict, line: int) -> Mapping:
     if "background" in cells:
         value = cells["background"][0].strip()
         background = located(Mapping(), *cells["background"][1:])
-        background[_text("color" if value.startswith("#") else "url", *cells["background"][1:])] = at("background", value)
+        background[_text("color" if is_colour(value) else "url", *cells["background"][1:])] = at("background", value)
         slide[_text("background", *cells["background"][1:])] = background
     return slide
 
@@ -112,4 +142,4 @@ def _row(slide: dict, kind: str) -> list[str]:
 def _time(parts: dict) -> str:
     if "hour" not in parts:
         return ""
-    return f"{parts['hour']:02d}:{parts['minute']:02d}" + (f":{parts['second']:02d}" if "second" in parts else "")
+    return ":".join(f"{parts[unit]:02d}" for unit in ("hour", "minute", "second") if unit in parts)

@@ -13,7 +13,7 @@ from ..chronology.date_text import describe_event_date
 from ..chronology.model import Background, Chronology, Event, Media
 from .html_text import markdown_to_html
 from .slide_notes import notes_html
-from .timelinejs_dates import date_parts, end_date_parts
+from .timelinejs_dates import date_parts, end_date_parts, is_wider_than_parts, last_date_parts
 
 
 def to_timelinejs(chronology: Chronology) -> dict:
@@ -42,7 +42,9 @@ def _slide(event: Event, labels: dict[str, str]) -> dict:
                  "text": markdown_to_html(event.description) + notes_html(event.location, event.sources)},
     }
     if event.end:
-        slide["end_date"] = date_parts(event.end)
+        slide["end_date"] = last_date_parts(event.end)
+    elif not event.is_span and not event.alternatives and is_wider_than_parts(event.start):
+        slide["end_date"] = last_date_parts(event.start)  # "the 19th century" as 1801 – 1900
     if event.display_date:
         slide["display_date"] = event.display_date
     elif not event.plain_dates:  # TimelineJS has no words for "about", "1860s" or "13 July or August": say them

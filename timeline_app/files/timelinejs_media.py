@@ -73,6 +73,12 @@ def media_value(value: object, refusals: Refusals) -> tuple[Mapping | None, str]
     return media, ""
 
 
+def is_colour(text: str) -> bool:
+    """A Sheets Background cell that names a colour (#rrggbb, a basic name, rgb(…)) rather than a picture."""
+    text = text.strip().lower()
+    return text.startswith(("#", "rgb(", "rgba(", "hsl(", "hsla(")) or text in _BASIC_COLORS
+
+
 def background_value(value: object, refusals: Refusals) -> Mapping | None:
     """`{color, url}` from TimelineJS's background; a colour as #rrggbb."""
     if not isinstance(value, dict):

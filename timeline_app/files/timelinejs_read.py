@@ -8,25 +8,32 @@ into the TimelineJS3 shape first (`timelinejs2`); Google Sheets rows come here t
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..chronology.date_forms import parse_date
 from ..chronology.dates import DateError
 from ..chronology.problems import Problem
-from .html_text import html_to_markdown
+from .html_text import html_to_markdown, non_web_links
 from .slide_notes import split_notes
 from .slugs import slug, unique
 from .timelinejs2 import as_timelinejs3, is_timelinejs2
-from .timelinejs_dates import date_text, end_date_text
+from .timelinejs_dates import date_text, end_date_text, milliseconds_at
 from .timelinejs_media import Refusals, background_value, media_value
 from .yaml_reader import Mapping, Null, Sequence, located, position
 from .yaml_reader import located_text as _located_text
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def is_timelinejs(root: Mapping) -> bool:
+    """Slides with a `start_date`, or a title slide (`title.text.headline`: our title is text), or TimelineJS2."""
     events = root.get("events")
     timelinejs3 = isinstance(events, list) and any(isinstance(e, dict) and "start_date" in e for e in events)
-    return timelinejs3 or is_timelinejs2(root)
+    title = root.get("title")
+    title_slide = isinstance(title, dict) and isinstance(title.get("text"), dict) and "headline" in title["text"]
+    return timelinejs3 or title_slide or is_timelinejs2(root)
 
 
 def from_timelinejs(root: Mapping) -> tuple[Mapping, list[Problem]]:
@@ -69,7 +76,13 @@ def _words(value: object) -> str:
         return " ".join(_words(piece) for piece in value if _filled(piece))
     if not _filled(value) or isinstance(value, dict):
         return ""
-    return re.sub(r"\s+", " ", html_to_markdown(str(value)).replace("**", "")).strip()
+    return _one_line(str(value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _one_line(text: str) -> str:
+    """A headline or group label as plain words; cached: every slide of a group names it again."""
+    return _SPACES.sub(" ", html_to_markdown(text).replace("**", "")).strip()
 
 
 def _text_of(item: dict) -> dict:
@@ -83,6 +96,7 @@ def _read_title_slide(root: Mapping, result: Mapping, refusals: Refusals) -> Non
     result[_at("title", root)] = _at(_words(text.get("headline")) or _words(root.get("title")) or "Untitled", text.get("headline"), root)
     body = str(text.get("text", "")) if _filled(text.get("text")) else ""
     if body:
+        _warn_of_links(text.get("text"), refusals)
         result[_at("description", root)] = _at(html_to_markdown(body), text.get("text"))
     media, _ = media_value(title.get("media"), refusals)
     if media is not None:
@@ -132,6 +146,7 @@ def _event(item: dict, groups: dict[str, str], taken: set[str], refusals: Refusa
     put("title", title, text.get("headline"))
     if start is not None:
         event[_at("start", item)] = start
+    _warn_of_milliseconds(item, refusals)
     end = date_text(item.get("end_date"))  # a slide shows its end as written: "1943 – 1946" is read so
     if end is not None:
         event[_at("end", item)] = end
@@ -141,6 +156,7 @@ def _event(item: dict, groups: dict[str, str], taken: set[str], refusals: Refusa
     if display:
         put("display_date", display, item.get("display_date"))
     body, location, sources = split_notes(str(text.get("text", "")) if _filled(text.get("text")) else "")
+    _warn_of_links(text.get("text"), refusals)
     description = html_to_markdown(body)
     if quote:
         description = f"{description}\n\n> {quote}".strip()
@@ -156,6 +172,18 @@ def _event(item: dict, groups: dict[str, str], taken: set[str], refusals: Refusa
     if background is not None:
         event[_at("background", item)] = background
     return event
+
+
+def _warn_of_links(value: object, refusals: Refusals) -> None:
+    for href in non_web_links(str(value)) if _filled(value) else ():
+        refusals.warn(value, f"link '{href}' is not kept (only http and https links are): its words stay as plain text")
+
+
+def _warn_of_milliseconds(item: dict, refusals: Refusals) -> None:
+    for key in ("start_date", "end_date"):
+        where = milliseconds_at(item.get(key))
+        if where is not None:
+            refusals.warn(_located_text("", *where), "milliseconds are not kept: the time is read to the second")
 
 
 def _sources(sources: list[dict[str, str]], where: object) -> Sequence:

@@ -1,9 +1,13 @@
-"""Any chronology written as an events.yaml: every scalar double-quoted, dates as ISO text.
+"""Any chronology written as an events.yaml: every scalar double-quoted, dates as the file wrote them.
+
+Dates are written as first written (with the file's `date_order` and `timezone`), so the
+export reads back to the same model; a date from another tool without a text of its own
+is written in a form our reader gives back unchanged.
 """
 
 from __future__ import annotations
 
-from ..chronology.edtf import edtf_date
+from ..chronology.date_written import reloadable_text
 from ..chronology.model import Background, Chronology, Event, Media
 from .yaml_text import quote
 
@@ -13,6 +17,10 @@ def to_yaml(chronology: Chronology) -> str:
     out = [f"title: {quote(chronology.title)}"]
     if chronology.description:
         out.append(f"description: {quote(chronology.description)}")
+    if chronology.date_order != "YMD":
+        out.append(f"date_order: {chronology.date_order}")
+    if chronology.timezone:
+        out.append(f"timezone: {quote(chronology.timezone)}")
     out.extend(_pictures_yaml(chronology.media, chronology.background, ""))
     if chronology.categories:
         out.append("categories:")
@@ -36,14 +44,16 @@ def to_yaml(chronology: Chronology) -> str:
 
 def _event_yaml(event: Event) -> list[str]:
     lines = [f"  - id: {quote(event.id)}", f"    title: {quote(event.title)}"]
-    if event.alternatives:  # each date with the source that gives it
+    start, _, end = event.written.partition(" … ")
+    if event.alternatives and not event.written:  # each date with the source that gives it
         lines.append("    start:")
-        lines.extend(f"      - {{date: {quote(edtf_date(a.date))}, source: {quote(a.source)}}}" if a.source
-                     else f"      - {{date: {quote(edtf_date(a.date))}}}" for a in event.alternatives)
+        lines.extend(f"      - {{date: {quote(reloadable_text(a.date))}, source: {quote(a.source)}}}" if a.source
+                     else f"      - {{date: {quote(reloadable_text(a.date))}}}" for a in event.alternatives)
     else:
-        lines.append(f"    start: {quote(event.start_text())}")  # as written when it says more than ISO can
-    if event.end_text():
-        lines.append(f"    end: {quote(event.end_text())}")
+        lines.append(f"    start: {quote(start or event.start_text())}")
+    end = end or ("" if event.written else event.end_text())
+    if end:
+        lines.append(f"    end: {quote(end)}")
     for key in ("category", "location"):
         if getattr(event, key):
             lines.append(f"    {key}: {quote(getattr(event, key))}")
