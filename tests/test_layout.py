@@ -139,3 +139,19 @@ def test_a_title_one_line_would_cut_wraps_onto_two_rows_and_fits_whole():
     # with a single row there is nowhere to wrap to: one line, cut as before
     single = {index.events[p.position].title: p for p in lay_out(index, view, 600, [1], one_line, wrapped_width=two_lines).placed}
     assert single[title].label_lines == 1
+
+
+def test_the_two_line_break_is_the_best_one_and_quick_on_a_huge_title():
+    from timeline_app.geometry.title_wrap import split_title
+
+    measure = lambda text: sum(7.0 if char != "i" else 3.0 for char in text)
+    rng = random.Random(3)
+    for _ in range(500):
+        title = " ".join(rng.choice(["i", "war", "Tripoli", "iiii", "Benghazi airport"]) for _ in range(rng.randint(2, 12)))
+        spaces = [index for index, char in enumerate(title) if char == " "]
+        best = min(max(measure(title[:i]), measure(title[i + 1:])) for i in spaces)
+        first, second = split_title(title, measure)
+        assert f"{first} {second}" == title and max(measure(first), measure(second)) == best
+    calls = []
+    split_title("word " * 100_000, lambda text: calls.append(text) or len(text))
+    assert len(calls) < 80  # a binary search, not one measure per space: a title can be a book

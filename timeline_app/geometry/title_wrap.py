@@ -10,11 +10,20 @@ from typing import Callable
 
 def split_title(title: str, measure: Callable[[str], float]) -> tuple[str, str]:
     """The title as two lines, broken at the space that makes the longer line shortest
-    (the whole title and '' when it has no space)."""
+    (the whole title and '' when it has no space). The first line grows and the second
+    shrinks as the break moves right, so a binary search finds it in O(log n) measures."""
     spaces = [index for index, char in enumerate(title) if char == " "]
     if not spaces:
         return title, ""
-    best = min(spaces, key=lambda index: max(measure(title[:index]), measure(title[index + 1 :])))
+    low, high = 0, len(spaces) - 1
+    while low < high:  # the first break whose first line is at least as wide as its second
+        middle = (low + high) // 2
+        if measure(title[: spaces[middle]]) >= measure(title[spaces[middle] + 1 :]):
+            high = middle
+        else:
+            low = middle + 1
+    candidates = {spaces[low], spaces[max(low - 1, 0)]}
+    best = min(candidates, key=lambda index: max(measure(title[:index]), measure(title[index + 1 :])))
     return title[:best], title[best + 1 :]
 
 
