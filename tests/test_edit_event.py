@@ -137,3 +137,24 @@ def test_an_event_with_a_merge_key_is_refused_at_its_line(tmp_path):
     with pytest.raises(AddError, match="merge key") as refused:
         edit_event(str(path), "b", {"title": "C"})
     assert refused.value.where == (4, 1) and path.read_text() == text
+
+
+@pytest.mark.parametrize("chomp", ["|", "|+", ">-"])
+@pytest.mark.parametrize("change", [{"description": "short"}, {"description": None}])
+def test_the_blank_line_after_a_block_description_stays_between_the_events(tmp_path, chomp, change):
+    path = tmp_path / "events.yaml"
+    text = f"title: T\nevents:\n  - id: a\n    title: A\n    start: 2014\n    description: {chomp}\n      kept\n\n" \
+           "  - id: b\n    title: B\n    start: 2015\n"
+    path.write_text(text)
+    edit_event(str(path), "a", change)
+    new = '    description: "short"\n' if change["description"] else ""
+    assert path.read_text() == text.replace(f"    description: {chomp}\n      kept\n", new)
+
+
+def test_a_new_field_after_a_block_description_goes_before_the_blank_line(tmp_path):
+    path = tmp_path / "events.yaml"
+    text = "title: T\nevents:\n  - id: a\n    title: A\n    start: 2014\n    description: |\n      text here\n\n" \
+           "  - id: b\n    title: B\n    start: 2015\n"
+    path.write_text(text)
+    edit_event(str(path), "a", {"location": "X"})
+    assert path.read_text() == text.replace("      text here\n\n", '      text here\n    location: "X"\n\n')

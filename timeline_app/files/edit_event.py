@@ -104,6 +104,8 @@ def _apply(text: str, lines: list[str], node: yaml.MappingNode, extent, changes:
         key_line, _ = place(key.start_mark.line, key.start_mark.column)
         last, _ = _last_line(old, place)
         last = max(last, key_line)
+        while last > key_line and not lines[last - 1].strip():  # blank lines after a block value separate
+            last -= 1                                          # it from what follows: they stay
         if value is None:
             dash = lines[key_line - 1][: place(key.start_mark.line, key.start_mark.column)[1] - 1]
             if dash.strip():  # the key follows the item's `- `: keep the dash alone on its line
