@@ -474,6 +474,7 @@ class TimelineCanvas(QWidget):
             return
         self._paint_eras(painter, colors, width, height)
         self._paint_axis(painter, colors, width, height)
+        self._paint_era_titles(painter, colors, width, height)
         self.layout_result = self.compute_layout()
         painter.save()
         painter.setClipRect(QRectF(0, LANES_TOP, width, height - LANES_TOP))  # scrolled lanes pass under the axis
@@ -483,18 +484,29 @@ class TimelineCanvas(QWidget):
         painter.restore()
 
     def _paint_eras(self, painter: QPainter, colors: dict, width: float, height: float) -> None:
+        """The eras' bands, under everything."""
+        for era, rect, ground in self._era_bands(colors, width, height):
+            painter.fillRect(rect, ground)
+
+    def _paint_era_titles(self, painter: QPainter, colors: dict, width: float, height: float) -> None:
+        """The eras' titles, over the gridlines, each on its own band's colour so no line crosses them."""
         painter.setFont(self._small)
+        metrics = QFontMetricsF(self._small)
+        for era, rect, ground in self._era_bands(colors, width, height):
+            title_rect = QRectF(rect.left() + 4, AXIS_HEIGHT + 1, max(rect.width() - 8, 0), ERA_STRIP - 2)
+            elided = metrics.elidedText(era.title, Qt.ElideRight, title_rect.width())
+            painter.fillRect(QRectF(title_rect.left() - 2, title_rect.top(), metrics.horizontalAdvance(elided) + 4,
+                                    title_rect.height()), ground)
+            painter.setPen(colors["text"])
+            painter.drawText(title_rect, Qt.AlignLeft | Qt.AlignVCenter, elided)
+
+    def _era_bands(self, colors: dict, width: float, height: float):
         for era in self.chronology.eras if self.chronology else []:
             x0, x1 = self.view.x_of(era.start.seconds()), self.view.x_of(era.end.end_seconds())
             if x1 < 0 or x0 > width:
                 continue
-            color = QColor(era.color or "#dddddd")
             rect = QRectF(max(x0, -1), AXIS_HEIGHT, min(x1, width + 1) - max(x0, -1), height - AXIS_HEIGHT)
-            painter.fillRect(rect, blend(color, colors["base"], era_strength(colors["base"])))
-            painter.setPen(colors["text"])
-            title_rect = QRectF(rect.left() + 4, AXIS_HEIGHT + 1, max(rect.width() - 8, 0), ERA_STRIP - 2)
-            elided = QFontMetricsF(self._small).elidedText(era.title, Qt.ElideRight, title_rect.width())
-            painter.drawText(title_rect, Qt.AlignLeft | Qt.AlignVCenter, elided)
+            yield era, rect, blend(QColor(era.color or "#dddddd"), colors["base"], era_strength(colors["base"]))
 
     def _paint_axis(self, painter: QPainter, colors: dict, width: float, height: float) -> None:
         axis = axis_layout(self.view.left, self.view.right(width), self.view.seconds_per_pixel)
