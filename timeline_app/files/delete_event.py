@@ -25,10 +25,17 @@ def delete_event(path: str, event_id: str) -> str:
     extents = item_extents(found.text)
     following = extents[found.number + 1][0] - 1 if found.number + 1 < len(extents) else len(lines)
     last = max(end_line, _last_content_line(lines, first, following, dash_indent))
-    # a blank line that separated it from the next event goes with it, so the spacing stays even
-    if first >= 2 and not lines[first - 2].strip() and last < len(lines) and not lines[last].strip():
-        last += 1
-    new_text = "".join(lines[: first - 1] + lines[last:])
+    # a blank line that separated it from the next event goes with it, so the spacing stays even;
+    # the last event takes the blank line before it (unless a `|+` value above owns that line)
+    if first >= 2 and not lines[first - 2].strip():
+        if last < len(lines) and not lines[last].strip():
+            last += 1
+        elif last == len(lines) and not (found.number and extents[found.number - 1][2]):
+            first -= 1
+    kept = lines[: first - 1] + lines[last:]
+    if last == len(lines) and kept and not lines[-1].endswith(("\n", "\r")):
+        kept[-1] = kept[-1].rstrip("\r\n")  # the file ended without a line break: so it still does
+    new_text = "".join(kept)
     check = load_text(new_text, path)
     others = [e.as_dict() for e in found.current.chronology.events if e is not found.target]
     if not check.ok or [e.as_dict() for e in check.chronology.events] != others:

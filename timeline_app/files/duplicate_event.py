@@ -36,8 +36,8 @@ def duplicate_event(path: str, event_id: str) -> str:
         last -= 1
     newline = next((end for end in ("\r\n", "\r", "\n") if lines[0].endswith(end)), "\n")
     copy = lines[first - 1 : last]
-    if not copy[-1].endswith(("\n", "\r")):
-        copy[-1] += newline
+    if not copy[-1].endswith(("\n", "\r")) and last < len(lines):
+        copy[-1] += newline  # (at the end of a file without a final line break, the copy ends the same way)
     gap = [newline] if _blank_between_items(lines, extents) else []
     ending = [] if lines[last - 1].endswith(("\n", "\r")) else [newline]
     new_text = "".join(lines[:last] + ending + gap + copy + lines[last:])
