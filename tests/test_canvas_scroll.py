@@ -95,3 +95,15 @@ def test_exports_show_every_lane_open_and_whole(small, tmp_path):
 
     image = QImage(str(out))
     assert image.height() > 640 and not canvas.vertical_bar.isHidden()
+
+
+def test_a_lane_that_folds_where_the_reader_looks_fades_into_place_and_a_zoom_does_not(small, qtbot):
+    canvas = small.canvas
+    canvas.grab()
+    canvas.toggle_lane(0)
+    canvas.repaint()
+    assert canvas._fading_from is not None  # the old picture over the new, fading out
+    qtbot.waitUntil(lambda: canvas._fading_from is None, timeout=2000)
+    canvas.zoom(1.5)
+    canvas.repaint()
+    assert canvas._fading_from is None

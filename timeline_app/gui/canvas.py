@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -57,6 +57,7 @@ ROW_HEIGHT = 22.0
 COMPACT_ROW_HEIGHT = 18.0  # when titles would not all fit: still a line of text with room around it
 MAX_LABEL_WIDTH = 560.0  # a title may use the free space to its right, up to this
 WHEEL_ZOOM_PER_NOTCH = 1.25
+LANE_CHANGE_FADE_MS = 160  # lanes that grow or shrink in place (a filter, a fold) cross-fade, never jump
 LANES_TOP = AXIS_HEIGHT + ERA_STRIP  # lanes scroll under the axis and the era titles
 END_GRIP = 6.0  # px at each end of a span's bar that resize it instead of moving it
 
@@ -130,6 +131,12 @@ class TimelineCanvas(QWidget):
         self._summary_lanes: frozenset[int] = frozenset()  # those lanes, by position, with events in view
         self.scroll_y = 0.0  # how far the lanes are scrolled up under the fixed axis
         self.content_height = 0.0
+        self._painted_key: tuple | None = None
+        self._fading_from: QPixmap | None = None  # the picture before lanes changed size, fading out
+        self._fade = QVariantAnimation(self, startValue=1.0, endValue=0.0, duration=LANE_CHANGE_FADE_MS)
+        self._fade.setEasingCurve(QEasingCurve.OutCubic)
+        self._fade.valueChanged.connect(self.update)
+        self._fade.finished.connect(self._fade_done)
         self.vertical_bar = QScrollBar(Qt.Vertical, self)
         self.vertical_bar.hide()
         self.vertical_bar.valueChanged.connect(self._scrolled)
@@ -432,18 +439,39 @@ class TimelineCanvas(QWidget):
             ratio = self.devicePixelRatioF()
             pixmap = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
             pixmap.setDevicePixelRatio(ratio)
+            rows_before, geometry_before = list(self._lane_rows), [height for _, height, _ in self._geometry]
             painter = QPainter(pixmap)
             try:
                 self._paint_static(painter)
             finally:
                 painter.end()
-            self._cache, self._cache_key = pixmap, key
+            self._start_fade_if_lanes_resized(key, rows_before, geometry_before)
+            self._cache, self._cache_key, self._painted_key = pixmap, key, key
         painter = QPainter(self)
         try:
             painter.drawPixmap(0, 0, self._cache)
+            if self._fading_from is not None:
+                painter.setOpacity(float(self._fade.currentValue()))
+                painter.drawPixmap(0, 0, self._fading_from)
+                painter.setOpacity(1.0)
             self._paint_overlay(painter)
         finally:
             painter.end()
+
+    def _start_fade_if_lanes_resized(self, key: tuple, rows_before: list[int], heights_before: list[float]) -> None:
+        """Lanes that change size where the reader is looking (same view, same canvas) fade from the
+        old picture to the new one; a zoom or a pan moves everything and needs no fade."""
+        before = self._painted_key  # (the cache key itself is cleared when something changes)
+        same_place = before is not None and before[:4] == key[:4]  # same view, size and data
+        resized = rows_before != self._lane_rows or heights_before != [height for _, height, _ in self._geometry]
+        if same_place and resized and self._cache is not None and self.isVisible():
+            self._fading_from = self._cache
+            self._fade.stop()
+            self._fade.start()
+
+    def _fade_done(self) -> None:
+        self._fading_from = None
+        self.update()
 
     def _colors(self) -> dict[str, QColor]:
         palette = self.palette()
