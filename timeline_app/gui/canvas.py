@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -111,6 +111,8 @@ class TimelineCanvas(QWidget):
         self.selected = -1
         self.hovered = -1
         self.layout_result = TimelineLayout()
+        self._lookup_of: TimelineLayout | None = None
+        self._lookup_cache: tuple[dict, dict] = ({}, {})
         self._geometry: list[tuple[float, float, int]] = []
         self._cache: QPixmap | None = None
         self._cache_key: tuple | None = None
@@ -132,12 +134,15 @@ class TimelineCanvas(QWidget):
         self.scroll_y = 0.0  # how far the lanes are scrolled up under the fixed axis
         self.content_height = 0.0
         self._painted_key: tuple | None = None
+        self._probe = TimelineLayout()
         self._fading_from: QPixmap | None = None  # the picture before lanes changed size, fading out
         self._fade = QVariantAnimation(self, startValue=1.0, endValue=0.0, duration=LANE_CHANGE_FADE_MS)
         self._fade.setEasingCurve(QEasingCurve.OutCubic)
         self._fade.valueChanged.connect(self.update)
         self._fade.finished.connect(self._fade_done)
-        self.vertical_bar = QScrollBar(Qt.Vertical, self)
+        # beside the canvas, not on it (the window lays it out): a child would be repainted with
+        # every frame of the canvas, tripling the cost of a hover
+        self.vertical_bar = QScrollBar(Qt.Vertical)
         self.vertical_bar.hide()
         self.vertical_bar.valueChanged.connect(self._scrolled)
         self.row_height = ROW_HEIGHT
@@ -285,8 +290,8 @@ class TimelineCanvas(QWidget):
         """Rows each lane needs at this zoom (a first layout with rows to spare), shared out
         when the canvas is not tall enough for them all."""
         count = len(self.index.lane_ids)
-        probe = lay_out(self.index, self.view, self._lanes_width(), [PROBE_ROWS] * count, self._label_width, self.mask,
-                        wrapped_width=self._wrapped_width, long_label=MAX_LABEL_WIDTH)
+        probe = self._probe = lay_out(self.index, self.view, self.width(), [PROBE_ROWS] * count, self._label_width,
+                                      self.mask, wrapped_width=self._wrapped_width, long_label=MAX_LABEL_WIDTH)
         needs = rows_needed(probe, count)
         if self.fixed_rows is not None:
             self._summary_lanes = frozenset()
@@ -322,21 +327,15 @@ class TimelineCanvas(QWidget):
     def compute_layout(self) -> TimelineLayout:
         if self.index is None:
             return TimelineLayout()
-        for _ in range(2):  # a second pass when the scroll bar came or went: it changes the width titles have
-            had_bar = not self.vertical_bar.isHidden()
-            self._lane_rows = self._rows_for_lanes()
-            self.lane_geometry()
-            self._sync_vertical_bar()
-            if had_bar == (not self.vertical_bar.isHidden()):
-                break
+        self._lane_rows = self._rows_for_lanes()
+        self.lane_geometry()
+        self._sync_vertical_bar()
         geometry = self._geometry = self.lane_geometry()  # again: the scroll may have been clamped
+        if self.fixed_rows is None and not self._summary_lanes:
+            return self._probe  # each lane was given the rows the probe used: it is the layout (half the work)
         rows = [rows for _, _, rows in geometry]
-        return lay_out(self.index, self.view, self._lanes_width(), rows, self._label_width, self.mask, self._summary_lanes,
+        return lay_out(self.index, self.view, self.width(), rows, self._label_width, self.mask, self._summary_lanes,
                        self._wrapped_width, MAX_LABEL_WIDTH)
-
-    def _lanes_width(self) -> float:
-        """Titles stop short of the scroll bar (or flip to the left of their marker)."""
-        return self.width() - (self.vertical_bar.width() if not self.vertical_bar.isHidden() else 0)
 
     # --- vertical scrolling and collapsed lanes ---------------------------------------------
 
@@ -352,15 +351,15 @@ class TimelineCanvas(QWidget):
         bar.setSingleStep(int(self.row_height))
         bar.setValue(int(self.scroll_y))
         bar.blockSignals(False)
-        bar.setGeometry(int(self.width() - bar.sizeHint().width()), int(LANES_TOP), bar.sizeHint().width(),
-                        int(self.height() - LANES_TOP))
-        bar.setVisible(hidden > 0 and self.fixed_rows is None)
+        wanted = hidden > 0 and self.fixed_rows is None and bar.parentWidget() is not None
+        if wanted != bar.isVisible():  # after this paint: showing it narrows the canvas, which lays out again
+            QTimer.singleShot(0, lambda: bar.setVisible(wanted))
 
     def _reveal_lane_of(self, position: int) -> None:
         """Scroll so the event's row is in view (or, not laid out yet, its lane's top)."""
         if not self.vertical_bar.isVisible():
             return
-        placed = next((p for p in self.layout_result.placed if p.position == position), None)
+        placed = self.placed_of(position)
         if placed is not None and self._geometry:
             rect = self.event_rect(placed)
             top, bottom = rect.top() - 4, rect.bottom() + 4
@@ -416,17 +415,38 @@ class TimelineCanvas(QWidget):
     def item_at(self, point: QPointF) -> PlacedEvent | Cluster | None:
         if point.y() < LANES_TOP:
             return None  # the axis and era titles, over any lane scrolled under them
-        for placed in reversed(self.layout_result.placed):
-            rect = self.event_rect(placed)
-            if placed.label_width:
-                height = rect.height() + (placed.label_lines - 1) * self.row_height
-                rect = rect.united(QRectF(placed.label_x, rect.top(), placed.label_width, height))
-            if rect.adjusted(-2, -2, 2, 2).contains(point):
-                return placed
+        _, by_row = self._lookup()
+        for lane, (top, height, _) in enumerate(self._geometry):
+            if not top <= point.y() < top + height:
+                continue
+            row = int((point.y() - top - self.lane_header) // self.row_height)
+            near = sorted(item for r in (row - 1, row, row + 1, -1) for item in by_row.get((lane, r), ()))
+            for _, placed in reversed(near):  # the last drawn is on top
+                rect = self.event_rect(placed)
+                if placed.label_width:
+                    tall = rect.height() + (placed.label_lines - 1) * self.row_height
+                    rect = rect.united(QRectF(placed.label_x, rect.top(), placed.label_width, tall))
+                if rect.adjusted(-2, -2, 2, 2).contains(point):
+                    return placed
         for cluster in self.layout_result.clusters:
             if self.cluster_rect(cluster).contains(point):
                 return cluster
         return None
+
+    def placed_of(self, position: int) -> PlacedEvent | None:
+        """Where an event is drawn, if it is."""
+        return self._lookup()[0].get(position)
+
+    def _lookup(self) -> tuple[dict, dict]:
+        """The drawn events by position, and (draw order, event) by (lane, row), made once per
+        layout: hover and clicks look at a handful instead of scanning thousands."""
+        if self._lookup_of is not self.layout_result:
+            by_position, by_row = {}, {}
+            for order, placed in enumerate(self.layout_result.placed):
+                by_position[placed.position] = placed
+                by_row.setdefault((placed.lane, placed.row), []).append((order, placed))
+            self._lookup_cache, self._lookup_of = (by_position, by_row), self.layout_result
+        return self._lookup_cache
 
     def sizeHint(self) -> QSize:
         return QSize(1000, 520)
@@ -598,8 +618,11 @@ class TimelineCanvas(QWidget):
         metrics = QFontMetricsF(self._small)
         lane_colors = [QColor(c) for c in self.index.lane_colors]
         text_pen = QPen(colors["text"])
+        bottom = self.height()
         for cluster in self.layout_result.clusters:
             rect = self.cluster_rect(cluster)
+            if rect.bottom() < LANES_TOP or rect.top() > bottom:
+                continue  # scrolled out of sight
             color = lane_colors[cluster.lane]
             strength = min(1.0, 0.25 + math.log10(cluster.count) / 4)
             painter.setPen(QPen(color, 1))
@@ -619,7 +642,10 @@ class TimelineCanvas(QWidget):
         hatches = [QBrush(blend(c, colors["base"], 0.45), Qt.BDiagPattern) for c in lane_colors]
         dashed = [QPen(c, 1, Qt.DashLine) for c in lane_colors]
         solid = [QPen(c, 1) for c in lane_colors]
-        placed_rects = [(placed, self.event_rect(placed)) for placed in self.layout_result.placed]
+        # only what the scrolled lanes show: rows below the fold cost nothing to paint
+        top, bottom = LANES_TOP - 2 * self.row_height, float(self.height())
+        placed_rects = [(placed, rect) for placed in self.layout_result.placed
+                        if top <= (rect := self.event_rect(placed)).top() <= bottom]
         painter.setRenderHint(QPainter.Antialiasing, False)
         for placed, rect in placed_rects:
             if placed.x1 - placed.x0 < MARKER_WIDTH:
@@ -658,7 +684,7 @@ class TimelineCanvas(QWidget):
         painter.setPen(QPen(colors["text"]))
         label_ground = QColor(colors["base"])
         label_ground.setAlpha(215)
-        right_edge = self._lanes_width() - 2
+        right_edge = self.width() - 2
         for placed, rect in placed_rects:
             if not placed.label_width or placed.label_x >= right_edge:
                 continue
@@ -668,7 +694,8 @@ class TimelineCanvas(QWidget):
                 self._paint_two_line_label(painter, placed, rect, room, title)
                 continue
             label_rect = QRectF(placed.label_x, rect.top(), room, rect.height())
-            if self._metrics.horizontalAdvance(title) > room:
+            if room < placed.label_width or placed.label_width < self._label_width(placed.position) \
+                    or placed.label_width >= MAX_LABEL_WIDTH:  # cut by the edge, a wrap that found one row, or long
                 title = self._metrics.elidedText(title, Qt.ElideRight, room)
             if placed.label_x < placed.x1:  # over its own bar (fill, hatching, fade): on a calm ground
                 ground = QRectF(label_rect.left() - 2, rect.top() + 1, self._metrics.horizontalAdvance(title) + 4, rect.height() - 2)
@@ -720,7 +747,7 @@ class TimelineCanvas(QWidget):
         ):
             if position < 0:
                 continue
-            placed = next((p for p in self.layout_result.placed if p.position == position), None)
+            placed = self.placed_of(position)
             if placed is not None:
                 painter.setPen(pen)
                 painter.drawRoundedRect(self.event_rect(placed).adjusted(-3, -3, 3, 3), 6, 6)
@@ -780,7 +807,7 @@ class TimelineCanvas(QWidget):
         """A press on the selected event's marker or bar starts moving it (its ends resize a span)."""
         if not self.editable or self.selected < 0:
             return None
-        placed = next((p for p in self.layout_result.placed if p.position == self.selected), None)
+        placed = self.placed_of(self.selected)
         if placed is None or not self.event_rect(placed).adjusted(-3, -3, 3, 3).contains(point):
             return None
         part = MOVE

@@ -27,6 +27,7 @@ class OverviewStrip(QWidget):
         self.setToolTip("Overview: click or drag to move the timeline")
         self._profile: np.ndarray | None = None
         self._profile_key: tuple | None = None
+        self._polygon, self._polygon_key = QPolygonF(), None
         canvas.view_changed.connect(self.update)
 
     def sizeHint(self) -> QSize:
@@ -106,13 +107,16 @@ class OverviewStrip(QWidget):
     def _paint_density(self, painter: QPainter, width: float, height: float, text: QColor, base: QColor) -> None:
         """How many events fall in each couple of pixels, square-root scaled."""
         profile = self._density()
-        step = width / len(profile)
-        points = [QPointF(0, height)]
-        points += [QPointF(i * step + step / 2, height - 2 - value * (height - 8)) for i, value in enumerate(profile.tolist())]
-        points.append(QPointF(width, height))
+        key = (id(profile), width, height)
+        if self._polygon_key != key:  # the same outline for every pan and zoom step: built once
+            step = width / len(profile)
+            points = [QPointF(0, height)]
+            points += [QPointF(i * step + step / 2, height - 2 - value * (height - 8)) for i, value in enumerate(profile.tolist())]
+            points.append(QPointF(width, height))
+            self._polygon, self._polygon_key = QPolygonF(points), key
         painter.setPen(QPen(blend(text, base, 0.6), 1))
         painter.setBrush(blend(text, base, 0.25))
-        painter.drawPolygon(QPolygonF(points))
+        painter.drawPolygon(self._polygon)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.canvas.index is not None and event.button() == Qt.LeftButton:

@@ -58,7 +58,11 @@ class PanelsMixin:
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(0)
         left_layout.addWidget(top)
-        left_layout.addWidget(self.canvas, 1)
+        lanes = QHBoxLayout()  # the canvas and, when its lanes are taller than it, their scroll bar
+        lanes.setSpacing(0)
+        lanes.addWidget(self.canvas, 1)
+        lanes.addWidget(self.canvas.vertical_bar)
+        left_layout.addLayout(lanes, 1)
         left_layout.addWidget(self.overview)
 
         self.list_model = EventListModel(self)
