@@ -404,3 +404,15 @@ def test_edit_in_the_window_changes_only_the_changed_field_and_undo_restores(qtb
     assert path.read_bytes() == original.replace(b"title: First  #", b'title: "First, renamed"  #')
     window.undo()
     assert path.read_bytes() == original
+
+
+def test_add_writes_media_and_a_display_date_and_makes_the_id_it_always_made(tmp_path):
+    from timeline_app.files.add_event import NewEvent, add_event
+
+    path = tmp_path / "events.yaml"
+    path.write_text("title: t\nevents: []\n")
+    new_id = add_event(str(path), NewEvent("The quite long title of forty-five characters", "2001",
+                                           media="photo.jpg", display_date="early 2001"))
+    assert new_id == "the-quite-long-title-of-forty-five-characters"  # (ids made from titles are cut at 48)
+    event = load_file(path).chronology.events[0]
+    assert (event.media.url, event.display_date) == ("photo.jpg", "early 2001")

@@ -266,3 +266,12 @@ def test_the_dialog_keeps_sources_that_say_more_than_a_link(qtbot, tmp_path):
     dialog.save()
     qtbot.waitUntil(lambda: "renamed" in path.read_text(), timeout=3000)
     assert path.read_text() == text.replace("    title: A\n", '    title: "A, renamed"\n')
+
+
+def test_a_span_with_a_year_start_and_a_day_end_is_not_moved_whole_but_its_ends_are():
+    from timeline_app.chronology.date_shift import END, why_not_moved_whole
+
+    span = Event("s", "S", parse_date("2000", None), parse_date("2000-03-01", None))
+    assert "start is a year and its end a day" in why_not_moved_whole(span)
+    start, end = stepped_dates(span, END, 0, 10)
+    assert (start.iso(), end.iso()) == ("2000", "2000-03-11")

@@ -73,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--location")
     add.add_argument("--source", action="append", default=[], help="a http(s) link; repeat for several")
     add.add_argument("--media", help="a picture's https:// link or a path beside the file")
-    add.add_argument("--display-date", dest="display_date", help="with --edit: the date as TimelineJS should show it")
+    add.add_argument("--display-date", dest="display_date", help="the date as TimelineJS should show it")
     return parser
 
 
@@ -209,6 +209,7 @@ def run_add(args, parser) -> int:
         end=args.end or "",
         id=args.id or "",
         media=args.media or "",
+        display_date=args.display_date or "",
         category=args.category or "",
         tags=list(args.tag),
         description=args.description or "",

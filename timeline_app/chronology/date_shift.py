@@ -74,6 +74,15 @@ def why_not_draggable(event: Event) -> str | None:
     return why_not_movable(event.start) or (why_not_movable(event.end) if event.end else None)
 
 
+def why_not_moved_whole(event: Event) -> str | None:
+    """Why a span cannot be moved as one piece: its start and end must step by the same unit,
+    or the move would quietly change its length."""
+    if event.end is not None and event.end.precision != event.start.precision:
+        return (f"its start is a {event.start.precision} and its end a {event.end.precision}: drag either end, "
+                "or move it in the Edit dialog (F2)")
+    return None
+
+
 def dragged_dates(event: Event, part: str, seconds: float) -> tuple[PartialDate, PartialDate | None]:
     """The event's (start, end) after dragging `part` (MOVE, START or END) by `seconds`, each date
     snapped to whole steps of its own precision."""

@@ -32,7 +32,7 @@ from .yaml_reader import (
     placer,
     read_precise,
 )
-from .slugs import slug
+from .slugs import slug, unique
 from .yaml_text import quote
 
 
@@ -58,6 +58,7 @@ class NewEvent:
     location: str = ""
     sources: list[str] = field(default_factory=list)
     media: str | dict = ""  # a link or path, or {url, caption, credit, …}
+    display_date: str = ""
 
 
 
@@ -76,6 +77,8 @@ def entry_lines(event: NewEvent, dash_indent: int, key_indent: int) -> list[str]
         pairs.append(("description", quote(event.description)))
     if event.media:
         pairs.append(("media", media_text(event.media)))
+    if event.display_date:
+        pairs.append(("display_date", quote(event.display_date)))
     lines = []
     for number, (key, value) in enumerate(pairs):
         prefix = " " * dash_indent + "- " + " " * (key_indent - dash_indent - 2) if number == 0 else " " * key_indent
@@ -148,10 +151,7 @@ def add_event(path: str, event: NewEvent) -> str:
     if problems:
         raise AddError("; ".join(problems))
     if not event.id:
-        base = slug(event.title, "event")
-        event.id, suffix = base, 2
-        while event.id in taken:
-            event.id, suffix = f"{base}-{suffix}", suffix + 1
+        event.id = unique(slug(event.title, "event", length=48), taken)  # (48: the ids --add has always made)
 
     new_text = _insert(text, original, event, chronology, parse_date(event.start, chronology.date_order))
     check = load_text(new_text, path)

@@ -19,6 +19,7 @@ from .add_event import (
 )
 from .edit_event import _apply, _item_node
 from .loader import load_text
+from .slugs import unique
 
 
 def duplicate_event(path: str, event_id: str) -> str:
@@ -53,11 +54,8 @@ def duplicate_event(path: str, event_id: str) -> str:
 
 
 def _free_id(event_id: str, events) -> str:
-    taken = {event.id for event in events}
-    number = 2
-    while f"{event_id}-{number}" in taken:
-        number += 1
-    return f"{event_id}-{number}"
+    taken = {event.id for event in events} | {event_id}
+    return unique(event_id, taken)
 
 
 def _checked_write(path: str, found, new_text: str) -> str:

@@ -151,8 +151,9 @@ class AddEventDialog(QDialog):
             self.before = read_file_bytes(self.path)
             self.added_id = change()
             self.after = read_file_bytes(self.path)
-        except ReadError:
-            self.before = self.after = b""
+        except ReadError as error:
+            self._refuse(f"{refused}: the file cannot be read ({'; '.join(p.message for p in error.problems)})")
+            return False
         except AddError as error:
             details = "; ".join(problem.format() for problem in error.problems[:5])
             self._refuse(f"{refused}: {error}" + (f" ({details})" if details else ""))

@@ -30,7 +30,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollBar, QToolTip, QWidget
 
-from ..chronology.date_shift import END, MOVE, START, dragged_dates, stepped_dates, why_not_draggable
+from ..chronology.date_shift import (
+    END,
+    MOVE,
+    START,
+    dragged_dates,
+    stepped_dates,
+    why_not_draggable,
+    why_not_moved_whole,
+)
 from ..chronology.date_text import describe_event_date, describe_range
 from ..chronology.dates import PartialDate
 from ..chronology.model import Chronology
@@ -533,7 +541,7 @@ class TimelineCanvas(QWidget):
 
     def _paint_eras(self, painter: QPainter, colors: dict, width: float, height: float) -> None:
         """The eras' bands, under everything."""
-        for era, rect, ground in self._era_bands(colors, width, height):
+        for _, rect, ground in self._era_bands(colors, width, height):
             painter.fillRect(rect, ground)
 
     def _paint_era_titles(self, painter: QPainter, colors: dict, width: float, height: float) -> None:
@@ -767,7 +775,7 @@ class TimelineCanvas(QWidget):
         drag = self._event_drag
         start, end = drag.dates
         x0 = self.view.x_of(start.seconds())
-        x1 = self.view.x_of((end or start).end_seconds()) if end is not None else x0 + (drag.placed.x1 - drag.placed.x0)
+        x1 = self.view.x_of(end.end_seconds()) if end is not None else x0 + (drag.placed.x1 - drag.placed.x0)
         rect = self.event_rect(drag.placed)
         rect = QRectF(x0, rect.top(), max(x1 - x0, MARKER_WIDTH), rect.height())
         painter.setPen(QPen(colors["highlight"], 2, Qt.DashLine))
@@ -814,7 +822,8 @@ class TimelineCanvas(QWidget):
         event = self.index.events[self.selected]
         if event.end is not None and placed.x1 - placed.x0 > 4 * END_GRIP:
             part = START if point.x() < placed.x0 + END_GRIP else END if point.x() > placed.x1 - END_GRIP else MOVE
-        return EventDrag(self.selected, part, point.x(), placed, why_not_draggable(event))
+        refused = why_not_draggable(event) or (why_not_moved_whole(event) if part == MOVE else None)
+        return EventDrag(self.selected, part, point.x(), placed, refused)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._event_drag is not None:
@@ -941,7 +950,8 @@ class TimelineCanvas(QWidget):
     def _step_dates(self, steps: int, part: str) -> None:
         """Alt+Left/Right moves the selected event a step of its precision; with Shift, its end."""
         event = self.index.events[self.selected]
-        reason = why_not_draggable(event) if self.editable else "this file opens read-only"
+        reason = (why_not_draggable(event) or (why_not_moved_whole(event) if part == MOVE else None)) \
+            if self.editable else "this file opens read-only"
         if reason is None and part == END and event.end is None:
             reason = "a point event has no end to move: Alt+Left/Right moves it"
         if reason:

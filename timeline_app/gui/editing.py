@@ -93,10 +93,6 @@ class EditingMixin:
         self.statusBar().showMessage(message, 8000)
         return message
 
-    EXPORT_FILTERS = (
-        "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;CSV table (*.csv);;"
-        "JSON (*.json);;TimelineJS JSON (*.timeline.json);;Chronology YAML (*.yaml)"
-    )
 
     def duplicate_selected(self) -> str:
         """Edit > Duplicate Event (Ctrl+D): a copy just below the event, selected, ready to edit."""

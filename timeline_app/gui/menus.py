@@ -195,6 +195,11 @@ class MenusMixin:
     def picture(self, current_view: bool):
         return self.picture_maker(current_view)(self.export_width(current_view))
 
+    EXPORT_FILTERS = (
+        "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;CSV table (*.csv);;"
+        "JSON (*.json);;TimelineJS JSON (*.timeline.json);;Chronology YAML (*.yaml)"
+    )
+
     def export_dialog(self) -> None:
         if self.index is None:
             return
