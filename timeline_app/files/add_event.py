@@ -245,7 +245,7 @@ def _insert(text: str, original: bytes, event: NewEvent, chronology, start) -> s
     in_order = all(a.seconds() < b.end_seconds() for a, b in zip(starts, starts[1:]))
     later = next((k for k, s in enumerate(starts) if s.seconds() > start.seconds()), None) if in_order else None
     new_lines = entry_lines(event, dash_indent, key_indent)
-    separated = _blank_between_items(lines, extents)
+    separated = blank_between_items(lines, extents)
 
     def end_of(k: int, limit: int) -> int:
         return max(extents[k][1], _last_content_line(lines, dash_lines[k], limit, dash_indent))
@@ -370,6 +370,17 @@ def _is_content(line: str, dash_indent: int) -> bool:
     return not (stripped.startswith("#") and indent <= dash_indent)
 
 
+def event_last_line(lines: list[str], extent: tuple[int, int, bool], blank_after: bool = True) -> int:
+    """The last line (1-based) of the event item at `extent`: its values and comments; without
+    `blank_after`, not the blank lines a block value's end reaches (they separate it from the next)."""
+    first, end_line, keeps = extent
+    dash_indent = len(lines[first - 1]) - len(lines[first - 1].lstrip(" "))
+    last = max(end_line, _last_content_line(lines, first, len(lines), dash_indent))
+    while not blank_after and not keeps and last > first and not lines[last - 1].strip():
+        last -= 1
+    return last
+
+
 def _last_content_line(lines: list[str], first: int, limit: int, dash_indent: int) -> int:
     """The last line belonging to the item starting at `first`, before line `limit` (1-based)."""
     last = first
@@ -396,7 +407,7 @@ def _first_line_of_item_block(lines: list[str], item_line: int, dash_indent: int
     return first
 
 
-def _blank_between_items(lines: list[str], extents: list[tuple[int, int, bool]]) -> bool:
+def blank_between_items(lines: list[str], extents: list[tuple[int, int, bool]]) -> bool:
     """Whether the file separates events with blank lines (so the new one should be too)."""
     if len(extents) < 2:
         return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .add_event import (
     AddError,
-    _last_content_line,
+    event_last_line,
     find_event_in_file,
     item_extents,
     write_text_over,
@@ -20,11 +20,9 @@ from .loader import load_text
 def delete_event(path: str, event_id: str) -> str:
     """Remove the event with `event_id` from the file; return its title. Raises AddError, file untouched."""
     found = find_event_in_file(path, event_id, "delete")
-    lines, (first, end_line, _) = found.lines, found.extent
-    dash_indent = len(lines[first - 1]) - len(lines[first - 1].lstrip(" "))
+    lines, first = found.lines, found.extent[0]
     extents = item_extents(found.text)
-    following = extents[found.number + 1][0] - 1 if found.number + 1 < len(extents) else len(lines)
-    last = max(end_line, _last_content_line(lines, first, following, dash_indent))
+    last = event_last_line(lines, found.extent)
     # a blank line that separated it from the next event goes with it, so the spacing stays even;
     # the last event takes the blank line before it (unless a `|+` value above owns that line)
     if first >= 2 and not lines[first - 2].strip():

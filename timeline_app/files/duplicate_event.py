@@ -11,13 +11,13 @@ import yaml
 
 from .add_event import (
     AddError,
-    _blank_between_items,
-    _last_content_line,
+    blank_between_items,
+    event_last_line,
     find_event_in_file,
     item_extents,
     write_text_over,
 )
-from .edit_event import _apply, _item_node
+from .edit_event import apply_changes, item_node
 from .loader import load_text
 from .slugs import unique
 
@@ -25,31 +25,27 @@ from .slugs import unique
 def duplicate_event(path: str, event_id: str) -> str:
     """Copy the event `event_id` below itself; return the copy's id. Raises AddError, file untouched."""
     found = find_event_in_file(path, event_id, "duplicate")
-    lines, (first, end_line, keeps) = found.lines, found.extent
+    lines, (first, _, keeps) = found.lines, found.extent
     if keeps:
         raise AddError("the event ends with a `|+` block that keeps its blank lines: duplicate it in your editor",
                        where=(found.target.line, 1))
-    dash_indent = len(lines[first - 1]) - len(lines[first - 1].lstrip(" "))
     extents = item_extents(found.text)
-    following = extents[found.number + 1][0] - 1 if found.number + 1 < len(extents) else len(lines)
-    last = max(end_line, _last_content_line(lines, first, following, dash_indent))
-    while last > first and not lines[last - 1].strip():  # a block scalar's end can reach the blank line after it
-        last -= 1
+    last = event_last_line(lines, found.extent, blank_after=False)
     newline = next((end for end in ("\r\n", "\r", "\n") if lines[0].endswith(end)), "\n")
     copy = lines[first - 1 : last]
     if not copy[-1].endswith(("\n", "\r")) and last < len(lines):
         copy[-1] += newline  # (at the end of a file without a final line break, the copy ends the same way)
-    gap = [newline] if _blank_between_items(lines, extents) else []
+    gap = [newline] if blank_between_items(lines, extents) else []
     ending = [] if lines[last - 1].endswith(("\n", "\r")) else [newline]
     new_text = "".join(lines[:last] + ending + gap + copy + lines[last:])
     new_id = _free_id(event_id, found.current.chronology.events)
     try:
-        node = _item_node(new_text, found.number + 1)
+        node = item_node(new_text, found.number + 1)
     except yaml.YAMLError:  # a copy of an anchor (&name) is a second anchor of that name
         raise AddError("the event holds an anchor (&name), which a copy would repeat: duplicate it in your editor",
                        where=(found.target.line, 1)) from None
     if any(key.value == "id" for key, _ in node.value):
-        new_text = _apply(new_text, new_text.splitlines(keepends=True), node, None, {"id": new_id})
+        new_text = apply_changes(new_text, new_text.splitlines(keepends=True), node, None, {"id": new_id})
     return _checked_write(path, found, new_text)
 
 

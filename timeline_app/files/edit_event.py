@@ -12,8 +12,8 @@ import yaml
 
 from .add_event import (
     AddError,
-    _last_content_line,
     _last_line,
+    event_last_line,
     find_event_in_file,
     media_text,
     write_text_over,
@@ -36,14 +36,14 @@ def edit_event(path: str, event_id: str, changes: dict[str, object]):
         raise AddError("an event keeps its title and start: give a new one instead of clearing it")
     found = find_event_in_file(path, event_id, "edit")
     text, lines, number, target = found.text, found.lines, found.number, found.target
-    node = _item_node(text, number)
+    node = item_node(text, number)
     here = (target.line, 1)
     if node.flow_style:
         raise AddError(f"the event '{event_id}' is written in flow style ({{…}}): edit it in your editor", where=here)
     changes = _effective(node, changes)
     if not changes:
         return None
-    new_text = _apply(text, lines, node, found.extent, changes)
+    new_text = apply_changes(text, lines, node, found.extent, changes)
     check = load_text(new_text, path)
     others = [e.as_dict() for e in found.current.chronology.events if e is not target]
     # found by its place (the first event from its `- ` on), not its id: an event without one
@@ -73,7 +73,7 @@ def _effective(node: yaml.MappingNode, changes: dict[str, object]) -> dict[str, 
     return effective
 
 
-def _item_node(text: str, number: int) -> yaml.MappingNode:
+def item_node(text: str, number: int) -> yaml.MappingNode:
     root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     events = next(value for key, value in root.value if key.value == "events")
     return [node for node in events.value if isinstance(node, yaml.MappingNode)][number]
@@ -87,7 +87,7 @@ def _render(value: object) -> str:
     return quote(str(value))
 
 
-def _apply(text: str, lines: list[str], node: yaml.MappingNode, extent, changes: dict[str, object]) -> str:
+def apply_changes(text: str, lines: list[str], node: yaml.MappingNode, extent, changes: dict[str, object]) -> str:
     place = placer(text)
     newline = next((end for end in ("\r\n", "\r", "\n") if lines and lines[0].endswith(end)), "\n")
     fields = {key.value: (key, value) for key, value in node.value}
@@ -122,11 +122,7 @@ def _apply(text: str, lines: list[str], node: yaml.MappingNode, extent, changes:
             ending = lines[last - 1][len(lines[last - 1].rstrip("\r\n")):] or newline
             edits.append((key_line, last, [" " * key_indent + f"{field}: {_render(value)}" + ending]))
     if additions:
-        dash = lines[extent[0] - 1]
-        dash_indent = len(dash) - len(dash.lstrip(" "))
-        after = max(extent[1], _last_content_line(lines, extent[0], len(lines), dash_indent))
-        while after > extent[0] and not lines[after - 1].strip():  # a block value's end reaches the blank after it
-            after -= 1
+        after = event_last_line(lines, extent, blank_after=False)
         if not lines[after - 1].endswith(("\n", "\r")):  # the file's last line, with no line break
             lines[after - 1] += newline
         edits.append((after + 1, after, [line + newline for line in additions]))

@@ -7,7 +7,7 @@ are rebuilt as TimelineJS3 slides with every value keeping its place in the file
 from __future__ import annotations
 
 from .yaml_reader import Mapping, Sequence, located, position
-from .yaml_reader import located_text as _located_text
+from .yaml_reader import text_at as _at
 
 _ASSET = {"media": "url", "credit": "credit", "caption": "caption", "thumbnail": "thumbnail"}
 
@@ -67,5 +67,3 @@ def _sequence(where: object, items: list) -> Sequence:
     return located(Sequence(items), *position(where))
 
 
-def _at(text: str, where: object):
-    return _located_text(str(text), *position(where))

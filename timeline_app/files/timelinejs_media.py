@@ -13,7 +13,7 @@ from ..chronology.problems import WARNING, Problem
 from .html_text import html_to_markdown
 from .validation.media import check_media_link
 from .yaml_reader import Mapping, Null, located, position
-from .yaml_reader import located_text as _located_text
+from .yaml_reader import text_at as _at
 
 _BASIC_COLORS = {
     "black": "#000000", "silver": "#c0c0c0", "gray": "#808080", "grey": "#808080", "white": "#ffffff",
@@ -100,5 +100,3 @@ def background_value(value: object, refusals: Refusals) -> Mapping | None:
     return result or None
 
 
-def _at(text: str, where: object, fallback: object = None):
-    return _located_text(str(text), *position(where, position(fallback)))

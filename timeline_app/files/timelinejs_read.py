@@ -22,6 +22,7 @@ from .timelinejs_dates import date_text, end_date_text, milliseconds_at
 from .timelinejs_media import Refusals, background_value, media_value
 from .yaml_reader import Mapping, Null, Sequence, located, position
 from .yaml_reader import located_text as _located_text
+from .yaml_reader import text_at as _at
 
 
 _SPACES = re.compile(r"\s+")
@@ -60,10 +61,6 @@ def from_timelinejs(root: Mapping) -> tuple[Mapping, list[Problem]]:
     result[_at("events", root)] = events
     return result, refusals.problems
 
-
-def _at(text: str, where: object, fallback: object = None) -> object:
-    """`text` placed where `where` stands (else where `fallback` stands)."""
-    return _located_text(str(text), *position(where, position(fallback)))
 
 
 def _filled(value: object) -> bool:

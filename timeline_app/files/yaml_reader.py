@@ -414,3 +414,8 @@ def located(value, line: int, column: int):
 def located_text(value: str, line: int, column: int) -> Text:
     """A `Text` made by a reader of another format, placed where its value stood."""
     return located(Text(value), line, column)
+
+
+def text_at(text: object, where: object, fallback: object = None) -> Text:
+    """`text` placed where the value `where` stands (else where `fallback` stands)."""
+    return located_text(str(text), *position(where, position(fallback)))
