@@ -195,3 +195,23 @@ def test_a_display_date_is_shown_beside_our_words(qtbot, tmp_path):
     path.write_text(HEADER + "  - title: Talks\n    start: 2014-05\n    display_date: Late spring\n")
     detail = select_only_event(open_window(qtbot, path))
     assert "May 2014" in detail.toPlainText() and "shown in TimelineJS as “Late spring”" in detail.toPlainText()
+
+
+def test_a_web_picture_too_large_is_given_up_and_said_so_and_not_fetched_again(qtbot, tmp_path, picture_server,
+                                                                              monkeypatch):
+    from timeline_app.gui import media_view
+
+    monkeypatch.setattr(media_view, "MAX_REMOTE_BYTES", 64)  # the test picture is larger than this
+    base, requests = picture_server
+    path = tmp_path / "events.yaml"
+    path.write_text(HEADER + f"  - title: Big\n    start: 2014-05-16\n    media: {base}/big.png\n"
+                    "  - title: Other\n    start: 2014-06-16\n")
+    window = open_window(qtbot, path)
+    window.remote_pictures_action.trigger()
+    detail = select_only_event(window)
+    qtbot.waitUntil(lambda: "could not be loaded" in detail.toPlainText(), timeout=5000)
+    assert shown_images(detail) == [] and requests == ["/big.png"]
+    window.canvas.select(1)
+    window.canvas.select(0)
+    qtbot.wait(200)
+    assert requests == ["/big.png"]

@@ -171,7 +171,9 @@ class DetailPane(QTextBrowser):
             image = self.remote_pictures.pictures[link]
         elif remote:
             image = None
-            if self.remote_pictures.allowed:
+            if link in self.remote_pictures.failed:
+                note = "The picture could not be loaded (refused, larger than 8 MB, or not a picture)."
+            elif self.remote_pictures.allowed:
                 self.remote_pictures.fetch(link)
                 note = "Loading the picture…"
             else:

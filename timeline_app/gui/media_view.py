@@ -80,7 +80,7 @@ def _with_links(text: str) -> str:
 class RemotePictures(QObject):
     """Fetches web pictures when allowed, one at a time per link, and remembers them."""
 
-    arrived = Signal(str)  # the link whose picture is now in `pictures`
+    arrived = Signal(str)  # the link whose picture is now in `pictures` (or, failing, in `failed`)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -88,9 +88,10 @@ class RemotePictures(QObject):
         self.pictures: dict[str, QImage] = {}
         self._network: QNetworkAccessManager | None = None
         self._pending: set[str] = set()
+        self.failed: set[str] = set()  # links that gave no picture (refused, too large, not an image): not asked again
 
     def fetch(self, link: str) -> None:
-        if not self.allowed or link in self.pictures or link in self._pending:
+        if not self.allowed or link in self.pictures or link in self._pending or link in self.failed:
             return
         if not link.lower().startswith(("http://", "https://")):
             return
@@ -106,9 +107,9 @@ class RemotePictures(QObject):
     def _finished(self, link: str, reply: QNetworkReply) -> None:
         self._pending.discard(link)
         reply.deleteLater()
-        if reply.error() != QNetworkReply.NoError:
-            return
-        image = QImage()
-        if image.loadFromData(reply.readAll()):
+        image, data = QImage(), reply.readAll()
+        if reply.error() == QNetworkReply.NoError and data.size() <= MAX_REMOTE_BYTES and image.loadFromData(data):
             self.pictures[link] = _fitted(image)
-            self.arrived.emit(link)
+        else:
+            self.failed.add(link)
+        self.arrived.emit(link)
