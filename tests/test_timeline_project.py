@@ -297,3 +297,17 @@ def test_check_of_a_refused_timeline_file_exits_1():
     refused = run("--check", "tests/data/interchange/thetimelineproject/xml_v2.5_numtime_sample.timeline")
     assert refused.returncode == 1
     assert ":4:3: error: this file counts time in 'numtime'" in refused.stdout + refused.stderr
+
+
+def test_a_file_in_the_encoding_its_xml_declaration_names_is_read_in_it(tmp_path):
+    path = tmp_path / "old.timeline"
+    path.write_bytes(
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n<timeline><version>1.0.0</version><categories/><events>'
+        '<event><start>2010-10-01 00:00:00</start><end>2010-10-01 00:00:00</end><text>Café</text></event>'
+        '</events><view/></timeline>\n'.encode("latin-1"))
+    result = load_file(path)
+    assert result.ok, result.problems
+    assert [event.title for event in result.chronology.events] == ["Café"]
+    path.write_bytes(path.read_bytes().replace(b"ISO-8859-1", b"klingon-8"))
+    (problem,) = load_file(path).problems
+    assert "unknown encoding 'klingon-8'" in problem.message

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gc
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from typing import Callable
@@ -155,11 +157,39 @@ _EXPECTED = {  # what an empty file of each kind should have held
 }
 
 
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
+
+
+def _xml_declared_text(data: bytes) -> str | None:
+    """An XML file in the encoding its declaration names (The Timeline Project's older files may
+    be ISO-8859-1); None for UTF-8, which `decode` reads with its checks and positions."""
+    declared = _XML_ENCODING.match(data)
+    if declared is None or codecs.lookup(_codec(declared[1])).name == "utf-8":
+        return None
+    try:
+        return data.decode(_codec(declared[1]))
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ReadError([Problem(line, 1, f"file is not {declared[1].decode()} as it declares "
+                                          f"(byte 0x{data[error.start]:02X})")]) from None
+
+
+def _codec(name: bytes) -> str:
+    try:
+        return codecs.lookup(name.decode("ascii")).name
+    except LookupError:
+        raise ReadError([Problem(1, 1, f"unknown encoding '{name.decode('ascii')}' in the XML declaration")]) from None
+
+
 def load_file(path: str | os.PathLike, progress: Callable[[float], None] | None = None) -> LoadResult:
     """Read, check and model a chronology file; never raises for bad content."""
     name = os.fspath(path)
     try:
-        text = decode(read_file_bytes(name), _EXPECTED.get(os.path.splitext(name)[1].lower(), _EXPECTED[".yaml"]))
+        data = read_file_bytes(name)
+        kind = os.path.splitext(name)[1].lower()
+        text = _xml_declared_text(data) if kind == ".timeline" else None
+        if text is None:
+            text = decode(data, _EXPECTED.get(kind, _EXPECTED[".yaml"]))
     except ReadError as error:
         return LoadResult(name, None, with_path(error.problems, name))
     return load_text(text, name, progress)
