@@ -158,3 +158,13 @@ def test_a_new_field_after_a_block_description_goes_before_the_blank_line(tmp_pa
     path.write_text(text)
     edit_event(str(path), "a", {"location": "X"})
     assert path.read_text() == text.replace("      text here\n\n", '      text here\n    location: "X"\n\n')
+
+
+def test_a_comment_on_the_key_line_of_a_replaced_block_value_stays(tmp_path):
+    path = tmp_path / "events.yaml"
+    text = "title: T\nevents:\n  - id: a\n    title: A\n    start:   # the Reuters date\n      2014\n" \
+           "    description: |  # long\n      two\n      lines\n"
+    path.write_text(text)
+    edit_event(str(path), "a", {"start": "2013", "description": "one"})
+    assert path.read_text() == "title: T\nevents:\n  - id: a\n    title: A\n" \
+        '    start: "2013"  # the Reuters date\n    description: "one"  # long\n'

@@ -8,6 +8,8 @@ atomically, refused if the file changed meanwhile.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .add_event import (
@@ -22,6 +24,7 @@ from .loader import load_text
 from .yaml_reader import placer
 from .yaml_text import quote
 
+_KEY_LINE_COMMENT = re.compile(r"(?:^|\s)(#.*)$")
 EDITABLE = ("id", "title", "start", "end", "category", "tags", "description", "location", "sources", "media",
             "display_date")
 
@@ -120,7 +123,10 @@ def apply_changes(text: str, lines: list[str], node: yaml.MappingNode, extent, c
             edits.append((key_line, key_line, [body[: start_column - 1] + _render(value) + body[end_column - 1 :]]))
         else:
             ending = lines[last - 1][len(lines[last - 1].rstrip("\r\n")):] or newline
-            edits.append((key_line, last, [" " * key_indent + f"{field}: {_render(value)}" + ending]))
+            key_end = place(key.end_mark.line, key.end_mark.column)[1] - 1
+            remark = _KEY_LINE_COMMENT.search(lines[key_line - 1].rstrip("\r\n")[key_end:])  # `key: |  # why`
+            kept = f"  {remark[1]}" if remark else ""
+            edits.append((key_line, last, [" " * key_indent + f"{field}: {_render(value)}{kept}" + ending]))
     if additions:
         after = event_last_line(lines, extent, blank_after=False)
         if not lines[after - 1].endswith(("\n", "\r")):  # the file's last line, with no line break
