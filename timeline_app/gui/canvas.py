@@ -67,6 +67,7 @@ MAX_LABEL_WIDTH = 560.0  # a title may use the free space to its right, up to th
 WHEEL_ZOOM_PER_NOTCH = 1.25
 LANE_CHANGE_FADE_MS = 160  # lanes that grow or shrink in place (a filter, a fold) cross-fade, never jump
 LANES_TOP = AXIS_HEIGHT + ERA_STRIP  # lanes scroll under the axis and the era titles
+EDGE = 4.0  # px kept clear at the right: the focus frame is drawn there, and no title runs under it
 END_GRIP = 6.0  # px at each end of a span's bar that resize it instead of moving it
 
 
@@ -298,7 +299,7 @@ class TimelineCanvas(QWidget):
         """Rows each lane needs at this zoom (a first layout with rows to spare), shared out
         when the canvas is not tall enough for them all."""
         count = len(self.index.lane_ids)
-        probe = self._probe = lay_out(self.index, self.view, self.width(), [PROBE_ROWS] * count, self._label_width,
+        probe = self._probe = lay_out(self.index, self.view, self.width() - EDGE, [PROBE_ROWS] * count, self._label_width,
                                       self.mask, wrapped_width=self._wrapped_width, long_label=MAX_LABEL_WIDTH)
         needs = rows_needed(probe, count)
         if self.fixed_rows is not None:
@@ -342,7 +343,7 @@ class TimelineCanvas(QWidget):
         if self.fixed_rows is None and not self._summary_lanes:
             return self._probe  # each lane was given the rows the probe used: it is the layout (half the work)
         rows = [rows for _, _, rows in geometry]
-        return lay_out(self.index, self.view, self.width(), rows, self._label_width, self.mask, self._summary_lanes,
+        return lay_out(self.index, self.view, self.width() - EDGE, rows, self._label_width, self.mask, self._summary_lanes,
                        self._wrapped_width, MAX_LABEL_WIDTH)
 
     # --- vertical scrolling and collapsed lanes ---------------------------------------------
@@ -692,7 +693,7 @@ class TimelineCanvas(QWidget):
         painter.setPen(QPen(colors["text"]))
         label_ground = QColor(colors["base"])
         label_ground.setAlpha(215)
-        right_edge = self.width() - 2
+        right_edge = self.width() - EDGE
         for placed, rect in placed_rects:
             if not placed.label_width or placed.label_x >= right_edge:
                 continue
