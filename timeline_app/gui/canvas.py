@@ -296,8 +296,8 @@ class TimelineCanvas(QWidget):
         return geometry
 
     def _rows_for_lanes(self) -> list[int]:
-        """Rows each lane needs at this zoom (a first layout with rows to spare), shared out
-        when the canvas is not tall enough for them all."""
+        """Rows each lane needs at this zoom (a first layout with rows to spare); a folded lane
+        needs none (its summary rides on its rail)."""
         count = len(self.index.lane_ids)
         probe = self._probe = lay_out(self.index, self.view, self.width() - EDGE, [PROBE_ROWS] * count, self._label_width,
                                       self.mask, wrapped_width=self._wrapped_width, long_label=MAX_LABEL_WIDTH)
@@ -362,7 +362,7 @@ class TimelineCanvas(QWidget):
         bar.blockSignals(False)
         wanted = hidden > 0 and self.fixed_rows is None and bar.parentWidget() is not None
         if wanted != bar.isVisible():  # after this paint: showing it narrows the canvas, which lays out again
-            QTimer.singleShot(0, lambda: bar.setVisible(wanted))
+            QTimer.singleShot(0, bar, lambda: bar.setVisible(wanted))  # (not after the bar is gone)
 
     def _reveal_lane_of(self, position: int) -> None:
         """Scroll so the event's row is in view (or, not laid out yet, its lane's top)."""
