@@ -44,11 +44,7 @@ class UndoHistory:
             return f"Nothing to {verb[:-1].lower()}"
         change = source[-1]
         expected, wanted = (change.after, change.before) if backwards else (change.before, change.after)
-        try:
-            current = read_file_bytes(change.path)
-        except ReadError:
-            current = None
-        if current != expected:
+        if _bytes_on_disk(change.path) != expected:
             self.clear()
             return "The file was changed outside the window: the undo history is cleared (nothing was written)"
         try:
@@ -61,3 +57,21 @@ class UndoHistory:
     def clear(self) -> None:
         self.done.clear()
         self.undone.clear()
+
+    def edited_elsewhere(self) -> bool:
+        """Whether the file no longer holds what the last change left (another program saved it):
+        then undoing or redoing would write over that save."""
+        if self.done:
+            change, left = self.done[-1], self.done[-1].after
+        elif self.undone:
+            change, left = self.undone[-1], self.undone[-1].before
+        else:
+            return False
+        return _bytes_on_disk(change.path) != left
+
+
+def _bytes_on_disk(path: str) -> bytes | None:
+    try:
+        return read_file_bytes(path)
+    except ReadError:
+        return None

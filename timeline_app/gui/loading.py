@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 from ..chronology.search import SearchIndex
 from ..chronology.timeline_index import TimelineIndex
 from ..files.bundled import is_bundled
-from ..files.loader import LoadResult, is_editable, load_file, read_file_bytes
-from ..files.yaml_reader import ReadError
+from ..files.loader import LoadResult, is_editable, load_file
 
 SYNC_LOAD_BYTES = 2_000_000  # smaller files load before the window shows; larger ones in a thread
 MAX_RECENT = 8
@@ -91,16 +90,8 @@ class LoadingMixin:
 
     def _forget_history_if_edited_elsewhere(self) -> None:
         """A save from another program: undoing over it would lose it, so the history goes (and says so)."""
-        history = self.history
-        last = (history.done[-1].after if history.done else history.undone[-1].before if history.undone else None)
-        if last is None:
-            return
-        try:
-            current = read_file_bytes(self.path)
-        except ReadError:
-            current = None
-        if current != last:
-            history.clear()
+        if self.history.edited_elsewhere():
+            self.history.clear()
             self.statusBar().showMessage("The file was changed in another program: the undo history is cleared", 8000)
 
     def _thread_ended(self, thread: _LoadThread) -> None:
