@@ -187,7 +187,11 @@ class EventInFile:
     current: object  # the LoadResult
     target: object  # the Event
     number: int  # its place among the file's event items
-    extent: tuple[int, int, bool]
+    extents: list[tuple[int, int, bool]]  # where every item's lines are (see item_extents)
+
+    @property
+    def extent(self) -> tuple[int, int, bool]:
+        return self.extents[self.number]
 
 
 def find_event_in_file(path: str, event_id: str, verb: str) -> EventInFile:
@@ -216,7 +220,7 @@ def find_event_in_file(path: str, event_id: str, verb: str) -> EventInFile:
     if "<<" in items[number]:
         raise AddError(f"the event takes fields from a merge key (`<<: *name`): {verb} it in your editor",
                        where=(target.line, 1))
-    return EventInFile(original, text, lines, current, target, number, extents[number])
+    return EventInFile(original, text, lines, current, target, number, extents)
 
 
 

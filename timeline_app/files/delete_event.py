@@ -11,7 +11,6 @@ from .add_event import (
     AddError,
     event_last_line,
     find_event_in_file,
-    item_extents,
     write_text_over,
 )
 from .loader import load_text
@@ -21,7 +20,7 @@ def delete_event(path: str, event_id: str) -> str:
     """Remove the event with `event_id` from the file; return its title. Raises AddError, file untouched."""
     found = find_event_in_file(path, event_id, "delete")
     lines, first = found.lines, found.extent[0]
-    extents = item_extents(found.text)
+    extents = found.extents
     last = event_last_line(lines, found.extent)
     # a blank line that separated it from the next event goes with it, so the spacing stays even;
     # the last event takes the blank line before it (unless a `|+` value above owns that line)

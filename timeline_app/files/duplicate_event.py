@@ -14,7 +14,6 @@ from .add_event import (
     blank_between_items,
     event_last_line,
     find_event_in_file,
-    item_extents,
     write_text_over,
 )
 from .edit_event import apply_changes, item_node
@@ -29,7 +28,7 @@ def duplicate_event(path: str, event_id: str) -> str:
     if keeps:
         raise AddError("the event ends with a `|+` block that keeps its blank lines: duplicate it in your editor",
                        where=(found.target.line, 1))
-    extents = item_extents(found.text)
+    extents = found.extents
     last = event_last_line(lines, found.extent, blank_after=False)
     newline = next((end for end in ("\r\n", "\r", "\n") if lines[0].endswith(end)), "\n")
     copy = lines[first - 1 : last]
