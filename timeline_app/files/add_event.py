@@ -188,6 +188,7 @@ class EventInFile:
     target: object  # the Event
     number: int  # its place among the file's event items
     extents: list[tuple[int, int, bool]]  # where every item's lines are (see item_extents)
+    node: yaml.MappingNode  # the event's composed node: where each key and value stands
 
     @property
     def extent(self) -> tuple[int, int, bool]:
@@ -213,14 +214,15 @@ def find_event_in_file(path: str, event_id: str, verb: str) -> EventInFile:
     if not isinstance(events, Sequence) or not events or not _is_block_list(lines, events):
         raise AddError(f"`events` is written as a [flow, list]: {verb} the event in your editor")
     items = [item for item in events if isinstance(item, Mapping)]
-    extents = item_extents(text)
+    nodes = event_item_nodes(text)
+    extents = _extents_of(text, nodes)
     number = next((k for k, item in enumerate(items) if item.line == target.line), None)
     if number is None or len(extents) != len(items) or len({id(item) for item in items}) != len(items):
         raise AddError(f"the events list holds aliases (`- *name`): {verb} the event in your editor")
     if "<<" in items[number]:
         raise AddError(f"the event takes fields from a merge key (`<<: *name`): {verb} it in your editor",
                        where=(target.line, 1))
-    return EventInFile(original, text, lines, current, target, number, extents)
+    return EventInFile(original, text, lines, current, target, number, extents, nodes[number])
 
 
 
@@ -280,12 +282,20 @@ def item_extents(text: str) -> list[tuple[int, int, bool]]:
     it ends with a keep-chomped block scalar (`|+`), which owns the blank lines after it:
     the new event must go after them, or the description would lose its final newlines.
     """
+    return _extents_of(text, event_item_nodes(text))
+
+
+def event_item_nodes(text: str) -> list[yaml.Node]:
+    """The composed node of each item of the file's `events` list, in file order."""
     root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    events = next(value for key, value in root.value if key.value == "events")
+    return next(value for key, value in root.value if key.value == "events").value
+
+
+def _extents_of(text: str, nodes: list[yaml.Node]) -> list[tuple[int, int, bool]]:
     place = placer(text)
     lines = [line.rstrip("\r\n") for line in editor_lines(text)]
     extents = []
-    for node in events.value:
+    for node in nodes:
         line, column = place(node.start_mark.line, node.start_mark.column)
         last, scalar = _last_line(node, place)
         keeps = scalar is not None and scalar.style in ("|", ">") and _KEEP.search(_header_of(lines, scalar, place))

@@ -12,11 +12,12 @@ import yaml
 from .add_event import (
     AddError,
     blank_between_items,
+    event_item_nodes,
     event_last_line,
     find_event_in_file,
     write_text_over,
 )
-from .edit_event import apply_changes, item_node
+from .edit_event import apply_changes
 from .loader import load_text
 from .slugs import unique
 
@@ -39,7 +40,7 @@ def duplicate_event(path: str, event_id: str) -> str:
     new_text = "".join(lines[:last] + ending + gap + copy + lines[last:])
     new_id = _free_id(event_id, found.current.chronology.events)
     try:
-        node = item_node(new_text, found.number + 1)
+        node = event_item_nodes(new_text)[found.number + 1]
     except yaml.YAMLError:  # a copy of an anchor (&name) is a second anchor of that name
         raise AddError("the event holds an anchor (&name), which a copy would repeat: duplicate it in your editor",
                        where=(found.target.line, 1)) from None

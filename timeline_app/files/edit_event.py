@@ -38,8 +38,8 @@ def edit_event(path: str, event_id: str, changes: dict[str, object]):
     if changes.get("title", "") is None or changes.get("start", "") is None:
         raise AddError("an event keeps its title and start: give a new one instead of clearing it")
     found = find_event_in_file(path, event_id, "edit")
-    text, lines, number, target = found.text, found.lines, found.number, found.target
-    node = item_node(text, number)
+    text, lines, target = found.text, found.lines, found.target
+    node = found.node
     here = (target.line, 1)
     if node.flow_style:
         raise AddError(f"the event '{event_id}' is written in flow style ({{…}}): edit it in your editor", where=here)
@@ -74,12 +74,6 @@ def _effective(node: yaml.MappingNode, changes: dict[str, object]) -> dict[str, 
             continue
         effective[field] = value
     return effective
-
-
-def item_node(text: str, number: int) -> yaml.MappingNode:
-    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    events = next(value for key, value in root.value if key.value == "events")
-    return [node for node in events.value if isinstance(node, yaml.MappingNode)][number]
 
 
 def _render(value: object) -> str:
