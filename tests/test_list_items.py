@@ -1,0 +1,36 @@
+"""Finding the events list's items one by one (small files) and with numpy (large ones)
+must give the same offsets and lines, on every style and mutation the generator makes,
+ASCII or not, and across numpy's block boundaries."""
+
+from __future__ import annotations
+
+import pytest
+from chronology_files import generate
+
+from timeline_app.files import fast_reader, list_items
+from timeline_app.files.yaml_reader import ReadError, decode
+
+
+def _lists(seeds):
+    for seed in seeds:
+        try:
+            text = decode(generate(seed)[0].encode("utf-8", "surrogatepass")).replace("\r\n", "\n")
+        except ReadError:
+            continue
+        head = fast_reader._events_key(text)
+        first = fast_reader._FIRST_ITEM.match(text, head.end()) if head else None
+        if first is not None:
+            indent = len(first.group(1))
+            yield seed, text, first.start(1), fast_reader._list_end(text, first.start(1), indent), indent
+
+
+@pytest.mark.parametrize("block", [7, 64, list_items._BLOCK])
+def test_numpy_and_one_by_one_find_the_same_items(monkeypatch, block):
+    monkeypatch.setattr(list_items, "_BLOCK", block)
+    compared = non_ascii = 0
+    for seed, text, start, end, indent in _lists(range(400 if block > 64 else 120)):
+        expected = list_items.item_starts_by_find(text, start, end, indent)
+        assert list_items.item_starts_by_numpy(text, start, end, indent) == expected, f"seed {seed}"
+        compared += 1
+        non_ascii += not text.isascii()
+    assert compared > 100 and non_ascii > 20

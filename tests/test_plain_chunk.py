@@ -1,0 +1,78 @@
+"""Two fast ways to build a chunk's events must agree: column by column (`plain_chunk`)
+and event by event (`plain_event`).
+
+`plain_chunk` may always decline (None: the event-by-event check then decides); when it
+does build a chunk, its events, the ids it records and the categories it adds must be
+exactly those of the event-by-event path, and when it declines it must change nothing.
+Inputs: every chunk of generated files (many styles and mutations), and the same chunks
+with one value at a time swapped for a subtly wrong one.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import random
+from types import SimpleNamespace
+
+from chronology_files import generate
+
+import timeline_app.files.validation.events as events_module
+from timeline_app.files.loader import load_text
+from timeline_app.files.validation.events import _plain_events_of
+from timeline_app.files.validation.plain_chunk import plain_chunk
+from timeline_app.files.validation.values import NeedsPrecise
+
+WRONG_VALUES = [
+    None, "", "  ", 0, 1, True, False, 2014, 10**13, 1.5, [], ["x"], [""], [1], {}, {"url": "https://a.org"},
+    "2014-02-30", "2014-13-01", "June 2014", "~2014", "[2013, 2014]", "2014/2015", "present", "..", "2014-06-25T10:00Z",
+    "https://example.org/x", "ftp://example.org", "https://exa mple.org", "https://a.org\nhttps://b.org", "javascript:x",
+    "e1", "politics", "unknown-category", "\u00a0", "x\ty",
+]
+KEYS = ["id", "title", "start", "end", "category", "tags", "description", "sources", "location", "media", "extra"]
+
+
+def _event_by_event(check, items, lines, first, categories, explicit, ids):
+    chunk = SimpleNamespace(items=items, first=first, stream=SimpleNamespace(lines=lines))
+    try:
+        return _plain_events_of(check, chunk, categories, explicit, ids, [])
+    except NeedsPrecise:
+        return None
+
+
+def _compare(check, items, lines, first, categories, explicit, ids, tally):
+    """Both paths on copies of the same state; return what the column path built."""
+    state = (copy.copy(categories), copy.copy(ids))
+    columns = plain_chunk(check, items, lines, first, categories, explicit, ids)
+    if columns is None:
+        tally["declined"] += 1
+        assert (categories, ids) == state, "a declined chunk must leave ids and categories as they were"
+        return None
+    tally["built"] += 1
+    by_event_categories, by_event_ids = state
+    by_event = _event_by_event(check, items, lines, first, by_event_categories, explicit, by_event_ids)
+    assert by_event is not None, "the column path built a chunk the event-by-event path refuses"
+    assert columns == by_event
+    assert list(categories.items()) == list(by_event_categories.items())
+    assert ids == by_event_ids
+    return columns
+
+
+def test_column_and_event_paths_agree_on_generated_and_mutated_chunks(monkeypatch):
+    rng = random.Random(7)
+    tally = {"built": 0, "declined": 0, "mutated": 0}
+
+    def checked(check, items, lines, first, categories, explicit, ids):
+        for _ in range(3):  # the same chunk with one value swapped for a wrong one, each compared alone
+            mutated = copy.deepcopy(items)
+            target = mutated[rng.randrange(len(mutated))]
+            if isinstance(target, dict):
+                target[rng.choice(KEYS)] = copy.deepcopy(rng.choice(WRONG_VALUES))
+                tally["mutated"] += 1
+                _compare(check, mutated, lines, first, copy.copy(categories), explicit, copy.copy(ids), tally)
+        return _compare(check, items, lines, first, categories, explicit, ids, tally)
+
+    monkeypatch.setattr(events_module, "plain_chunk", checked)
+    for seed in range(int(os.environ.get("AGREE_SEEDS", "300")) // 2):
+        load_text(generate(seed)[0], "")
+    assert tally["built"] > 50 and tally["declined"] > 50, tally  # both outcomes really compared
