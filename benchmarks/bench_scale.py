@@ -49,6 +49,7 @@ def measure(size: int, style: str = "hand") -> dict:
 
     from PySide6.QtCore import (
         QElapsedTimer,
+        QEventLoop,
         QPoint,
         QPointF,
         QStandardPaths,
@@ -67,15 +68,12 @@ def measure(size: int, style: str = "hand") -> dict:
     ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
 
     first_paint: list[float] = []
-    loaded: list[float] = []
     started = time.perf_counter()
     window = MainWindow(None)
     window.resize(1600, 900)
     window.show()
     ticker.start()
     ticks.append(time.perf_counter())
-    window.loaded.connect(lambda: loaded.append(time.perf_counter()))
-    window.open_file(str(path))
     canvas = window.canvas
     original_paint = canvas.paintEvent
 
@@ -83,16 +81,23 @@ def measure(size: int, style: str = "hand") -> dict:
         original_paint(event)
         if canvas.index is not None and not first_paint:
             first_paint.append(time.perf_counter())
+            waiting.quit()
 
     canvas.paintEvent = paint_and_stamp
-    deadline = time.perf_counter() + 300
-    while not first_paint and time.perf_counter() < deadline:
-        app.processEvents()
-        if canvas.index is not None:
-            canvas.repaint()
-        elif loaded and window.result is not None and not window.result.ok:
+    # wait as the application does, in Qt's event loop: a Python loop polling every
+    # millisecond would take the interpreter from the loading thread a thousand times a second
+    waiting = QEventLoop()
+
+    def stamp_problems():
+        if window.result is not None and not window.result.ok and not first_paint:
             first_paint.append(time.perf_counter())  # broken: the problems are on screen
-        time.sleep(0.001)
+            waiting.quit()
+
+    window.loaded.connect(stamp_problems)
+    QTimer.singleShot(300_000, waiting.quit)
+    window.open_file(str(path))
+    if not first_paint:
+        waiting.exec()
     open_seconds = first_paint[0] - started
     if window.index is None:  # a broken file: nothing to repaint or search
         ticker.stop()
@@ -100,6 +105,7 @@ def measure(size: int, style: str = "hand") -> dict:
                 "open_s": open_seconds, "search_ready_s": None, "freeze_ms": _freeze(ticks), **chunks,
                 "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
     canvas.paintEvent = original_paint
+    deadline = time.perf_counter() + 300
     while window.search_index is None and time.perf_counter() < deadline:  # indexing goes on after
         app.processEvents()
         time.sleep(0.002)
