@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 from ..chronology.problems import Problem
+from . import in_pieces
 from .list_items import item_starts
 from .yaml_reader import (
     Mapping,
@@ -68,8 +69,9 @@ def _has_unplain_characters(text: str) -> bool:
     """`_NOT_PLAIN_TEXT.search`, four times faster for ASCII text (most files): deleting every
     allowed byte in C leaves nothing."""
     if text.isascii():
-        return bool(text.encode("ascii").translate(None, _PRINTABLE_ASCII))
-    return _NOT_PLAIN_TEXT.search(text) is not None
+        return any(text[offset : offset + in_pieces.PIECE].encode("ascii").translate(None, _PRINTABLE_ASCII)
+                   for offset in range(0, len(text), in_pieces.PIECE))
+    return in_pieces.has_any(_NOT_PLAIN_TEXT, text, reach=1)
 
 
 _EVENTS_LINE = re.compile(r"events:(?:[ \t]*|[ \t]+#.*)$", re.M)
@@ -82,7 +84,7 @@ def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tup
     if yaml_rs is None:
         return None
     if "\r" in text:
-        text = text.replace("\r\n", "\n")  # Windows line ends: same lines, same columns
+        text = in_pieces.replace_crlf(text)  # Windows line ends: same lines, same columns
         if "\r" in text:
             return None
     if _has_unplain_characters(text):
@@ -97,7 +99,7 @@ def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tup
     body_start = first.start(1)
     body_end = _list_end(text, body_start, indent)
     starts, lines = item_starts(text, body_start, body_end, indent)
-    blank = "\n" * text.count("\n", head.start(), body_end)  # the list's lines, empty: later lines keep their numbers
+    blank = "\n" * in_pieces.count(text, "\n", head.start(), body_end)  # the list's lines, empty: later lines keep their numbers
     try:
         root, problems = read_precise(text[: head.start()] + "events: []" + blank + text[body_end:])
     except ReadError:
@@ -116,10 +118,10 @@ def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tup
 def _events_key(text: str) -> re.Match | None:
     """The one top-level `events:` line (str.find: a multi-line regex over 30 MB is slow)."""
     found = [0] if text.startswith("events:") else []
-    offset = text.find("\nevents:")
+    offset = in_pieces.find(text, "\nevents:")
     while offset != -1 and len(found) < 2:
         found.append(offset + 1)
-        offset = text.find("\nevents:", offset + 1)
+        offset = in_pieces.find(text, "\nevents:", offset + 1)
     if len(found) != 1:
         return None
     return _EVENTS_LINE.match(text, found[0])
@@ -135,7 +137,7 @@ def _list_end(text: str, body_start: int, indent: int) -> int:
         pattern = rf"\n {{0,{indent - 1}}}[^ \n#]"
     else:
         pattern = r"\n(?:[^ \t\n#-]|-[^ \n])"
-    match = re.compile(pattern).search(text, body_start - 1)
+    match = in_pieces.search(re.compile(pattern), text, body_start - 1, reach=indent + 3)
     return match.start() + 1 if match else len(text)
 
 
@@ -178,7 +180,7 @@ class EventStream:
         """Items `first` to `last` (exclusive) as they stand in the file, preceded by as many
         line breaks as come before them, so libyaml places them at their real lines."""
         start = self.bounds[first]
-        return "\n" * self.text.count("\n", 0, start) + self.text[start : self.bounds[last]]
+        return "\n" * in_pieces.count(self.text, "\n", 0, start) + self.text[start : self.bounds[last]]
 
     def value_line(self, index: int, key: str) -> int:
         """The line of item `index`'s `key` as the precise reader places it (for messages

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .in_pieces import count
+
 NUMPY_FROM_CHARACTERS = 1_000_000
 _BLOCK = 1 << 23  # bytes looked at together: bounded temporary memory on a 300 MB file
 _NEWLINE, _SPACE, _DASH, _HASH = 10, 32, 45, 35
@@ -48,35 +50,35 @@ def item_starts_by_find(text: str, body_start: int, body_end: int, indent: int) 
 
 
 def item_starts_by_numpy(text: str, body_start: int, body_end: int, indent: int) -> tuple[list[int], list[int]]:
-    """`item_starts` for every line at once, `_BLOCK` bytes at a time."""
+    """`item_starts` for every line at once, `_BLOCK` characters at a time (each block
+    encoded on its own: no copy of the whole file, and no long hold of the interpreter)."""
     import numpy as np  # here, not above: `--check` of a small file never pays for the import
 
-    data = np.frombuffer(text.encode("utf-8", "surrogatepass"), np.uint8)
-    ascii_only = len(data) == len(text)
-    to_bytes = body_start if ascii_only else len(text[:body_start].encode("utf-8", "surrogatepass"))
-    body_end_bytes = body_end if ascii_only else to_bytes + len(text[body_start:body_end].encode("utf-8", "surrogatepass"))
-    first_line = text.count("\n", 0, body_start - 1) + 2  # the line after the break that ends at body_start - 1
+    margin = indent + 3  # what is looked at after a block's last line break: the indent, the dash, two more
+    first_line = count(text, "\n", 0, body_start - 1) + 2  # the line after the break that ends at body_start - 1
     starts: list[np.ndarray] = []
     lines: list[np.ndarray] = []
     rare: list[np.ndarray] = []
-    continuation_before = to_bytes - body_start  # UTF-8 continuation bytes before the block: bytes minus characters
     breaks_before = 0
-    for block_start in range(to_bytes - 1, body_end_bytes, _BLOCK):
-        block = data[block_start : min(block_start + _BLOCK, body_end_bytes)]
-        breaks = np.flatnonzero(block == _NEWLINE)
-        dash = breaks + (block_start + 1 + indent)
+    for block_start in range(body_start - 1, body_end, _BLOCK):
+        block_end = min(block_start + _BLOCK, body_end)
+        tail = text[block_end : block_end + margin]
+        data = np.frombuffer((text[block_start:block_end] + tail).encode("utf-8", "surrogatepass"), np.uint8)
+        own = len(data) - len(tail.encode("utf-8", "surrogatepass"))  # the block's bytes, without the margin
+        limit = own if block_end == body_end else len(data) + 1  # where the list ends, in the block's bytes
         last = len(data) - 1
-        found = (dash < body_end_bytes) & (data[np.minimum(dash, last)] == _DASH)  # the whole `\n<indent>-` in the list
+        breaks = np.flatnonzero(data[:own] == _NEWLINE)
+        dash = breaks + (1 + indent)
+        found = (dash < limit) & (data[np.minimum(dash, last)] == _DASH)  # the whole `\n<indent>-` in the list
         for column in range(indent):
-            found &= data[np.minimum(breaks + (block_start + 1 + column), last)] == _SPACE
+            found &= data[np.minimum(breaks + (1 + column), last)] == _SPACE
         after = data[np.minimum(dash + 1, last)]
-        found &= (dash + 1 >= body_end_bytes) | (after == _SPACE) | (after == _NEWLINE)
+        found &= (dash + 1 >= limit) | (after == _SPACE) | (after == _NEWLINE)
         item_breaks = breaks[found]
         offsets = item_breaks + (block_start + 1)
-        if not ascii_only:
-            before = np.concatenate(([0], np.cumsum((block & 0xC0) == 0x80, dtype=np.int64)))
-            offsets = offsets - continuation_before - before[item_breaks + 1]
-            continuation_before += int(before[-1])
+        if own != block_end - block_start:  # not ASCII: bytes to characters
+            continuation = np.concatenate(([0], np.cumsum((data & 0xC0) == 0x80, dtype=np.int64)))
+            offsets -= continuation[item_breaks + 1]
         starts.append(offsets)
         lines.append(np.flatnonzero(found) + (first_line + breaks_before))
         value_after = data[np.minimum(dash[found] + 2, last)]
@@ -84,12 +86,10 @@ def item_starts_by_numpy(text: str, body_start: int, body_end: int, indent: int)
         plain &= (value_after != _NEWLINE) & (value_after != _HASH) & (value_after != _SPACE)
         rare.append(~plain)
         breaks_before += len(breaks)
-    all_starts = np.concatenate(starts).tolist() if starts else []
-    all_lines = np.concatenate(lines) if lines else np.empty(0, np.int64)
-    unusual = np.flatnonzero(np.concatenate(rare)) if rare else np.empty(0, np.intp)
-    for index in unusual.tolist():
-        dash_end = all_starts[index] + indent + 1
-        all_lines[index] += _lines_to_content(text, dash_end)
+    all_starts = np.concatenate(starts).tolist()
+    all_lines = np.concatenate(lines)
+    for index in np.flatnonzero(np.concatenate(rare)).tolist():
+        all_lines[index] += _lines_to_content(text, all_starts[index] + indent + 1)
     return all_starts, all_lines.tolist()
 
 

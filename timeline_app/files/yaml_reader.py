@@ -15,6 +15,7 @@ import re
 import yaml
 
 from ..chronology.problems import Problem
+from .in_pieces import decode_utf8
 
 MAX_DEPTH = 64
 STANDARD_TAGS = {
@@ -73,7 +74,7 @@ def decode(data: bytes, expected: str = "a mapping with `title` and `events`") -
         line, column = _line_column(data, nul)
         problems.append(Problem(line, column, "file contains a NUL byte: is it a binary file, or saved as UTF-16?"))
     try:
-        text = data.decode("utf-8")
+        text = decode_utf8(data)
     except UnicodeDecodeError as error:
         line, column = _line_column(data, error.start)
         problems.append(

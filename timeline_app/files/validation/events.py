@@ -6,6 +6,7 @@ the same chunk is read again precisely, so a problem costs one chunk's slow read
 
 from __future__ import annotations
 
+from operator import attrgetter
 
 from ...chronology.date_forms import parse_when
 from ...chronology.dates import DateError
@@ -39,8 +40,24 @@ def read_events(check: Checker, items, categories: dict[str, Category], explicit
     else:
         events = _events_of(check, items, 0, categories, explicit, first_line_of_id)
     _give_unique_ids(events, first_line_of_id)
-    events.sort(key=lambda event: (event.start._start, event.line))  # earliest possible moment; ties in file order
+    sort_by_time(events)
     return events
+
+
+SORT_WITH_NUMPY_FROM = 100_000
+
+
+def sort_by_time(events: list[Event]) -> None:
+    """Earliest possible moment first; ties in file order. A large list is ordered by numpy
+    (a million events: 0.5 s in list.sort, holding the interpreter while the window waits)."""
+    if len(events) < SORT_WITH_NUMPY_FROM:
+        events.sort(key=lambda event: (event.start._start, event.line))
+        return
+    import numpy as np  # here: `--check` of a small file never pays for the import
+
+    starts = np.fromiter(map(attrgetter("start._start"), events), np.float64, len(events))
+    lines = np.fromiter(map(attrgetter("line"), events), np.int64, len(events))
+    events[:] = map(events.__getitem__, np.lexsort((lines, starts)).tolist())
 
 
 def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: dict[str, int]) -> list[Event]:
