@@ -8,19 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
 from ..chronology.edtf import edtf_of
 from ..chronology.model import Chronology, Source
 from ..chronology.problems import Problem
+from .csv_events import CSV_COLUMNS, CsvEvents
 from .sheets_template import is_sheet_header, read_sheet
-from .yaml_reader import Mapping, ReadError, Sequence, located
+from .yaml_reader import Mapping, ReadError, located
 from .yaml_reader import located_text as _text
 
-CSV_COLUMNS = ("id", "title", "start", "end", "precision", "category", "tags", "description", "sources", "edtf",
-               "location", "display_date", "media", "media_caption", "media_credit", "media_thumbnail", "media_alt",
-               "background")
-_DERIVED = ("precision", "edtf")  # written for readers, worked out again from the dates
 _MEDIA_PARTS = ("caption", "credit", "thumbnail", "alt")
 
 
@@ -57,11 +53,6 @@ def to_csv(chronology: Chronology) -> str:
 def tags_cell(tags: tuple[str, ...]) -> str:
     """Tags joined by `; `, a tag holding `;` (or starting with a quote) in double quotes."""
     return "; ".join(f'"{tag.replace(chr(34), chr(34) * 2)}"' if ";" in tag or tag.startswith('"') else tag for tag in tags)
-
-
-def _tags(cell: str) -> list[str]:
-    """The tags of a cell written by `tags_cell` (or by hand: `a; b`)."""
-    return [tag.strip() for tag in next(csv.reader([cell], delimiter=";", skipinitialspace=True), []) if tag.strip()]
 
 
 def _source_line(source: Source) -> str:
@@ -106,12 +97,33 @@ def placed_rows(text: str):
             for row in reader:
                 line = previous_end + 1
                 previous_end = reader.line_num
-                if any(cell.strip() for cell in row):
-                    yield line, field_columns(raw_lines[line - 1], delimiter) if line - 1 < len(raw_lines) else [1], row
+                if "".join(row).strip():  # not a blank row
+                    yield line, _Columns(raw_lines[line - 1], delimiter) if line - 1 < len(raw_lines) else [1], row
         except csv.Error as error:
             raise ReadError([Problem(reader.line_num, 1, f"CSV error: {error}")]) from None
 
     return names, header_columns, rows()
+
+
+class _Columns:
+    """A row's field columns, worked out when a message or a located value first needs them
+    (a Python loop over every character: 2 s of a 100,000-row file's 5 s, for nothing)."""
+
+    __slots__ = ("line", "delimiter", "columns")
+
+    def __init__(self, line: str, delimiter: str):
+        self.line, self.delimiter, self.columns = line, delimiter, None
+
+    def _found(self) -> list[int]:
+        if self.columns is None:
+            self.columns = field_columns(self.line, self.delimiter)
+        return self.columns
+
+    def __len__(self) -> int:
+        return len(self._found())
+
+    def __getitem__(self, number: int) -> int:
+        return self._found()[number]
 
 
 def _delimiter(header: str) -> str:
@@ -138,62 +150,7 @@ def read_csv(text: str) -> object:
             problems.append(Problem(1, where, f"unknown CSV column '{name}' (known: {', '.join(CSV_COLUMNS)})", "warning"))
     if any(p.severity == "error" for p in problems):
         raise ReadError(problems)
-    events = located(Sequence(), 2, 1)
     root = located(Mapping(), 1, 1)
     root[_text("title", 1, 1)] = _text("", 1, 1)
-    for line, columns, row in rows:
-        event = located(Mapping(), line, 1)
-        for number, (name, cell) in enumerate(zip(names, row)):
-            if name not in CSV_COLUMNS or name in _DERIVED or not cell.strip():
-                continue
-            column = columns[number] if number < len(columns) else 1
-            _read_cell(event, name, cell, line, column)
-        events.append(event)
-    root[_text("events", 1, 1)] = events
+    root[_text("events", 1, 1)] = CsvEvents(names, list(rows))  # checked a chunk at a time, like a large YAML file
     return root, problems
-
-
-def _read_cell(event: Mapping, name: str, cell: str, line: int, column: int) -> None:
-    """One cell into the event, placed at its row and column."""
-    at = lambda value: _text(value, line, column)
-    if name == "tags":
-        event[at(name)] = located(Sequence(at(tag) for tag in _tags(cell.replace("\n", " "))), line, column)
-    elif name == "sources":
-        event[at(name)] = located(Sequence(_source(part, line, column) for part in _source_parts(cell)), line, column)
-    elif name.startswith("media"):
-        media = event.setdefault(at("media"), located(Mapping(), line, column))
-        media[at(name.removeprefix("media_") if name != "media" else "url")] = at(cell.strip())
-    elif name == "background":
-        event[at(name)] = _background(cell.strip(), at, line, column)
-    else:
-        event[at(name)] = at(cell if name in ("title", "description", "display_date", "location") else cell.strip())
-
-
-def _background(cell: str, at, line: int, column: int) -> Mapping:
-    """`#102030`, a picture's path or link (spaces and all), or a colour then the picture."""
-    color, _, url = cell.partition(" ") if cell.startswith("#") else ("", "", cell)
-    background = located(Mapping(), line, column)
-    for key, value in (("color", color), ("url", url.strip())):
-        if value:
-            background[at(key)] = at(value)
-    return background
-
-
-def _source_parts(cell: str) -> list[str]:
-    """The sources in a cell: one per line (`title | publisher | date | link`), or bare links."""
-    parts = []
-    for line in cell.splitlines():
-        parts.extend([line.strip()] if " | " in line else line.split())
-    return [part for part in parts if part]
-
-
-def _source(part: str, line: int, column: int) -> object:
-    fields = re.split(r"(?:^|\s)\|(?:\s|$)", part)  # "title | publisher |  |": the empty date and link too
-    if len(fields) < 4:
-        return _text(part, line, column)
-    *title, publisher, date, url = fields
-    source = located(Mapping(), line, column)
-    for key, value in (("title", " | ".join(title)), ("publisher", publisher), ("date", date), ("url", url)):
-        if value.strip():
-            source[_text(key, line, column)] = _text(value.strip(), line, column)
-    return source

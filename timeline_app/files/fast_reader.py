@@ -25,6 +25,7 @@ from typing import Callable
 
 from ..chronology.problems import Problem
 from . import in_pieces
+from .chunked_events import ChunkedEvents
 from .list_items import item_starts
 from .yaml_reader import (
     Mapping,
@@ -141,7 +142,7 @@ def _list_end(text: str, body_start: int, indent: int) -> int:
     return match.start() + 1 if match else len(text)
 
 
-class EventStream:
+class EventStream(ChunkedEvents):
     """The events list, parsed in chunks on a helper thread while the caller builds events.
 
     yaml-rs parses without holding the GIL, so parsing chunk k+1 overlaps with building

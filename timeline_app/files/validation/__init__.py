@@ -15,7 +15,7 @@ import re
 from ...chronology.dates import DATE_ORDERS
 from ...chronology.model import Chronology
 from ...chronology.problems import WARNING, Problem, in_file_order
-from ..fast_reader import EventStream
+from ..chunked_events import ChunkedEvents
 from ..yaml_reader import Null
 from .categories import read_categories
 from .eras import read_eras
@@ -31,7 +31,7 @@ def build_chronology(root: object) -> tuple[Chronology, list[Problem]]:
     """The chronology in `root` and every problem found, in file order.
 
     `root` comes from the precise reader, or from the fast one with the events list
-    as an `EventStream`: its chunks are built from plain values where they are plain.
+    as a `ChunkedEvents` (YAML's EventStream, CSV's rows): its chunks are built from plain values where they are plain.
     """
     builder = Checker()
     chronology = _read_file(builder, root)
@@ -54,7 +54,7 @@ def _read_file(check: Checker, root: object) -> Chronology:
     events = root["events"]
     if isinstance(events, Null):
         return chronology
-    if not isinstance(events, (list, EventStream)):
+    if not isinstance(events, (list, ChunkedEvents)):
         check.report(events, "`events` must be a list (each event starts with '- ')")
         return chronology
     chronology.events = read_events(check, events, chronology.categories, explicit)

@@ -12,7 +12,7 @@ from ...chronology.date_forms import parse_when
 from ...chronology.dates import DateError
 from ...chronology.model import Alternative, Category, Event
 from ...chronology.problems import WARNING
-from ..fast_reader import EventStream
+from ..chunked_events import ChunkedEvents
 from ..slugs import slug
 from ..yaml_reader import Null, position
 from .event_dates import DateProblem, EventDates, event_dates
@@ -34,7 +34,7 @@ from .values import (
 def read_events(check: Checker, items, categories: dict[str, Category], explicit: bool) -> list[Event]:
     events: list[Event] = []
     first_line_of_id: dict[str, int] = {}  # a line, or ~index of an item read fast (no positions there)
-    if isinstance(items, EventStream):
+    if isinstance(items, ChunkedEvents):
         for chunk in items.chunks():
             events.extend(_chunk_events(check, chunk, categories, explicit, first_line_of_id))
     else:
@@ -55,9 +55,13 @@ def sort_by_time(events: list[Event]) -> None:
         return
     import numpy as np  # here: `--check` of a small file never pays for the import
 
-    starts = np.fromiter(map(attrgetter("start._start"), events), np.float64, len(events))
-    lines = np.fromiter(map(attrgetter("line"), events), np.int64, len(events))
-    events[:] = map(events.__getitem__, np.lexsort((lines, starts)).tolist())
+    def column(name: str, kind) -> np.ndarray:  # in pieces: one call over a million events would hold the interpreter
+        get = attrgetter(name)
+        return np.concatenate([np.fromiter(map(get, events[first : first + 50_000]), kind)
+                               for first in range(0, len(events), 50_000)])
+
+    order = np.lexsort((column("line", np.int64), column("start._start", np.float64))).tolist()
+    events[:] = [events[position] for position in order]
 
 
 def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: dict[str, int]) -> list[Event]:

@@ -75,7 +75,7 @@ class Checker:
 
     def __init__(self):
         self.precise = True  # False only while a fast chunk's plain values are built
-        self.stream = None  # that chunk's EventStream
+        self.stream = None  # that chunk's ChunkedEvents
         self.problems: list[Problem] = []
         self.date_order: str | None = None
         self.timezone = ""  # the file's `timezone:`: the offset of times written without one

@@ -1,0 +1,93 @@
+"""One truth for CSV too: rows checked a chunk at a time from plain cells give exactly
+the answer of the same rows read as located values and checked precisely.
+
+CSV files are made from generated chronologies (`chronology_files.generate`, many
+date forms, sources, media, categories) written by our own CSV export, then
+mutated cell by cell: wrong dates, blank and whitespace cells, duplicate ids,
+quoted tags, structured and broken links, short rows, blank rows, a column named
+twice, an unknown column. Problems (LINE:COL and message) and the model must match.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import random
+
+from chronology_files import generate
+from test_fast_precise_agree import _problems, _summary
+
+from timeline_app.files import csv_events
+from timeline_app.files.csv_format import to_csv
+from timeline_app.files.loader import load_text
+
+CELLS = {
+    "start": ["2014-02-30", "June 2014", "~2014", "[2013, 2014]", "2014/2015", "", "  ", "c. 1990", "2014-06-25T10:00Z",
+              "1914-1918", "16 May 2014 – present", "0x7DE", "-44", "2014-13-01", "xyz"],
+    "end": ["present", "..", "2013", "2014-06-24", "", "June 2015", "bad"],
+    "id": ["e1", "dup", "dup", " ", "x y", "42"],
+    "title": ["", "  ", "A title", " padded ", "Two\nlines"],
+    "tags": ['a; b', '"a;b"; c', ";;", "x", '"unclosed; y', "a\rb"],
+    "sources": ["https://example.org/a", "ftp://example.org", "not a link", "Title | Pub | 2014 | https://a.org/x",
+                "T | P | | ", "https://a.org\nhttps://b.org", "javascript:alert(1)", "| | |"],
+    "category": ["politics", "Politics", "new-one", " ", "x" * 80],
+    "media": ["https://example.org/p.jpg", "pics/a.png", "ftp://x", " "],
+    "media_caption": ["A caption", ""],
+    "background": ["#102030", "#102030 pics/a.png", "#zzz", "https://example.org/b.jpg"],
+    "description": ["", "Some text", "\u00a0"],
+    "location": ["Tripoli", " "],
+    "precision": ["day", "bogus"],
+}
+
+
+def _csv_of(seed: int, rng: random.Random) -> str | None:
+    result = load_text(generate(seed, mutations=[])[0], "")
+    if result.chronology is None or not result.chronology.events:
+        return None
+    rows = list(csv.reader(io.StringIO(to_csv(result.chronology).lstrip("\ufeff"), newline="")))
+    header, body = rows[0], rows[1:]
+    for _ in range(rng.choice([0, 1, 3, 10])):
+        row = rng.choice(body)
+        name = rng.choice(list(CELLS))
+        if name in header:
+            row[header.index(name)] = rng.choice(CELLS[name])
+    if rng.random() < 0.1:
+        body.insert(rng.randrange(len(body) + 1), [""] * len(header))  # a blank row
+    if rng.random() < 0.1:
+        rng.choice(body)[:] = rng.choice(body)[: rng.randrange(1, len(header))]  # a short row
+    if rng.random() < 0.05:
+        header = header + ["title"]  # a column named twice
+        body = [row + [rng.choice(["", "Other title"])] for row in body]
+    if rng.random() < 0.05:
+        header = header + ["mood"]
+        body = [row + ["calm"] for row in body]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator=rng.choice(["\r\n", "\n"])).writerows([header, *body])
+    return buffer.getvalue()
+
+
+def _verdict(text: str):
+    result = load_text(text, "file.csv")
+    return _problems(result.problems), _summary(result.chronology)
+
+
+def test_csv_rows_checked_fast_and_precisely_agree(monkeypatch):
+    rng = random.Random(11)
+    compared = differing = with_problems = 0
+    failures = []
+    for seed in range(int(os.environ.get("AGREE_SEEDS", "300"))):
+        text = _csv_of(seed, rng)
+        if text is None:
+            continue
+        fast = _verdict(text)
+        with monkeypatch.context() as patched:
+            patched.setattr(csv_events.CsvChunk, "risky", lambda chunk: True)  # every chunk read as located values
+            precise = _verdict(text)
+        compared += 1
+        with_problems += bool(fast[0])
+        differing += fast != precise
+        if fast != precise:
+            failures.append(f"seed {seed}:\n  precise {precise[0][:3]}\n  fast    {fast[0][:3]}")
+    assert compared > 100 and 30 < with_problems < compared - 30  # valid and invalid files both compared
+    assert not failures, f"{differing} of {compared} differ; first:\n" + failures[0]

@@ -1,0 +1,187 @@
+"""A CSV's rows as events: plain values for the fast check, located values where a chunk needs them.
+
+One function reads a row's cells into an event (`event_of_row`); what it makes of each
+value is the caller's: plain str, dict and list for the fast check, or `Text`,
+`Mapping` and `Sequence` placed at the cell's line and column for the precise one.
+So both see the same event, and only the rare chunk with a problem pays for places
+(finding a row's columns is a Python loop over every character).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from operator import itemgetter
+
+from .chunked_events import ChunkedEvents
+from .fast_reader import CHUNK_ITEMS
+from .yaml_reader import Mapping, Sequence, located, located_text
+
+CSV_COLUMNS = ("id", "title", "start", "end", "precision", "category", "tags", "description", "sources", "edtf",
+               "location", "display_date", "media", "media_caption", "media_credit", "media_thumbnail", "media_alt",
+               "background")
+_DERIVED = ("precision", "edtf")  # written for readers, worked out again from the dates
+_READ = frozenset(CSV_COLUMNS) - set(_DERIVED)
+_AS_WRITTEN = frozenset(("title", "description", "display_date", "location"))  # the rest are stripped
+
+
+class _Plain:
+    """Values as yaml-rs gives them: what the fast check reads."""
+
+    @staticmethod
+    def text(value: str, column: int) -> str:
+        return value
+
+    @staticmethod
+    def mapping(column: int) -> dict:
+        return {}
+
+    @staticmethod
+    def sequence(items, column: int) -> list:
+        return list(items)
+
+
+class _Located:
+    """Values placed at their cell, as the YAML reader places its own."""
+
+    def __init__(self, line: int):
+        self.line = line
+
+    def text(self, value: str, column: int):
+        return located_text(value, self.line, column)
+
+    def mapping(self, column: int):
+        return located(Mapping(), self.line, column)
+
+    def sequence(self, items, column: int):
+        return located(Sequence(items), self.line, column)
+
+
+def event_of_row(names: list[str], row: list[str], make, columns=()) -> dict:
+    """The event a row holds, shaped like an events.yaml item; empty cells are left out."""
+    event = make.mapping(1)
+    for number, (name, cell) in enumerate(zip(names, row)):
+        if name not in _READ or not cell or cell.isspace():
+            continue
+        column = columns[number] if number < len(columns) else 1
+        at = lambda value: make.text(value, column)  # noqa: E731 - the cell's place, for every value made from it
+        if name in _SHAPED:
+            _shaped_cell(event, name, cell, at, make, column)
+        else:
+            event[at(name)] = at(cell if name in _AS_WRITTEN else cell.strip())
+    return event
+
+
+_SHAPED = frozenset(("tags", "sources", "background")) | {name for name in CSV_COLUMNS if name.startswith("media")}
+
+
+def _shaped_cell(event, name: str, cell: str, at, make, column: int) -> None:
+    """A cell that holds more than one text: tags, sources, media, background."""
+    if name == "tags":
+        event[at(name)] = make.sequence((at(tag) for tag in _tags(cell.replace("\n", " "))), column)
+    elif name == "sources":
+        event[at(name)] = make.sequence((_source(part, at, make, column) for part in _source_parts(cell)), column)
+    elif name.startswith("media"):
+        media = event.setdefault(at("media"), make.mapping(column))
+        media[at(name.removeprefix("media_") if name != "media" else "url")] = at(cell.strip())
+    else:
+        event[at(name)] = _background(cell.strip(), at, make, column)
+
+
+class PlainRows:
+    """`event_of_row(names, row, _Plain)` for many rows of one header, at C speed for the
+    plain columns (a dict comprehension per row instead of a Python step per cell)."""
+
+    def __init__(self, names: list[str]):
+        self.names = names
+        read = [(number, name) for number, name in enumerate(names) if name in _READ]
+        self.as_written = [(number, name) for number, name in read if name in _AS_WRITTEN]
+        self.stripped = [(number, name) for number, name in read if name not in _AS_WRITTEN and name not in _SHAPED]
+        self.shaped = [(number, name) for number, name in read if name in _SHAPED]
+        self.order_matters = len({name for _, name in read}) < len(read)  # a column named twice: the last one wins
+
+    def event(self, row: list[str]) -> dict:
+        if len(row) < len(self.names) or self.order_matters:
+            return event_of_row(self.names, row, _Plain)
+        event = {name: cell for number, name in self.as_written if (cell := row[number]) and not cell.isspace()}
+        event.update({name: cell.strip() for number, name in self.stripped if (cell := row[number]) and not cell.isspace()})
+        for number, name in self.shaped:
+            cell = row[number]
+            if cell and not cell.isspace():
+                _shaped_cell(event, name, cell, _same, _Plain, 1)
+        return event
+
+
+def _same(value: str) -> str:
+    return value
+
+
+def _tags(cell: str) -> list[str]:
+    """The tags of a cell written by `tags_cell` (or by hand: `a; b`)."""
+    if '"' not in cell and "\r" not in cell:  # nothing quoted: the csv module would split at each `;` too
+        return [tag.strip() for tag in cell.split(";") if tag.strip()]
+    return [tag.strip() for tag in next(csv.reader([cell], delimiter=";", skipinitialspace=True), []) if tag.strip()]
+
+
+def _background(cell: str, at, make, column: int):
+    """`#102030`, a picture's path or link (spaces and all), or a colour then the picture."""
+    color, _, url = cell.partition(" ") if cell.startswith("#") else ("", "", cell)
+    background = make.mapping(column)
+    for key, value in (("color", color), ("url", url.strip())):
+        if value:
+            background[at(key)] = at(value)
+    return background
+
+
+def _source_parts(cell: str) -> list[str]:
+    """The sources in a cell: one per line (`title | publisher | date | link`), or bare links."""
+    parts = []
+    for line in cell.splitlines():
+        parts.extend([line.strip()] if " | " in line else line.split())
+    return [part for part in parts if part]
+
+
+def _source(part: str, at, make, column: int):
+    if "|" not in part:
+        return at(part)
+    fields = re.split(r"(?:^|\s)\|(?:\s|$)", part)  # "title | publisher |  |": the empty date and link too
+    if len(fields) < 4:
+        return at(part)
+    *title, publisher, date, url = fields
+    source = make.mapping(column)
+    for key, value in (("title", " | ".join(title)), ("publisher", publisher), ("date", date), ("url", url)):
+        if value.strip():
+            source[at(key)] = at(value.strip())
+    return source
+
+
+class CsvEvents(ChunkedEvents):
+    """A CSV's rows (line, columns, cells), checked a chunk at a time."""
+
+    def __init__(self, names: list[str], rows: list):
+        self.names, self.rows, self.plain = names, rows, PlainRows(names)
+        self.lines = [line for line, _, _ in rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def chunks(self):
+        for first in range(0, len(self.rows), CHUNK_ITEMS):
+            yield CsvChunk(self, first, min(first + CHUNK_ITEMS, len(self.rows)))
+
+    def value_line(self, index: int, key: str) -> int:
+        return self.lines[index]  # every value of a row is on the row's line
+
+
+class CsvChunk:
+    def __init__(self, stream: CsvEvents, first: int, last: int):
+        self.stream, self.first, self.last = stream, first, last
+        self.items = list(map(stream.plain.event, map(itemgetter(2), stream.rows[first:last])))
+
+    def risky(self) -> bool:
+        return False  # the cells are exactly what the precise check would read: no parser to disagree with
+
+    def read_precise(self) -> tuple[list, list]:
+        names = self.stream.names
+        return [event_of_row(names, row, _Located(line), columns)
+                for line, columns, row in self.stream.rows[self.first : self.last]], []
