@@ -5,9 +5,10 @@ Run: python benchmarks/bench_scale.py [SIZE[:STYLE]...]
       add 1000000 for a million events)
 
 Styles (benchmarks/synthetic.py): hand (as a person writes it), safe_dump (what
-yaml.safe_dump writes), broken (a syntax error near the top: the problems are shown).
-"chunks fast/precise" says how many 1,000-event chunks yaml-rs served and how many
-the precise reader read again.
+yaml.safe_dump writes), broken (a syntax error near the top: the problems are shown),
+csv (a spreadsheet export: its rows are checked in chunks too).
+"chunks fast/precise" says how many 1,000-event chunks were served fast (yaml-rs's
+plain values, or a CSV's plain cells) and how many the precise reader read again.
 
 Each size runs in its own process (so peak RSS is that size's), offscreen, with the
 window at 1600x900. "open" is MainWindow construction to the first canvas paint with
@@ -186,9 +187,9 @@ def measure(size: int, style: str = "hand") -> dict:
 
 def _data_file(size: int, style: str) -> Path:
     """The benchmark's file, written once (by the parent: making it must not count in the measured RSS)."""
-    from synthetic import synthetic_yaml
+    from synthetic import suffix, synthetic_yaml
 
-    path = Path(tempfile.gettempdir()) / f"timeline-bench-{size}-{style}.yaml"
+    path = Path(tempfile.gettempdir()) / f"timeline-bench-{size}-{style}{suffix(style)}"
     if not path.exists():
         path.write_text(synthetic_yaml(size, seed=42, style=style), encoding="utf-8")
     return path
@@ -200,22 +201,25 @@ def _freeze(ticks: list[float]) -> float:
 
 
 def _count_chunks() -> dict:
-    """Counts, filled in as the load goes, of chunks yaml-rs served and chunks read again precisely."""
+    """Counts, filled in as the load goes, of chunks served fast and chunks read again precisely
+    (YAML's chunks, parsed by yaml-rs, and CSV's, from plain cells)."""
+    import timeline_app.files.csv_events as csv_events
     import timeline_app.files.fast_reader as fast_reader
 
     counts = {"chunks": 0, "reread": 0}
-    chunks, reread = fast_reader.EventStream.chunks, fast_reader.Chunk.read_precise
+    for stream, chunk in ((fast_reader.EventStream, fast_reader.Chunk), (csv_events.CsvEvents, csv_events.CsvChunk)):
+        chunks, reread = stream.chunks, chunk.read_precise
 
-    def counting_chunks(stream):
-        for chunk in chunks(stream):
-            counts["chunks"] += 1
-            yield chunk
+        def counting_chunks(stream, chunks=chunks):
+            for chunk in chunks(stream):
+                counts["chunks"] += 1
+                yield chunk
 
-    def counting_reread(chunk):
-        counts["reread"] += 1
-        return reread(chunk)
+        def counting_reread(chunk, reread=reread):
+            counts["reread"] += 1
+            return reread(chunk)
 
-    fast_reader.EventStream.chunks, fast_reader.Chunk.read_precise = counting_chunks, counting_reread
+        stream.chunks, chunk.read_precise = counting_chunks, counting_reread
     return counts
 
 
@@ -225,7 +229,7 @@ def main() -> int:
         return 0
     runs = [(int(size), style or "hand") for size, _, style in (arg.partition(":") for arg in sys.argv[1:])] or [
         (1000, "hand"), (1000, "safe_dump"), (10000, "hand"), (10000, "safe_dump"),
-        (100000, "hand"), (100000, "safe_dump"), (100000, "broken"),
+        (100000, "hand"), (100000, "safe_dump"), (100000, "broken"), (100000, "csv"),
     ]
     print(f"{'events':>8} {'style':>9} {'MB':>6} {'chunks':>11} {'open s':>7} {'ready s':>7} {'freeze':>7} {'median':>7}"
           f" {'p95':>7} {'max':>7} {'hover':>6} {'search':>7} {'list':>6} {'RSS MB':>7}  verdict")

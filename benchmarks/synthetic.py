@@ -4,7 +4,8 @@ Styles, so no figure comes only from the layout that happens to be fast:
 - "hand": as a person writes it, every key on its line, flow lists, a source per event;
 - "safe_dump": what `yaml.safe_dump` writes from the same data (keys sorted, list
   items not indented, long descriptions folded over lines, most events without sources);
-- "broken": the hand style with a YAML syntax error (an unclosed quote) near the top.
+- "broken": the hand style with a YAML syntax error (an unclosed quote) near the top;
+- "csv": a spreadsheet export (one row per event, as an analyst's data set arrives).
 """
 
 from __future__ import annotations
@@ -53,11 +54,17 @@ def _date_text(rng: random.Random, day: float) -> tuple[str, tuple[int, int, int
     return f"{year}-{month:02d}-{dom:02d}", (year, month, dom)
 
 
-STYLES = ("hand", "safe_dump", "broken")
+STYLES = ("hand", "safe_dump", "broken", "csv")
+
+
+def suffix(style: str) -> str:
+    return ".csv" if style == "csv" else ".yaml"
 
 
 def synthetic_yaml(count: int, seed: int = 1, style: str = "hand") -> str:
-    """Return events.yaml text with `count` events in `style` (see STYLES)."""
+    """Return the text of a chronology with `count` events in `style` (see STYLES): events.yaml, or CSV."""
+    if style == "csv":
+        return _csv(count, seed)
     if style == "safe_dump":
         return _safe_dumped(count, seed)
     text = _hand_written(count, seed)
@@ -84,6 +91,22 @@ def synthetic_events(count: int, seed: int = 1) -> list[dict]:
             event["sources"] = [f"https://example.org/report/{i}"]
         events.append(event)
     return events
+
+
+def _csv(count: int, seed: int) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    columns = ["id", "title", "start", "end", "category", "tags", "description", "location", "sources"]
+    writer = csv.DictWriter(buffer, columns, lineterminator="\r\n")
+    writer.writeheader()
+    places = ["Tripoli", "Benghazi", "Misrata", "Sirte", "Sabha", "Zawiya", ""]
+    rng = random.Random(seed + 1)
+    for event in synthetic_events(count, seed):
+        writer.writerow({**event, "tags": "; ".join(event["tags"]), "sources": " ".join(event.get("sources", ())),
+                         "location": rng.choice(places)})
+    return buffer.getvalue()
 
 
 def _safe_dumped(count: int, seed: int) -> str:

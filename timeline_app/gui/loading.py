@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 from PySide6.QtCore import QThread, QTimer, Signal
@@ -33,9 +34,17 @@ class _LoadThread(QThread):
         self.path = path
 
     def run(self) -> None:
-        result = load_file(self.path, self.progress.emit)
-        self.progress.emit(0.8)
-        self.done.emit(_prepare(result))
+        # the GUI thread waits for the interpreter at every Python call (a paint, a timer);
+        # by default the loading thread hands it over only every 5 ms, and a first paint
+        # that makes thirty such calls then took 155 ms: hand it over every millisecond
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, 0.001))
+        try:
+            result = load_file(self.path, self.progress.emit)
+            self.progress.emit(0.8)
+            self.done.emit(_prepare(result))
+        finally:
+            sys.setswitchinterval(interval)
 
 
 def _prepare(result: LoadResult):
