@@ -83,6 +83,19 @@ def parse_when(value: object, date_order: str | None = None) -> When:
 _PLAIN_ISO = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)?)?")
 
 
+_PLAIN_DAY = re.compile(r"(\d{4})-(0[1-9]|1[0-2])-(\d{2})")
+
+
+def plain_day(text: str) -> PartialDate | None:
+    """`2014-06-25` read straight (DateError for a day the month lacks); None for any other form.
+    The commonest date of a large file: what the general reading gives, at a third of its cost."""
+    match = _PLAIN_DAY.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    return _checked(int(year), int(month), int(day), 0, 0, 0, DAY, text)
+
+
 @functools.lru_cache(maxsize=1 << 18)
 def _parse_when(value: str, date_order: str | None) -> When:
     if _PLAIN_ISO.fullmatch(value):

@@ -11,7 +11,7 @@ import functools
 from dataclasses import replace
 from typing import NamedTuple
 
-from ...chronology.date_forms import parse_end, parse_when
+from ...chronology.date_forms import parse_end, parse_when, plain_day
 from ...chronology.dates import HOUR, MINUTE, SECOND, DateError, PartialDate
 from ...chronology.model import Alternative
 
@@ -41,6 +41,13 @@ def event_dates(start_value: object, end_value: object, has_end: bool, date_orde
     """The dates of one event from what `start` and `end` hold; DateProblem when they say no.
     Cached: a large chronology repeats its dates (17,000 distinct among 100,000 events, 180,000
     among a million: the cache holds them all)."""
+    if type(start_value) is str and not has_end and not timezone:
+        try:
+            day = plain_day(start_value)
+        except DateError as error:
+            raise DateProblem("start", f"bad `start`: {error}") from None
+        if day is not None:
+            return EventDates(day, written=start_value)
     try:
         when = parse_when(start_value, date_order)
     except DateError as error:
