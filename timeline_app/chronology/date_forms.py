@@ -83,17 +83,20 @@ def parse_when(value: object, date_order: str | None = None) -> When:
 _PLAIN_ISO = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)?)?")
 
 
-_PLAIN_DAY = re.compile(r"(\d{4})-(0[1-9]|1[0-2])-(\d{2})")
+_PLAIN_DAY = re.compile(r"(\d{4})-(0[1-9]|1[0-2])-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 
 
 def plain_day(text: str) -> PartialDate | None:
-    """`2014-06-25` read straight (DateError for a day the month lacks); None for any other form.
-    The commonest date of a large file: what the general reading gives, at a third of its cost."""
+    """`2014-06-25` or `2014-06-25 10:30` read straight (DateError for a day the month lacks, or
+    an impossible time); None for any other form. The commonest dates of a large file: what
+    the general reading gives, at half its cost."""
     match = _PLAIN_DAY.fullmatch(text)
     if match is None:
         return None
-    year, month, day = match.groups()
-    return _checked(int(year), int(month), int(day), 0, 0, 0, DAY, text)
+    year, month, day, hour, minute = match.groups()
+    if hour is None:
+        return _checked(int(year), int(month), int(day), 0, 0, 0, DAY, text)
+    return _checked(int(year), int(month), int(day), int(hour), int(minute), 0, MINUTE, text)
 
 
 @functools.lru_cache(maxsize=1 << 18)

@@ -88,7 +88,11 @@ class PartialDate:
     _end: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        start, end = self.span or (self._compute_start(), self._compute_end())
+        if self.span:
+            start, end = self.span
+        else:
+            start = self._compute_start()
+            end = self._compute_end(start)
         if self.zone:
             shift = zone_minutes(self.zone) * 60.0
             start, end = start - shift, end - shift
@@ -133,20 +137,14 @@ class PartialDate:
         days = days_from_civil(self.year, 1 if self.precision in _YEARS else self.month, self.day)
         return float(days * SECONDS_PER_DAY + self.hour * 3600 + self.minute * 60 + self.second)
 
-    def _compute_end(self) -> float:
+    def _compute_end(self, start: float) -> float:
+        if self.precision in _UNIT_SECONDS:
+            return start + _UNIT_SECONDS[self.precision]
         if self.precision in _YEARS:
             return _month_start(self.year + _YEARS[self.precision], 1)
         if self.precision == SEASON:
             return _month_start(self.year, (self.month - 21) * 3 + 6)
-        if self.precision == MONTH:
-            return _month_start(self.year, self.month + 1)
-        if self.precision == DAY:
-            return self._compute_start() + SECONDS_PER_DAY
-        if self.precision == HOUR:
-            return self._compute_start() + 3600
-        if self.precision == MINUTE:
-            return self._compute_start() + 60
-        return self._compute_start() + 1
+        return _month_start(self.year, self.month + 1)  # MONTH
 
     def sort_key(self) -> float:
         """The earliest possible moment: chronologies sort by it (ties keep file order)."""
@@ -154,6 +152,7 @@ class PartialDate:
 
 
 _YEARS = {YEAR: 1, DECADE: 10, CENTURY: 100, MILLENNIUM: 1000}
+_UNIT_SECONDS = {DAY: SECONDS_PER_DAY, HOUR: 3600, MINUTE: 60, SECOND: 1}
 
 
 def _month_start(year: int, month: int) -> float:
