@@ -91,3 +91,11 @@ def test_csv_rows_checked_fast_and_precisely_agree(monkeypatch):
             failures.append(f"seed {seed}:\n  precise {precise[0][:3]}\n  fast    {fast[0][:3]}")
     assert compared > 100 and 30 < with_problems < compared - 30  # valid and invalid files both compared
     assert not failures, f"{differing} of {compared} differ; first:\n" + failures[0]
+
+
+def test_a_row_after_a_line_separator_inside_a_cell_is_placed_at_its_own_column():
+    """U+2028 inside a quoted cell is no line break for CSV; the columns of later rows were
+    once read from the wrong line (1 instead of 14)."""
+    text = 'title,description,start\nFirst,"a line\u2028sep",2014-01-01\nSecond,plain,2014-02-30\n'
+    assert _problems(load_text(text, "file.csv").problems) == [
+        "3:14: error: bad `start`: impossible date '2014-02-30': February 2014 has 28 days"]

@@ -28,6 +28,7 @@ def test_scans_in_pieces_answer_as_one_call(monkeypatch, piece):
     for text in _texts(400):
         data = text.encode("utf-8")
         assert in_pieces.decode_utf8(data) == data.decode("utf-8")
+        assert in_pieces.decode_utf8(b"\xef\xbb\xbf" + data, 3) == data.decode("utf-8")  # a BOM skipped, not copied
         assert in_pieces.replace_crlf(text) == text.replace("\r\n", "\n")
         for start in range(0, len(text) + 1, 5):
             assert in_pieces.count(text, "\n", start) == text.count("\n", start)
@@ -39,10 +40,11 @@ def test_scans_in_pieces_answer_as_one_call(monkeypatch, piece):
 @pytest.mark.parametrize("piece", [1, 3, 8])
 def test_a_decoding_error_is_placed_in_the_whole_file(monkeypatch, piece):
     monkeypatch.setattr(in_pieces, "PIECE", piece)
-    data = "ab\né中\n".encode() + b"\xff" + "z🙂".encode()
-    with pytest.raises(UnicodeDecodeError) as caught:
-        in_pieces.decode_utf8(data)
-    assert caught.value.start == data.index(b"\xff")
+    data = "\ufeffab\né中\n".encode() + b"\xff" + "z🙂".encode()
+    for start in (0, 3):
+        with pytest.raises(UnicodeDecodeError) as caught:
+            in_pieces.decode_utf8(data, start)
+        assert caught.value.start == data.index(b"\xff")
 
 
 def test_sorting_a_large_list_with_numpy_gives_list_sorts_order(monkeypatch):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from array import array
 
 from ..chronology.edtf import edtf_of
 from ..chronology.model import Chronology, Source
@@ -75,13 +77,40 @@ def field_columns(line: str, delimiter: str = ",") -> list[int]:
     return columns
 
 
+_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # as io.StringIO(text, newline="") gives lines
+
+
+class _Lines:
+    """The text's physical lines, handed to the csv reader one by one (never all at once: a list
+    of a 230 MB file's lines, or a StringIO of it, held the interpreter for 0.4 s and took a GB),
+    remembering where each began so a row's columns can be found when a message needs them."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = array("q")
+
+    def __iter__(self):
+        starts = self.starts
+        for match in _PHYSICAL_LINE.finditer(self.text):
+            starts.append(match.start())
+            yield match.group()
+
+    def line(self, number: int) -> str:
+        """Line `number` (1-based, already read), without its line break."""
+        start = self.starts[number - 1]
+        end = self.starts[number] if number < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+
 def placed_rows(text: str):
     """(header names, their columns, rows): each row as (line, columns, cells), blank rows skipped."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    raw_lines = text.splitlines()
-    delimiter = _delimiter(raw_lines[0] if raw_lines else "")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    first_line = _PHYSICAL_LINE.match(text)
+    header_line = first_line.group().rstrip("\r\n") if first_line else ""
+    delimiter = _delimiter(header_line)
+    lines = _Lines(text)
+    reader = csv.reader(iter(lines), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
@@ -89,7 +118,7 @@ def placed_rows(text: str):
     except csv.Error as error:
         raise ReadError([Problem(1, 1, f"CSV error: {error}")]) from None
     names = [name.strip().lower() for name in header]
-    header_columns = field_columns(raw_lines[0], delimiter) if raw_lines else [1]
+    header_columns = field_columns(header_line, delimiter) if first_line else [1]
 
     def rows():
         previous_end = 1
@@ -98,7 +127,7 @@ def placed_rows(text: str):
                 line = previous_end + 1
                 previous_end = reader.line_num
                 if "".join(row).strip():  # not a blank row
-                    yield line, _Columns(raw_lines[line - 1], delimiter) if line - 1 < len(raw_lines) else [1], row
+                    yield line, _Columns(lines, line, delimiter), row
         except csv.Error as error:
             raise ReadError([Problem(reader.line_num, 1, f"CSV error: {error}")]) from None
 
@@ -109,14 +138,14 @@ class _Columns:
     """A row's field columns, worked out when a message or a located value first needs them
     (a Python loop over every character: 2 s of a 100,000-row file's 5 s, for nothing)."""
 
-    __slots__ = ("line", "delimiter", "columns")
+    __slots__ = ("lines", "number", "delimiter", "columns")
 
-    def __init__(self, line: str, delimiter: str):
-        self.line, self.delimiter, self.columns = line, delimiter, None
+    def __init__(self, lines: _Lines, number: int, delimiter: str):
+        self.lines, self.number, self.delimiter, self.columns = lines, number, delimiter, None
 
     def _found(self) -> list[int]:
         if self.columns is None:
-            self.columns = field_columns(self.line, self.delimiter)
+            self.columns = field_columns(self.lines.line(self.number), self.delimiter)
         return self.columns
 
     def __len__(self) -> int:

@@ -13,17 +13,22 @@ import re
 PIECE = 1 << 23
 
 
-def decode_utf8(data: bytes) -> str:
-    """`data.decode("utf-8")`, piece by piece; a UnicodeDecodeError's `start` is the whole data's."""
-    if len(data) <= PIECE:
-        return data.decode("utf-8")
-    pieces, start = [], 0
+def decode_utf8(data: bytes, start: int = 0) -> str:
+    """`data[start:].decode("utf-8")`, piece by piece and without copying the bytes; a
+    UnicodeDecodeError's `start` is the whole data's."""
+    view = memoryview(data)
+    if len(data) - start <= PIECE:
+        try:
+            return str(view[start:], "utf-8")
+        except UnicodeDecodeError as error:
+            raise UnicodeDecodeError(error.encoding, data, start + error.start, start + error.end, error.reason) from None
+    pieces = []
     while start < len(data):
         end = min(start + PIECE, len(data))
         while end < len(data) and data[end] & 0xC0 == 0x80:  # never split a character
             end += 1
         try:
-            pieces.append(data[start:end].decode("utf-8"))
+            pieces.append(str(view[start:end], "utf-8"))
         except UnicodeDecodeError as error:
             raise UnicodeDecodeError(error.encoding, data, start + error.start, start + error.end, error.reason) from None
         start = end

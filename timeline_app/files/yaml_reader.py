@@ -73,8 +73,9 @@ def decode(data: bytes, expected: str = "a mapping with `title` and `events`") -
     if nul >= 0:
         line, column = _line_column(data, nul)
         problems.append(Problem(line, column, "file contains a NUL byte: is it a binary file, or saved as UTF-16?"))
+    bom = data.startswith(b"\xef\xbb\xbf")  # skipped before decoding: `text[1:]` would copy a large file's text
     try:
-        text = decode_utf8(data)
+        text = decode_utf8(data, 3 if bom else 0)
     except UnicodeDecodeError as error:
         line, column = _line_column(data, error.start)
         problems.append(
@@ -88,8 +89,6 @@ def decode(data: bytes, expected: str = "a mapping with `title` and `events`") -
         text = ""
     if problems:
         raise ReadError(problems)
-    if text.startswith("\ufeff"):
-        text = text[1:]
     if not re.search(r"^[ \t]*[^\s#]", text, re.M):
         raise ReadError([Problem(1, 1, f"file is empty: expected {expected}")])
     return text
