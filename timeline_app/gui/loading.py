@@ -29,9 +29,9 @@ class _LoadThread(QThread):
     progress = Signal(float)
     done = Signal(object)
 
-    def __init__(self, path: str, parent=None):
+    def __init__(self, path: str, keep_view: bool, parent=None):
         super().__init__(parent)
-        self.path = path
+        self.path, self.keep_view = path, keep_view
 
     def run(self) -> None:
         # the GUI thread waits for the interpreter at every Python call (a paint, a timer);
@@ -42,17 +42,18 @@ class _LoadThread(QThread):
         try:
             result = load_file(self.path, self.progress.emit)
             self.progress.emit(0.8)
-            self.done.emit(_prepare(result))
+            self.done.emit(_prepare(result, self.keep_view))
         finally:
             sys.setswitchinterval(interval)
 
 
-def _prepare(result: LoadResult):
+def _prepare(result: LoadResult, keep_view: bool = False):
     """What the window needs to draw, built where it is cheapest to wait for."""
     if result.chronology is None or not result.ok:
         return result, None
     index = TimelineIndex(result.chronology)
-    index.position_of_id  # noqa: B018 - built here, not on the GUI thread when a reload keeps the selection
+    if keep_view:  # a reload finds the selected event again by its id: built here, not on the GUI thread
+        index.position_of_id  # noqa: B018 - (a first open needs it for nothing before the first paint)
     return result, index
 
 
@@ -79,7 +80,7 @@ class LoadingMixin:
         self.loading = True
         if size <= SYNC_LOAD_BYTES:
             self._thread = None  # a large file still loading from before must not replace this one when it ends
-            self._apply(_prepare(load_file(self.path)), keep_view)
+            self._apply(_prepare(load_file(self.path), keep_view), keep_view)
             for _ in self._indexing or ():
                 pass
             self._finish_indexing()
@@ -88,7 +89,7 @@ class LoadingMixin:
         self.progress.show()
         self.statusBar().showMessage(f"Loading {os.path.basename(self.path)}…")
         self.canvas.set_placeholder(f"Loading {os.path.basename(self.path)} ({size / 1e6:.0f} MB)…")
-        thread = _LoadThread(self.path, self)
+        thread = _LoadThread(self.path, keep_view, self)
         thread.progress.connect(lambda fraction: self.progress.setValue(int(fraction * 100)))
         thread.done.connect(lambda payload: self._apply(payload, keep_view) if thread is self._thread else None)
         thread.finished.connect(lambda: self._thread_ended(thread))
