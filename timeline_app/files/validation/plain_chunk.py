@@ -15,6 +15,7 @@ checks it event by event (`plain_event`), which knows when the precise reader mu
 from __future__ import annotations
 
 import re
+from functools import partial
 from itertools import chain, repeat
 from operator import attrgetter
 
@@ -27,6 +28,7 @@ from .values import EVENT_KEYS, PALETTE, PLAIN_WEB_LINK, Checker
 _EVENT_KEY_SET = frozenset(EVENT_KEYS)
 _LINKS = re.compile(rf"(?:{PLAIN_WEB_LINK.pattern})(?:\n(?:{PLAIN_WEB_LINK.pattern}))*")  # fullmatch: one link a line
 _NONE_TYPE = type(None)
+_new_source = partial(tuple.__new__, Source)  # Source(url, "", "", "") without a Python call
 _DATE_PARTS = tuple(map(attrgetter, ("start", "end", "end_open", "start_open", "written")))
 
 
@@ -128,14 +130,20 @@ def _sources(check: Checker, items: list):
     if not every:
         return list(map(tuple, listed))
     named = check.named_sources
-    texts = [source for source in every if type(source) is str]
-    links = [text for text in dict.fromkeys(texts) if text not in named]
+    all_text = set(map(type, every)) == {str}
+    texts = every if all_text else [source for source in every if type(source) is str]
+    distinct = dict.fromkeys(texts)
+    links = [text for text in distinct if text not in named] if named else list(distinct)
     joined = "\n".join(links)
     if links and (joined.count("\n") != len(links) - 1 or not _LINKS.fullmatch(joined)):
         return None  # some link is not a plain web link (or holds a line break)
-    made = {**{link: Source(link) for link in links}, **{text: named[text] for text in texts if text in named}}
-    if len(texts) == len(every):
-        return [tuple(map(made.__getitem__, sources)) for sources in listed]
-    # a structured source among them (title, publisher…): those checked one by one
-    return [tuple([made[source] if type(source) is str else plain_source(source) for source in sources])
-            for sources in listed]
+    made = dict(zip(links, map(_new_source, zip(links, repeat(""), repeat(""), repeat("")))))
+    made.update((text, named[text]) for text in distinct if text in named)
+    if not all_text:  # a structured source among them (title, publisher…): those checked one by one
+        return [tuple([made[source] if type(source) is str else plain_source(source) for source in sources])
+                for sources in listed]
+    counts = set(map(len, listed))
+    if counts == {1}:  # one source an event, as most data sets have it: made at C speed
+        return list(zip(map(made.__getitem__, every)))
+    return [tuple(map(made.__getitem__, sources)) if sources else () for sources in listed]
+
