@@ -69,25 +69,24 @@ def event_dates(start_value: object, end_value: object, has_end: bool, date_orde
 
 def _plain_dates(start_value: str, end_value: object, has_end: bool) -> EventDates | None:
     """`event_dates` for plain days and minutes (`plain_day`), None for any other form."""
-    try:
-        start = plain_day(start_value)
-    except DateError as error:
-        raise DateProblem("start", f"bad `start`: {error}") from None
+    start = _plain_date(start_value, "start")
     if start is None:
         return None
     if not has_end:
         return EventDates(start, written=start_value)
-    if type(end_value) is not str:
-        return None
-    try:
-        end = plain_day(end_value)
-    except DateError as error:
-        raise DateProblem("end", f"bad `end`: {error}") from None
+    end = _plain_date(end_value, "end") if type(end_value) is str else None
     if end is None:
         return None
     if end.end_seconds() <= start.seconds():
         raise DateProblem("end", f"`end` ({end.iso()}) is before `start` ({start.iso()})")
     return EventDates(start, end, written=f"{start_value} … {end_value}")
+
+
+def _plain_date(value: str, field: str) -> PartialDate | None:
+    try:
+        return plain_day(value)
+    except DateError as error:
+        raise DateProblem(field, f"bad `{field}`: {error}") from None
 
 
 def _in_zone(dates: EventDates, timezone: str) -> EventDates:
