@@ -1,9 +1,9 @@
 """A chunk of plain events checked column by column: the fast reader's commonest case at C speed.
 
-`plain_event` checks one event at a time, ~6 µs each in Python. Here each field of
-a whole chunk (1,000 events) is gathered into a list and checked in one pass of
-C-level calls (`set(map(type, …))`, one regex over all links joined), then the
-events are made by one `map(Event, …)`: about a third of the time.
+`plain_event` checks one event at a time (4.4 µs each on 100,000 hand-written events,
+dates already cached). Here each field of a whole chunk (1,000 events) is gathered
+into a list and checked in one pass of C-level calls (`set(map(type, …))`, one regex
+over all links joined), then the events are made by one `map(Event, …)`: 3.0 µs.
 
 The rare event with media or a structured source gets those fields checked on
 their own, as `plain_event` checks them. It only accelerates: a chunk holding
