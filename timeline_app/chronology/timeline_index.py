@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from itertools import chain
+from operator import attrgetter
 
 import numpy as np
 
@@ -73,7 +75,7 @@ class TimelineIndex:
         """Count tags `batch` events at a time (see SearchIndex.build_steps for why)."""
         counts: Counter = Counter()
         for first in range(0, len(self.events), batch):
-            counts.update(tag for event in self.events[first : first + batch] for tag in event.tags)
+            counts.update(chain.from_iterable(map(attrgetter("tags"), self.events[first : first + batch])))
             yield
         self.__dict__["tag_counts"] = counts
 
