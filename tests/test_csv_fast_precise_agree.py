@@ -99,3 +99,14 @@ def test_a_row_after_a_line_separator_inside_a_cell_is_placed_at_its_own_column(
     text = 'title,description,start\nFirst,"a line\u2028sep",2014-01-01\nSecond,plain,2014-02-30\n'
     assert _problems(load_text(text, "file.csv").problems) == [
         "3:14: error: bad `start`: impossible date '2014-02-30': February 2014 has 28 days"]
+
+
+def test_odd_csv_cells_are_placed_where_they_stand():
+    """A quote inside an unquoted cell is text; a header name may hold a line break; a tags
+    cell may hold one too (it used to stop the reading with an internal error)."""
+    assert _problems(load_text('title,start\nHe said "hi,2014-02-30\n', "x.csv").problems) == [
+        "2:13: error: bad `start`: impossible date '2014-02-30': February 2014 has 28 days"]
+    assert _problems(load_text('"title\n",start\nA,2014-02-30\n', "x.csv").problems) == [
+        "3:3: error: bad `start`: impossible date '2014-02-30': February 2014 has 28 days"]
+    result = load_text('title,start,tags\nA,2014,"a\r\nb; c"\n', "x.csv")
+    assert result.ok and result.chronology.events[0].tags == ("a b", "c")

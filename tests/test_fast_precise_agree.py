@@ -37,7 +37,8 @@ def _summary(chronology):
         [(k, c.label, c.color) for k, c in chronology.categories.items()],
         [(e.title, repr(e.start), repr(e.end), e.color) for e in chronology.eras],
         [(e.id, e.title, repr(e.start), repr(e.end), e.category, e.tags, e.description, e.location,
-          [(s.url, s.title, s.publisher, s.date) for s in e.sources], e.line) for e in chronology.events],
+          [(s.url, s.title, s.publisher, s.date) for s in e.sources], e.line, e.written, e.end_open, e.start_open,
+          repr(e.alternatives), repr(e.media), e.display_date, repr(e.background)) for e in chronology.events],
     )
 
 

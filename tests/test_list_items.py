@@ -34,3 +34,13 @@ def test_numpy_and_one_by_one_find_the_same_items(monkeypatch, block):
         compared += 1
         non_ascii += not text.isascii()
     assert compared > 100 and non_ascii > 20
+
+
+@pytest.mark.parametrize("text", ["title: t\nevents:\n  - 🙂- #\n  -", "title: t\nevents:\n  - a\n  -", "events:\n- a\n-\n"])
+def test_an_item_at_the_very_end_is_found_whatever_the_block(monkeypatch, text):
+    start = text.index("\n", text.index("events:")) + 1
+    indent = len(text[start:]) - len(text[start:].lstrip(" "))
+    expected = list_items.item_starts_by_find(text, start, len(text), indent)
+    for block in (1, 2, 3, 5, 100):
+        monkeypatch.setattr(list_items, "_BLOCK", block)
+        assert list_items.item_starts_by_numpy(text, start, len(text), indent) == expected, block

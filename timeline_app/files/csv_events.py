@@ -78,7 +78,8 @@ _SHAPED = frozenset(("tags", "sources", "background")) | {name for name in CSV_C
 def _shaped_cell(event, name: str, cell: str, at, make, column: int) -> None:
     """A cell that holds more than one text: tags, sources, media, background."""
     if name == "tags":
-        event[at(name)] = make.sequence((at(tag) for tag in _tags(cell.replace("\n", " "))), column)
+        one_line = cell.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")  # a tag never holds a line break
+        event[at(name)] = make.sequence((at(tag) for tag in _tags(one_line)), column)
     elif name == "sources":
         event[at(name)] = make.sequence((_source(part, at, make, column) for part in _source_parts(cell)), column)
     elif name.startswith("media"):
@@ -118,7 +119,7 @@ def _same(value: str) -> str:
 
 def _tags(cell: str) -> list[str]:
     """The tags of a cell written by `tags_cell` (or by hand: `a; b`)."""
-    if '"' not in cell and "\r" not in cell:  # nothing quoted: the csv module would split at each `;` too
+    if '"' not in cell:  # nothing quoted: the csv module would split at each `;` too
         return [tag.strip() for tag in cell.split(";") if tag.strip()]
     return [tag.strip() for tag in next(csv.reader([cell], delimiter=";", skipinitialspace=True), []) if tag.strip()]
 

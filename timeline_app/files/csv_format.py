@@ -65,14 +65,25 @@ def _source_line(source: Source) -> str:
 
 
 def field_columns(line: str, delimiter: str = ",") -> list[int]:
-    """1-based columns where each CSV field of a (single) physical line starts."""
-    columns, in_quotes, position = [1], False, 0
+    """1-based columns where each CSV field of a (single) physical line starts. A quote opens
+    quoting only at a field's start, as the csv module reads it (`He said "hi,x` is two fields)."""
+    columns, in_quotes, at_field_start, position = [1], False, True, 0
     while position < len(line):
         char = line[position]
-        if char == '"':
-            in_quotes = not in_quotes
-        elif char == delimiter and not in_quotes:
+        if in_quotes:
+            if char == '"':
+                if line[position + 1 : position + 2] == '"':
+                    position += 1  # a doubled quote: one quote inside the field
+                else:
+                    in_quotes = False
+        elif char == '"' and at_field_start:
+            in_quotes = True
+        elif char == delimiter:
             columns.append(position + 2)
+            at_field_start = True
+            position += 1
+            continue
+        at_field_start = False
         position += 1
     return columns
 
@@ -97,9 +108,7 @@ class _Lines:
 
     def line(self, number: int) -> str:
         """Line `number` (1-based, already read), without its line break."""
-        start = self.starts[number - 1]
-        end = self.starts[number] if number < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        return _PHYSICAL_LINE.match(self.text, self.starts[number - 1]).group().rstrip("\r\n")
 
 
 def placed_rows(text: str):
@@ -119,9 +128,10 @@ def placed_rows(text: str):
         raise ReadError([Problem(1, 1, f"CSV error: {error}")]) from None
     names = [name.strip().lower() for name in header]
     header_columns = field_columns(header_line, delimiter) if first_line else [1]
+    header_end = reader.line_num  # a quoted header name may span lines
 
     def rows():
-        previous_end = 1
+        previous_end = header_end
         try:
             for row in reader:
                 line = previous_end + 1

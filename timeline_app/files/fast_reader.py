@@ -219,6 +219,7 @@ class Chunk:
         return bool(
             _RADIX_NUMBER.search(text)
             or ("_" in text and _UNDERSCORED_NUMBER.search(text))
+            or (_has_number_dates(self.items) and _PADDED_NUMBER.search(text))
             or (any(char in text for char in _RARE_CHARACTERS) and _RARE_FORMS.search(text))
             or (("[" in text or "{" in text) and _may_open_flow_item_badly(text))
         )  # no need to look for `---`, `...` or `%` at a line's start: the list ends before any
@@ -265,6 +266,15 @@ def _has_anchor_or_alias(text: str) -> bool:
             offset = text.find(sign, offset + 1)
     return False
 _RADIX_NUMBER = re.compile(r"0[xXoObB][0-9a-fA-F_]")
+# `start: 01917`, `end: +2015`: numbers to yaml-rs (written 1917), text to the precise reader
+# (written as the file says); a scalar that is nothing but such a number, after any key
+_PADDED_NUMBER = re.compile(r"""(?:[:\-][ \t]+|[:\[{,]|\n)[ \t]*(?:[+-]?0\d|\+\d)[\d_]*[ \t]*(?:$|#|[,\]}])""", re.M)
+
+
+def _has_number_dates(items: list) -> bool:
+    """Whether yaml-rs read some `start` or `end` as a number (a year written bare, mostly):
+    only then is the text searched for the forms it reads otherwise (a few ms a chunk)."""
+    return any(type(item) is dict and (type(item.get("start")) is int or type(item.get("end")) is int) for item in items)
 _UNDERSCORED_NUMBER = re.compile(r"[0-9]_")
 _RARE_CHARACTERS = "\t\\!&*@`%?"
 _RARE_FORMS = re.compile(

@@ -65,7 +65,10 @@ def item_starts_by_numpy(text: str, body_start: int, body_end: int, indent: int)
         tail = text[block_end : block_end + margin]
         data = np.frombuffer((text[block_start:block_end] + tail).encode("utf-8", "surrogatepass"), np.uint8)
         own = len(data) - len(tail.encode("utf-8", "surrogatepass"))  # the block's bytes, without the margin
-        limit = own if block_end == body_end else len(data) + 1  # where the list ends, in the block's bytes
+        if body_end <= block_end + margin:  # the list ends in the block or its margin: where, in the block's bytes
+            limit = own + len(text[block_end:body_end].encode("utf-8", "surrogatepass"))
+        else:
+            limit = len(data) + 1
         last = len(data) - 1
         breaks = np.flatnonzero(data[:own] == _NEWLINE)
         dash = breaks + (1 + indent)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import threading
 import time
 
 from PySide6.QtCore import QThread, QTimer, Signal
@@ -37,14 +39,32 @@ class _LoadThread(QThread):
         # the GUI thread waits for the interpreter at every Python call (a paint, a timer);
         # by default the loading thread hands it over only every 5 ms, and a first paint
         # that makes thirty such calls then took 155 ms: hand it over every millisecond
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(interval, 0.001))
-        try:
+        with _quick_hand_over():
             result = load_file(self.path, self.progress.emit)
             self.progress.emit(0.8)
             self.done.emit(_prepare(result, self.keep_view))
-        finally:
-            sys.setswitchinterval(interval)
+
+
+_loads_running = 0
+_loads_lock = threading.Lock()
+_DEFAULT_SWITCH_INTERVAL = sys.getswitchinterval()
+
+
+@contextlib.contextmanager
+def _quick_hand_over():
+    """A 1 ms switch interval while any load runs; the default back when the last one ends
+    (loads may overlap: one ending must not undo another's setting)."""
+    global _loads_running
+    with _loads_lock:
+        _loads_running += 1
+        sys.setswitchinterval(0.001)
+    try:
+        yield
+    finally:
+        with _loads_lock:
+            _loads_running -= 1
+            if not _loads_running:
+                sys.setswitchinterval(_DEFAULT_SWITCH_INTERVAL)
 
 
 def _prepare(result: LoadResult, keep_view: bool = False):

@@ -69,9 +69,17 @@ def plain_event(
         dates.end_open, dates.start_open, (), dates.written,
     )
     if "media" in data or "background" in data or "display_date" in data:  # the checks themselves raise NeedsPrecise
-        event.media, event.background = read_media(check, get("media")), read_background(check, get("background"))
-        event.display_date = check.text(get("display_date"), data, "display_date")
+        event.media, event.background, event.display_date = plain_extras(check, data)
     return event
+
+
+def plain_extras(check: Checker, data: dict) -> tuple:
+    """An event's media, background and display date from plain values. A null there may have
+    been written `null`, which the precise reader keeps as the word: only it can tell."""
+    if None in (data.get("media", 0), data.get("background", 0), data.get("display_date", 0)):
+        raise NeedsPrecise("null")
+    return (read_media(check, data.get("media")), read_background(check, data.get("background")),
+            check.text(data.get("display_date"), data, "display_date"))
 
 
 _SOURCE_KEY_SET = frozenset(SOURCE_KEYS)

@@ -21,8 +21,7 @@ from operator import attrgetter
 
 from ...chronology.model import Category, Event, Source
 from .event_dates import event_dates
-from .fast_events import plain_source
-from .media import read_background, read_media
+from .fast_events import plain_extras, plain_source
 from .values import EVENT_KEYS, PALETTE, PLAIN_WEB_LINK, Checker
 
 _EVENT_KEY_SET = frozenset(EVENT_KEYS)
@@ -87,8 +86,7 @@ def _columns(check: Checker, items: list, first: int, categories: dict, explicit
     if tags is None or sources is None:
         return None
     extras = {  # the checks themselves raise NeedsPrecise
-        index: (read_media(check, item.get("media")), read_background(check, item.get("background")),
-                check.text(item.get("display_date"), item, "display_date"))
+        index: plain_extras(check, item)
         for index, item in enumerate(items) if "media" in item or "background" in item or "display_date" in item
     }
     return event_ids, titles, dates, categories_of, tags, descriptions, sources, locations, written_ids, extras
