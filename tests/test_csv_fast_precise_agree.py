@@ -110,3 +110,11 @@ def test_odd_csv_cells_are_placed_where_they_stand():
         "3:3: error: bad `start`: impossible date '2014-02-30': February 2014 has 28 days"]
     result = load_text('title,start,tags\nA,2014,"a\r\nb; c"\n', "x.csv")
     assert result.ok and result.chronology.events[0].tags == ("a b", "c")
+
+
+def test_a_cell_after_a_line_break_inside_a_quoted_cell_is_placed_on_its_own_line():
+    text = 'title,description,start\nA,"two\nlines, here",2014-02-30\nB,"x\r\ny\r\nz",2014-13-01\n'
+    assert _problems(load_text(text, "x.csv").problems) == [
+        "3:14: error: bad `start`: impossible date '2014-02-30': February 2014 has 28 days",
+        "6:4: error: bad `start`: impossible date '2014-13-01': there is no month 13",
+    ]

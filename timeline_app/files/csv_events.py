@@ -29,44 +29,62 @@ class _Plain:
     """Values as yaml-rs gives them: what the fast check reads."""
 
     @staticmethod
-    def text(value: str, column: int) -> str:
+    def row_place() -> None:
+        return None
+
+    @staticmethod
+    def place(number: int) -> None:
+        return None
+
+    @staticmethod
+    def text(value: str, where) -> str:
         return value
 
     @staticmethod
-    def mapping(column: int) -> dict:
+    def mapping(where) -> dict:
         return {}
 
     @staticmethod
-    def sequence(items, column: int) -> list:
+    def sequence(items, where) -> list:
         return list(items)
 
 
 class _Located:
-    """Values placed at their cell, as the YAML reader places its own."""
+    """Values placed at their cell, as the YAML reader places its own: `place(n)` is field n's
+    (line, column); a row over several lines (a quoted line break) has later fields on later lines."""
 
-    def __init__(self, line: int):
-        self.line = line
+    def __init__(self, line: int, columns=()):
+        self.line, self.columns = line, columns
 
-    def text(self, value: str, column: int):
-        return located_text(value, self.line, column)
+    def row_place(self) -> tuple[int, int]:
+        return self.line, 1
 
-    def mapping(self, column: int):
-        return located(Mapping(), self.line, column)
+    def place(self, number: int) -> tuple[int, int]:
+        if number >= len(self.columns):
+            return self.line, 1
+        place = getattr(self.columns, "place", None)
+        return place(number) if place else (self.line, self.columns[number])
 
-    def sequence(self, items, column: int):
-        return located(Sequence(items), self.line, column)
+    def text(self, value: str, where: tuple[int, int]):
+        return located_text(value, *where)
+
+    def mapping(self, where: tuple[int, int]):
+        return located(Mapping(), *where)
+
+    def sequence(self, items, where: tuple[int, int]):
+        return located(Sequence(items), *where)
 
 
-def event_of_row(names: list[str], row: list[str], make, columns=()) -> dict:
+def event_of_row(names: list[str], row: list[str], make) -> dict:
     """The event a row holds, shaped like an events.yaml item; empty cells are left out."""
-    event = make.mapping(1)
+    event = make.mapping(make.row_place())
     for number, (name, cell) in enumerate(zip(names, row)):
         if name not in _READ or not cell or cell.isspace():
             continue
-        column = columns[number] if number < len(columns) else 1
-        at = lambda value: make.text(value, column)  # noqa: E731 - the cell's place, for every value made from it
+        where = make.place(number)
+        at = lambda value: make.text(value, where)  # noqa: E731 - the cell's place, for every value made from it
         if name in _SHAPED:
-            _shaped_cell(event, name, cell, at, make, column)
+            _shaped_cell(event, name, cell, at, make, where)
         else:
             event[at(name)] = at(cell if name in _AS_WRITTEN else cell.strip())
     return event
@@ -75,18 +93,18 @@ def event_of_row(names: list[str], row: list[str], make, columns=()) -> dict:
 _SHAPED = frozenset(("tags", "sources", "background")) | {name for name in CSV_COLUMNS if name.startswith("media")}
 
 
-def _shaped_cell(event, name: str, cell: str, at, make, column: int) -> None:
+def _shaped_cell(event, name: str, cell: str, at, make, where) -> None:
     """A cell that holds more than one text: tags, sources, media, background."""
     if name == "tags":
         one_line = cell.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")  # a tag never holds a line break
-        event[at(name)] = make.sequence((at(tag) for tag in _tags(one_line)), column)
+        event[at(name)] = make.sequence((at(tag) for tag in _tags(one_line)), where)
     elif name == "sources":
-        event[at(name)] = make.sequence((_source(part, at, make, column) for part in _source_parts(cell)), column)
+        event[at(name)] = make.sequence((_source(part, at, make, where) for part in _source_parts(cell)), where)
     elif name.startswith("media"):
-        media = event.setdefault(at("media"), make.mapping(column))
+        media = event.setdefault(at("media"), make.mapping(where))
         media[at(name.removeprefix("media_") if name != "media" else "url")] = at(cell.strip())
     else:
-        event[at(name)] = _background(cell.strip(), at, make, column)
+        event[at(name)] = _background(cell.strip(), at, make, where)
 
 
 class PlainRows:
@@ -109,7 +127,7 @@ class PlainRows:
         for number, name in self.shaped:
             cell = row[number]
             if cell and not cell.isspace():
-                _shaped_cell(event, name, cell, _same, _Plain, 1)
+                _shaped_cell(event, name, cell, _same, _Plain, None)
         return event
 
 
@@ -124,10 +142,10 @@ def _tags(cell: str) -> list[str]:
     return [tag.strip() for tag in next(csv.reader([cell], delimiter=";", skipinitialspace=True), []) if tag.strip()]
 
 
-def _background(cell: str, at, make, column: int):
+def _background(cell: str, at, make, where):
     """`#102030`, a picture's path or link (spaces and all), or a colour then the picture."""
     color, _, url = cell.partition(" ") if cell.startswith("#") else ("", "", cell)
-    background = make.mapping(column)
+    background = make.mapping(where)
     for key, value in (("color", color), ("url", url.strip())):
         if value:
             background[at(key)] = at(value)
@@ -142,14 +160,14 @@ def _source_parts(cell: str) -> list[str]:
     return [part for part in parts if part]
 
 
-def _source(part: str, at, make, column: int):
+def _source(part: str, at, make, where):
     if "|" not in part:
         return at(part)
     fields = re.split(r"(?:^|\s)\|(?:\s|$)", part)  # "title | publisher |  |": the empty date and link too
     if len(fields) < 4:
         return at(part)
     *title, publisher, date, url = fields
-    source = make.mapping(column)
+    source = make.mapping(where)
     for key, value in (("title", " | ".join(title)), ("publisher", publisher), ("date", date), ("url", url)):
         if value.strip():
             source[at(key)] = at(value.strip())
@@ -184,5 +202,5 @@ class CsvChunk:
 
     def read_precise(self) -> tuple[list, list]:
         names = self.stream.names
-        return [event_of_row(names, row, _Located(line), columns)
+        return [event_of_row(names, row, _Located(line, columns))
                 for line, columns, row in self.stream.rows[self.first : self.last]], []

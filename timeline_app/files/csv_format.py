@@ -65,27 +65,38 @@ def _source_line(source: Source) -> str:
 
 
 def field_columns(line: str, delimiter: str = ",") -> list[int]:
-    """1-based columns where each CSV field of a (single) physical line starts. A quote opens
-    quoting only at a field's start, as the csv module reads it (`He said "hi,x` is two fields)."""
-    columns, in_quotes, at_field_start, position = [1], False, True, 0
-    while position < len(line):
-        char = line[position]
+    """1-based columns where each CSV field of a (single) physical line starts."""
+    return [column for _, column in field_places(line, 1, delimiter)]
+
+
+def field_places(text: str, first_line: int, delimiter: str = ",") -> list[tuple[int, int]]:
+    """(line, column) where each field of a row starts; `text` is the row's physical lines,
+    breaks included (a quoted cell may hold line breaks). A quote opens quoting only at a
+    field's start, as the csv module reads it (`He said "hi,x` is two fields)."""
+    places, line, column = [(first_line, 1)], first_line, 1
+    in_quotes, at_field_start, position = False, True, 0
+    while position < len(text):
+        char = text[position]
+        if char in "\r\n":  # a break inside a quoted cell (\r\n counts once)
+            position += 2 if text[position : position + 2] == "\r\n" else 1
+            line, column = line + 1, 1
+            continue
         if in_quotes:
             if char == '"':
-                if line[position + 1 : position + 2] == '"':
-                    position += 1  # a doubled quote: one quote inside the field
+                if text[position + 1 : position + 2] == '"':
+                    position, column = position + 1, column + 1  # a doubled quote: one quote inside the cell
                 else:
                     in_quotes = False
         elif char == '"' and at_field_start:
             in_quotes = True
         elif char == delimiter:
-            columns.append(position + 2)
+            places.append((line, column + 1))
             at_field_start = True
-            position += 1
+            position, column = position + 1, column + 1
             continue
         at_field_start = False
-        position += 1
-    return columns
+        position, column = position + 1, column + 1
+    return places
 
 
 _PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # as io.StringIO(text, newline="") gives lines
@@ -106,9 +117,10 @@ class _Lines:
             starts.append(match.start())
             yield match.group()
 
-    def line(self, number: int) -> str:
-        """Line `number` (1-based, already read), without its line break."""
-        return _PHYSICAL_LINE.match(self.text, self.starts[number - 1]).group().rstrip("\r\n")
+    def lines(self, first: int, last: int) -> str:
+        """Lines `first` to `last` (1-based, already read), with their breaks."""
+        end = _PHYSICAL_LINE.match(self.text, self.starts[last - 1]).end()
+        return self.text[self.starts[first - 1] : end]
 
 
 def placed_rows(text: str):
@@ -137,7 +149,7 @@ def placed_rows(text: str):
                 line = previous_end + 1
                 previous_end = reader.line_num
                 if "".join(row).strip():  # not a blank row
-                    yield line, _Columns(lines, line, delimiter), row
+                    yield line, _Columns(lines, line, previous_end, delimiter), row
         except csv.Error as error:
             raise ReadError([Problem(reader.line_num, 1, f"CSV error: {error}")]) from None
 
@@ -145,23 +157,27 @@ def placed_rows(text: str):
 
 
 class _Columns:
-    """A row's field columns, worked out when a message or a located value first needs them
-    (a Python loop over every character: 2 s of a 100,000-row file's 5 s, for nothing)."""
+    """Where a row's fields start, worked out when a message or a located value first needs it
+    (a Python loop over every character: 2 s of a 100,000-row file's 5 s, for nothing).
+    `columns[n]` is field n's column; `place(n)` its (line, column), for a row over several lines."""
 
-    __slots__ = ("lines", "number", "delimiter", "columns")
+    __slots__ = ("lines", "first", "last", "delimiter", "places")
 
-    def __init__(self, lines: _Lines, number: int, delimiter: str):
-        self.lines, self.number, self.delimiter, self.columns = lines, number, delimiter, None
+    def __init__(self, lines: _Lines, first: int, last: int, delimiter: str):
+        self.lines, self.first, self.last, self.delimiter, self.places = lines, first, last, delimiter, None
 
-    def _found(self) -> list[int]:
-        if self.columns is None:
-            self.columns = field_columns(self.lines.line(self.number), self.delimiter)
-        return self.columns
+    def _found(self) -> list[tuple[int, int]]:
+        if self.places is None:
+            self.places = field_places(self.lines.lines(self.first, self.last), self.first, self.delimiter)
+        return self.places
 
     def __len__(self) -> int:
         return len(self._found())
 
     def __getitem__(self, number: int) -> int:
+        return self._found()[number][1]
+
+    def place(self, number: int) -> tuple[int, int]:
         return self._found()[number]
 
 

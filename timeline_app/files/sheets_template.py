@@ -42,14 +42,14 @@ def read_sheet(names: list[str], header_columns: list[int], rows) -> tuple[Mappi
         cells = {}
         for number, (name, cell) in enumerate(zip(names, row)):
             if cell.strip() and name in _KNOWN and name not in cells:
-                cells[name] = (cell, line, _column(columns, number))
+                cells[name] = (cell, *_place(columns, number, line))
         extra = [number for number in range(len(names), len(row)) if row[number].strip()]
         if extra:
-            problems.append(Problem(line, _column(columns, extra[0]), f"{len(extra)} cell(s) past the header's last column are not read", WARNING))
+            problems.append(Problem(*_place(columns, extra[0], line), f"{len(extra)} cell(s) past the header's last column are not read", WARNING))
         kind = cells.get("type", ("",))[0].strip().lower()
         slide = _slide(cells, line)
         if kind == "title" and "title" in document:
-            problems.append(Problem(line, cells["type"][2], "a second title row is not read: the sheet has one title slide", WARNING))
+            problems.append(Problem(*cells["type"][1:], "a second title row is not read: the sheet has one title slide", WARNING))
         elif kind == "title":
             document[_text("title", line, 1)] = slide
         else:
@@ -59,6 +59,13 @@ def read_sheet(names: list[str], header_columns: list[int], rows) -> tuple[Mappi
         document[_text("eras", 1, 1)] = eras
     result, warnings = from_timelinejs(document)
     return result, problems + warnings
+
+
+def _place(columns, number: int, line: int) -> tuple[int, int]:
+    """Field `number`'s (line, column): a row over several lines has later fields on later lines."""
+    if number >= len(columns):
+        return line, 1
+    return columns.place(number) if hasattr(columns, "place") else (line, columns[number])
 
 
 def _column(columns: list[int], number: int) -> int:
