@@ -55,3 +55,23 @@ def test_sorting_a_large_list_with_numpy_gives_list_sorts_order(monkeypatch):
     by_numpy = load_text(text).chronology.events
     assert [event.line for event in by_numpy] == [event.line for event in expected]
     assert [event.line for event in expected] != sorted(event.line for event in expected)  # the order was changed
+
+
+@pytest.mark.parametrize("piece", [1, 3, 8, 1 << 20])
+def test_csv_lines_are_the_lines_the_csv_module_would_read(monkeypatch, piece):
+    """A CSV is handed to the csv reader a piece at a time: the same physical lines as
+    io.StringIO(text, newline="") gives (\\r, \\n and \\r\\n break lines; \\x0b, \\x85, U+2028… do not),
+    each remembered at its offset."""
+    import io
+
+    from timeline_app.files import csv_format
+
+    monkeypatch.setattr(csv_format, "_LINES_PIECE", piece)
+    extra = ["\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029", '"', ","]
+    rng = random.Random(9)
+    for text in _texts(300):
+        text = "".join(char + (rng.choice(extra) if rng.random() < 0.1 else "") for char in text)
+        lines = csv_format._Lines(text)
+        got = list(lines)
+        assert got == list(io.StringIO(text, newline=""))
+        assert list(lines.starts) == [sum(map(len, got[:n])) for n in range(len(got))]

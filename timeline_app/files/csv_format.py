@@ -10,6 +10,7 @@ import csv
 import io
 import re
 from array import array
+from itertools import accumulate, chain
 
 from ..chronology.edtf import edtf_of
 from ..chronology.model import Chronology, Source
@@ -102,20 +103,35 @@ def field_places(text: str, first_line: int, delimiter: str = ",") -> list[tuple
 _PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # as io.StringIO(text, newline="") gives lines
 
 
+_LINES_PIECE = 1 << 20
+
+
 class _Lines:
-    """The text's physical lines, handed to the csv reader one by one (never all at once: a list
-    of a 230 MB file's lines, or a StringIO of it, held the interpreter for 0.4 s and took a GB),
-    remembering where each began so a row's columns can be found when a message needs them."""
+    """The text's physical lines, handed to the csv reader a megabyte at a time (never all at
+    once: a list of a 230 MB file's lines, or a StringIO of it, held the interpreter for 0.4 s
+    and took a GB), remembering where each began so a row's places can be found when a
+    message needs them."""
 
     def __init__(self, text: str):
         self.text = text
         self.starts = array("q")
 
     def __iter__(self):
-        starts = self.starts
-        for match in _PHYSICAL_LINE.finditer(self.text):
-            starts.append(match.start())
-            yield match.group()
+        return chain.from_iterable(self._pieces())
+
+    def _pieces(self):
+        text, starts, offset = self.text, self.starts, 0
+        while offset < len(text):
+            end = text.find("\n", min(offset + _LINES_PIECE, len(text)))  # a piece ends after a line feed
+            end = len(text) if end == -1 else end + 1
+            piece = text[offset:end]
+            lines = piece.splitlines(True)
+            breaks = piece.count("\n") + piece.count("\r") - piece.count("\r\n")
+            if len(lines) != breaks + (not piece.endswith(("\n", "\r"))):
+                lines = _PHYSICAL_LINE.findall(piece)  # str.splitlines also broke at \x0b, \x85, U+2028…: CSV does not
+            starts.extend(accumulate(map(len, lines[:-1]), initial=offset))
+            yield lines
+            offset = end
 
     def lines(self, first: int, last: int) -> str:
         """Lines `first` to `last` (1-based, already read), with their breaks."""
