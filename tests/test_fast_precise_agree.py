@@ -122,3 +122,28 @@ def test_fast_and_precise_readers_agree_on_generated_and_mutated_files(monkeypat
 def test_every_divergence_found_once_stays_fixed(case):
     text = case.read_text(encoding="utf-8")
     assert fast_verdict(text) == precise_verdict(text)
+
+
+def test_indicators_inside_prose_keep_the_fast_path_and_at_a_node_start_do_not():
+    """`&`, `*`, `?`, `!` inside a sentence are text to both parsers: the chunk is served fast.
+    At a node's start, or where libyaml refuses what yaml-rs accepts ({description: ?x},
+    {description: >#}), the precise reader answers. Found by a fuzz of indicator characters."""
+    import random
+
+    def verdicts(text):
+        return precise_verdict(text), fast_verdict(text)
+
+    prose = "title: t\nevents:\n" + "  - title: Libya & Egypt talk? 50% & more *really*\n    start: 2014\n" * 3
+    assert not fast_reader._has_rare_forms(prose)
+    precise, fast = verdicts(prose)
+    assert precise == fast and not precise[0]
+    rng = random.Random(4)
+    pieces = ["&", "*", "!", "@", "`", "?", "%", "&x", "*x", "? ", " ", ":", ",", "[", "]", "{", "}", "#", "-", "'", '"',
+              "|", ">", "a", "b c"]
+    for _ in range(1500):
+        words = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        event = rng.choice([f"  - {{title: T, start: 2014, description: {words}}}\n",
+                            f"  - title: T\n    start: 2014\n    tags: [a, {words}]\n",
+                            f"  - title: T\n    start: 2014\n    description: Start {words}\n"])
+        precise, fast = verdicts("title: t\nevents:\n" + event * 2)
+        assert precise == fast, words
