@@ -5,7 +5,9 @@ Styles, so no figure comes only from the layout that happens to be fast:
 - "safe_dump": what `yaml.safe_dump` writes from the same data (keys sorted, list
   items not indented, long descriptions folded over lines, most events without sources);
 - "broken": the hand style with a YAML syntax error (an unclosed quote) near the top;
-- "csv": a spreadsheet export (one row per event, as an analyst's data set arrives).
+- "csv": a spreadsheet export (one row per event, as an analyst's data set arrives);
+- "prose": the hand style with the punctuation real descriptions have ("Libya & Egypt",
+  "why?", "50%", "*urgent*", `quotes`), which the fast reader must not mistake for YAML.
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ def _date_text(rng: random.Random, day: float) -> tuple[str, tuple[int, int, int
     return f"{year}-{month:02d}-{dom:02d}", (year, month, dom)
 
 
-STYLES = ("hand", "safe_dump", "broken", "csv")
+STYLES = ("hand", "safe_dump", "broken", "csv", "prose")
+PUNCTUATION = ("&", "why?", "50%", "*urgent*", "@envoy", "`quoted`", "Q&A", "!", "(see report)", "- and")
 
 
 def suffix(style: str) -> str:
@@ -67,7 +70,7 @@ def synthetic_yaml(count: int, seed: int = 1, style: str = "hand") -> str:
         return _csv(count, seed)
     if style == "safe_dump":
         return _safe_dumped(count, seed)
-    text = _hand_written(count, seed)
+    text = _hand_written(count, seed, prose=style == "prose")
     if style == "broken":
         head, _, tail = text.partition("    title: ")
         text = head + '    title: "an unclosed quote\n    title: ' + tail
@@ -119,7 +122,7 @@ def _safe_dumped(count: int, seed: int) -> str:
     return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=True)
 
 
-def _hand_written(count: int, seed: int) -> str:
+def _hand_written(count: int, seed: int, prose: bool = False) -> str:
     rng = random.Random(seed)
     out = [
         f"title: Synthetic chronology ({count} events)",
@@ -142,6 +145,8 @@ def _hand_written(count: int, seed: int) -> str:
         out.append(f"    tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]")
         length = rng.randint(3, 85) if rng.random() < 0.25 else rng.randint(3, 14)
         desc = " ".join(rng.choice(WORDS) for _ in range(length))
+        if prose:
+            desc = " ".join(word if rng.random() > 0.1 else f"{word} {rng.choice(PUNCTUATION)}" for word in desc.split())
         out.append(f"    description: {desc}.")
         out.append(f"    sources: ['https://example.org/report/{i}']")
     return "\n".join(out) + "\n"
