@@ -60,10 +60,7 @@ class _Located:
         return self.line, 1
 
     def place(self, number: int) -> tuple[int, int]:
-        if number >= len(self.columns):
-            return self.line, 1
-        place = getattr(self.columns, "place", None)
-        return place(number) if place else (self.line, self.columns[number])
+        return self.columns.place(number) if number < len(self.columns) else (self.line, 1)
 
     def text(self, value: str, where: tuple[int, int]):
         return located_text(value, *where)

@@ -175,7 +175,7 @@ def placed_rows(text: str):
 class _Columns:
     """Where a row's fields start, worked out when a message or a located value first needs it
     (a Python loop over every character: 2 s of a 100,000-row file's 5 s, for nothing).
-    `columns[n]` is field n's column; `place(n)` its (line, column), for a row over several lines."""
+    `place(n)` is field n's (line, column): a row over several lines has later fields on later lines."""
 
     __slots__ = ("lines", "first", "last", "delimiter", "places")
 
@@ -189,9 +189,6 @@ class _Columns:
 
     def __len__(self) -> int:
         return len(self._found())
-
-    def __getitem__(self, number: int) -> int:
-        return self._found()[number][1]
 
     def place(self, number: int) -> tuple[int, int]:
         return self._found()[number]

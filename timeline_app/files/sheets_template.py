@@ -63,9 +63,7 @@ def read_sheet(names: list[str], header_columns: list[int], rows) -> tuple[Mappi
 
 def _place(columns, number: int, line: int) -> tuple[int, int]:
     """Field `number`'s (line, column): a row over several lines has later fields on later lines."""
-    if number >= len(columns):
-        return line, 1
-    return columns.place(number) if hasattr(columns, "place") else (line, columns[number])
+    return columns.place(number) if number < len(columns) else (line, 1)
 
 
 def _column(columns: list[int], number: int) -> int:
