@@ -44,8 +44,11 @@ def plain_chunk(
     if columns is None:
         return None
     event_ids, titles, dates, category_column, tags, descriptions, sources, locations, written_ids, extras = columns
-    for index, event_id in written_ids:
-        ids[event_id] = ~index  # no positions here: found again if a duplicate needs it
+    # no positions here (~index): found again if a duplicate needs it
+    if written_ids is None:  # every event has its id, as data sets have: recorded at C speed
+        ids.update(zip(event_ids, range(~first, ~first - len(items), -1)))
+    else:
+        ids.update((event_id, ~index) for index, event_id in written_ids)
     for category in dict.fromkeys(category_column):
         if category and category not in categories:
             categories[category] = Category(category, category, PALETTE[len(categories) % len(PALETTE)])
@@ -63,17 +66,20 @@ def plain_chunk(
 def _columns(check: Checker, items: list, first: int, categories: dict, explicit: bool, ids: dict[str, int]):
     if set(map(type, items)) != {dict} or not set(chain.from_iterable(items)) <= _EVENT_KEY_SET:
         return None
-    titles = [item.get("title") for item in items]
+    titles = _field(items, "title")
     if set(map(type, titles)) != {str} or not all(map(str.strip, titles)):
         return None
-    event_ids = [item.get("id", "") for item in items]
-    categories_of = [item.get("category", "") for item in items]
-    descriptions = [item.get("description", "") for item in items]
-    locations = [item.get("location", "") for item in items]
+    event_ids = _field(items, "id", "")
+    categories_of = _field(items, "category", "")
+    descriptions = _field(items, "description", "")
+    locations = _field(items, "location", "")
     if set(map(type, chain(event_ids, categories_of, descriptions, locations))) != {str}:
         return None
-    written_ids = [(index, item["id"]) for index, item in enumerate(items, first) if "id" in item]
-    given = [event_id for _, event_id in written_ids]
+    if sum(map(dict.__contains__, items, repeat("id"))) == len(items):
+        written_ids, given = None, event_ids
+    else:
+        written_ids = [(index, item["id"]) for index, item in enumerate(items, first) if "id" in item]
+        given = [event_id for _, event_id in written_ids]
     if not all(map(str.strip, given)) or len(set(given)) != len(given) or not ids.keys().isdisjoint(given):
         return None  # a blank or repeated id: the event-by-event check says which
     if explicit and not categories.keys() >= set(categories_of) - {""}:
@@ -92,10 +98,15 @@ def _columns(check: Checker, items: list, first: int, categories: dict, explicit
     return event_ids, titles, dates, categories_of, tags, descriptions, sources, locations, written_ids, extras
 
 
+def _field(items: list, key: str, default: object = None) -> list:
+    """Every item's `key` (items are dicts here), gathered at C speed."""
+    return list(map(dict.get, items, repeat(key), repeat(default)))
+
+
 def _dates(check: Checker, items: list):
-    starts = [item.get("start") for item in items]
-    ends = [item.get("end") for item in items]
-    has_end = ["end" in item for item in items]
+    starts = _field(items, "start")
+    ends = _field(items, "end")
+    has_end = list(map(dict.__contains__, items, repeat("end")))
     if not set(map(type, starts)) <= {str, int} or not set(map(type, ends)) <= {str, int, _NONE_TYPE}:
         return None  # (a bool is its own type here: True never passes for 1)
     if any(map(_is_none, ends, has_end)):
@@ -111,7 +122,7 @@ def _is_none(value: object, present: bool) -> bool:
 
 
 def _tags(items: list):
-    tags = [item.get("tags", ()) for item in items]
+    tags = _field(items, "tags", ())
     if not set(map(type, tags)) <= {list, tuple} or [] in tags:
         return None  # (a tuple is only ever the default: the YAML reader makes lists)
     every = list(chain.from_iterable(tags))
@@ -121,7 +132,7 @@ def _tags(items: list):
 
 
 def _sources(check: Checker, items: list):
-    listed = [item.get("sources", ()) for item in items]
+    listed = _field(items, "sources", ())
     if not set(map(type, listed)) <= {list, tuple}:
         return None
     every = list(chain.from_iterable(listed))
