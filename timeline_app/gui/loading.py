@@ -40,9 +40,23 @@ class _LoadThread(QThread):
         # by default the loading thread hands it over only every 5 ms, and a first paint
         # that makes thirty such calls then took 155 ms: hand it over every millisecond
         with _quick_hand_over():
-            result = load_file(self.path, self.progress.emit)
+            result = load_file(self.path, _per_percent(self.progress.emit))
             self.progress.emit(0.8)
             self.done.emit(_prepare(result, self.keep_view))
+
+
+def _per_percent(report):
+    """`report`, called only when the whole percent changes: a million events' thousand chunks
+    each woke the GUI thread, which then waited for the interpreter while the loader held it."""
+    shown = [-1]
+
+    def reported(fraction: float) -> None:
+        percent = int(fraction * 100)
+        if percent != shown[0]:
+            shown[0] = percent
+            report(fraction)
+
+    return reported
 
 
 _loads_running = 0
