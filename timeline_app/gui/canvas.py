@@ -131,7 +131,7 @@ class TimelineCanvas(QWidget):
         self._drag_scroll = 0.0
         self.editable = False  # the window allows dragging an event's dates only in a file it may write
         self._event_drag: EventDrag | None = None
-        self._label_widths: dict[int, float] = {}
+        self._label_widths = np.empty(0)  # each title's measured width by position, NaN until measured
         self._wrapped_widths: dict[int, float] = {}
         self._fitted_once = False
         self._auto_fit = True  # until the user zooms or pans, resizing keeps everything in view
@@ -172,7 +172,7 @@ class TimelineCanvas(QWidget):
     def set_data(self, chronology: Chronology, index: TimelineIndex, keep_view: bool = False) -> None:
         self.chronology, self.index = chronology, index
         self.mask = None
-        self._label_widths.clear()
+        self._label_widths = np.full(len(index), np.nan)
         self._wrapped_widths.clear()
         self.selected = self.hovered = -1
         if not keep_view or not self._fitted_once or self._auto_fit:
@@ -300,7 +300,8 @@ class TimelineCanvas(QWidget):
         needs none (its summary rides on its rail)."""
         count = len(self.index.lane_ids)
         probe = self._probe = lay_out(self.index, self.view, self.width() - EDGE, [PROBE_ROWS] * count, self._label_width,
-                                      self.mask, wrapped_width=self._wrapped_width, long_label=MAX_LABEL_WIDTH)
+                                      self.mask, wrapped_width=self._wrapped_width, long_label=MAX_LABEL_WIDTH,
+                                      label_widths=self._label_widths_of)
         needs = rows_needed(probe, count)
         if self.fixed_rows is not None:
             self._summary_lanes = frozenset()
@@ -319,11 +320,21 @@ class TimelineCanvas(QWidget):
         return needs
 
     def _label_width(self, position: int) -> float:
-        width = self._label_widths.get(position)
-        if width is None:
-            width = min(MAX_LABEL_WIDTH, self._metrics.horizontalAdvance(self.index.events[position].title) + 2)
-            self._label_widths[position] = width
-        return width
+        width = self._label_widths[position]
+        if width != width:  # NaN: not measured yet
+            width = self._label_widths[position] = self._measured_label(position)
+        return float(width)
+
+    def _label_widths_of(self, positions: np.ndarray) -> np.ndarray:
+        """`_label_width` of many events at once (a frame of a large file lays out thousands)."""
+        widths = self._label_widths[positions]
+        for at in np.flatnonzero(np.isnan(widths)).tolist():
+            position = int(positions[at])
+            widths[at] = self._label_widths[position] = self._measured_label(position)
+        return widths
+
+    def _measured_label(self, position: int) -> float:
+        return min(MAX_LABEL_WIDTH, self._metrics.horizontalAdvance(self.index.events[position].title) + 2)
 
     def _wrapped_width(self, position: int) -> float:
         """A title's width on two lines, broken at the space that makes the longer line shortest."""
@@ -344,7 +355,7 @@ class TimelineCanvas(QWidget):
             return self._probe  # each lane was given the rows the probe used: it is the layout (half the work)
         rows = [rows for _, _, rows in geometry]
         return lay_out(self.index, self.view, self.width() - EDGE, rows, self._label_width, self.mask, self._summary_lanes,
-                       self._wrapped_width, MAX_LABEL_WIDTH)
+                       self._wrapped_width, MAX_LABEL_WIDTH, self._label_widths_of)
 
     # --- vertical scrolling and collapsed lanes ---------------------------------------------
 

@@ -1,0 +1,95 @@
+"""The vectorised layout places every event and cluster exactly where the one-event-at-a-time
+reference does (tests/layout_reference.py), on generated chronologies with spans, points,
+"before"/"after" dates, long titles and several lanes, at zooms from all of time to minutes,
+with masks, folded lanes, cut and wrapped titles."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from layout_reference import lay_out as reference_lay_out
+from layout_reference import stack_rows as reference_stack_rows
+from timeline_app.chronology.timeline_index import TimelineIndex
+from timeline_app.files.loader import load_text
+from timeline_app.geometry.layout import MARKER_WIDTH, lay_out, stack_rows
+from timeline_app.geometry.viewport import Viewport
+
+CATEGORIES = ("politics", "conflict", "economy", "media")
+
+
+def _chronology_text(rng: random.Random, count: int) -> str:
+    lines = ["title: agreement", "events:"]
+    for number in range(count):
+        year, month, day = rng.choice((2011, 2012, 2014)), rng.randint(1, 12), rng.randint(1, 28)
+        roll = rng.random()
+        if roll < 0.1:
+            start = f"before {day} {('January', 'March', 'June')[number % 3]} {year}"
+        elif roll < 0.2:
+            start = f"after {year}-{month:02d}"
+        elif roll < 0.3:
+            start = f"{year}"
+        elif roll < 0.5:
+            start = f"{year}-{month:02d}-{day:02d} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+        else:
+            start = f"{year}-{month:02d}-{day:02d}"
+        words = " ".join(rng.choice(("militia", "council", "oil", "a", "ceasefire", "Tripoli", "talks")) for _ in range(rng.randint(1, 12)))
+        lines.append(f"  - title: {words} {number}")
+        lines.append(f"    start: '{start}'")
+        if roll >= 0.3 and rng.random() < 0.25:
+            lines.append(f"    end: '{year + rng.randint(0, 2)}-12-31'")
+        if rng.random() < 0.9:
+            lines.append(f"    category: {rng.choice(CATEGORIES)}")
+    return "\n".join(lines) + "\n"
+
+
+def _views(rng: random.Random, index: TimelineIndex, width: float):
+    first, last = index.extent()
+    yield Viewport.fitting(first, last, width)
+    for _ in range(6):
+        centre = rng.uniform(first, last)
+        seconds_per_pixel = 10 ** rng.uniform(1, np.log10(max(10.0, (last - first) / width)))
+        yield Viewport(centre - seconds_per_pixel * width * rng.random(), seconds_per_pixel)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_vectorised_layout_equals_the_reference(seed):
+    rng = random.Random(seed)
+    result = load_text(_chronology_text(rng, rng.choice((5, 60, 400, 1500))))
+    assert result.ok, result.problems[:3]
+    index = TimelineIndex(result.chronology)
+    widths = {p: rng.choice((0.0, 30.0, rng.uniform(20, 400), 600.0)) for p in range(len(index))}
+    label_width = widths.__getitem__
+    wrapped = {p: w * rng.uniform(0.4, 1.1) for p, w in widths.items()}
+    compared = 0
+    for view in _views(rng, index, 1200):
+        width = rng.choice((300.0, 800.0, 1200.0))
+        lanes = len(index.lane_ids)
+        rows = [rng.choice((0, 1, 2, 3, 8, 24)) for _ in range(lanes)]
+        mask = np.array([rng.random() < 0.8 for _ in range(len(index))]) if rng.random() < 0.4 else None
+        summary = frozenset(lane for lane in range(lanes) if rng.random() < 0.2)
+        options = dict(mask=mask, summary_lanes=summary)
+        if rng.random() < 0.6:
+            options.update(wrapped_width=wrapped.__getitem__, long_label=rng.choice((150.0, float("inf"))))
+        expected = reference_lay_out(index, view, width, rows, label_width, **options)
+        assert lay_out(index, view, width, rows, label_width, **options) == expected
+        by_array = np.array([widths[p] for p in range(len(index))])
+        assert lay_out(index, view, width, rows, label_width, label_widths=by_array.__getitem__, **options) == expected
+        compared += len(expected.placed) + len(expected.clusters)
+    assert compared  # something was laid out
+
+
+def test_stacking_equals_the_reference_on_crowded_rows():
+    """Stacking skips the row search once every row is busy; the reference searches each time."""
+    rng = random.Random(11)
+    for _ in range(3000):
+        count, rows = rng.randint(0, 120), rng.randint(0, 6)
+        x0 = sorted(rng.uniform(-50, 900) for _ in range(count))
+        marker_end = [x + rng.choice((MARKER_WIDTH, rng.uniform(MARKER_WIDTH, 200))) for x in x0]
+        label_x = [m + 4 for m in marker_end]
+        widths = [rng.choice((0.0, rng.uniform(10, 300))) for _ in range(count)]
+        lines = [rng.choice((1, 2)) for _ in range(count)] if rng.random() < 0.5 else None
+        assert stack_rows(x0, marker_end, label_x, widths, rows, lines) == reference_stack_rows(
+            x0, marker_end, label_x, widths, rows, lines)
