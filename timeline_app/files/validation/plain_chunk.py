@@ -109,16 +109,12 @@ def _dates(check: Checker, items: list):
     has_end = list(map(dict.__contains__, items, repeat("end")))
     if not set(map(type, starts)) <= {str, int} or not set(map(type, ends)) <= {str, int, _NONE_TYPE}:
         return None  # (a bool is its own type here: True never passes for 1)
-    if any(map(_is_none, ends, has_end)):
-        return None  # `end:` with nothing after it
+    if ends.count(None) != has_end.count(False):
+        return None  # `end:` with nothing after it (a None beyond those of events without an end)
     dates = list(map(event_dates, starts, ends, has_end, repeat(check.date_order), repeat(check.timezone)))
     if any(map(attrgetter("alternatives"), dates)):
         return None
     return dates
-
-
-def _is_none(value: object, present: bool) -> bool:
-    return present and value is None
 
 
 def _tags(items: list):
