@@ -198,10 +198,13 @@ def peak_rss_mb() -> float:
     """This process's own peak resident memory (VmHWM). Not getrusage's ru_maxrss: Linux carries
     that over from the parent at fork across exec, so every size reported the parent's peak
     (the 600 MB it took to write the largest data file) once it was higher than its own."""
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource  # not Linux: the best there is
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

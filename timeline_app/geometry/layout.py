@@ -88,8 +88,9 @@ def stack_rows(
                 if row_free_at[row] <= start:
                     chosen, with_label = row, width > 0
                     break
-        row_free_at[chosen] = (label_end if with_label else marker) + ROW_GAP
-        earliest = min(row_free_at)
+        if chosen >= 0:  # (none free after all only where a value is NaN)
+            row_free_at[chosen] = (label_end if with_label else marker) + ROW_GAP
+            earliest = min(row_free_at)
         assigned.append(chosen)
         labelled.append(with_label)
         used_lines.append(tall)
