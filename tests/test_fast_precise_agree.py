@@ -147,3 +147,24 @@ def test_indicators_inside_prose_keep_the_fast_path_and_at_a_node_start_do_not()
                             f"  - title: T\n    start: 2014\n    description: Start {words}\n"])
         precise, fast = verdicts("title: t\nevents:\n" + event * 2)
         assert precise == fast, words
+
+
+def _two_events_keys():
+    events = "".join(f"  - title: e{n}\n    start: 2014-0{n % 9 + 1}-01\n" for n in range(30))
+    flush = events.replace("\n  ", "\n").replace("  - ", "- ")
+    yield "after the list", f"title: t\nevents:\n{events}events:\n  - title: x\n    start: 2014\n"
+    yield "after a list at column 0", f"title: t\nevents:\n{flush}events: []\n"
+    yield "in the middle, at column 0", f"title: t\nevents:\n{events[:200]}\nevents:\n{events[200:]}"
+    yield "before the list", f"title: t\nevents: []\nevents:\n{events}"
+    yield "first in the file", f"events:\n{events}title: t\nevents:\n{events}"
+    yield "inside a quoted header value", f'title: t\ndescription: "one\nevents: two"\nevents:\n{events}'
+    yield "inside a quoted event value", f'title: t\nevents:\n  - title: "a\nevents: b"\n    start: 2014\n{events}'
+    yield "after a comment line", f"title: t\nevents:\n# note\n{events}\n# more\nevents:\n{events}"
+    yield "only one", f"title: t\nevents:\n{events}"
+
+
+@pytest.mark.parametrize("case, text", list(_two_events_keys()), ids=[case for case, _ in _two_events_keys()])
+def test_a_second_events_key_anywhere_gets_the_precise_verdict(case, text):
+    """The fast reader looks for another `events:` only after the list's end: it must still
+    give the precise reader's answer wherever a second one stands."""
+    assert fast_verdict(text) == precise_verdict(text)

@@ -101,6 +101,8 @@ def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tup
     indent = len(first.group(1))
     body_start = first.start(1)
     body_end = _list_end(text, body_start, indent)
+    if _another_events_key(text, body_end):
+        return None  # the precise reader says which
     starts, lines = item_starts(text, body_start, body_end, indent)
     blank = "\n" * in_pieces.count(text, "\n", head.start(), body_end)  # the list's lines, empty: later lines keep their numbers
     try:
@@ -119,15 +121,20 @@ def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tup
 
 
 def _events_key(text: str) -> re.Match | None:
-    """The one top-level `events:` line (str.find: a multi-line regex over 30 MB is slow)."""
-    found = [0] if text.startswith("events:") else []
+    """The first top-level `events:` line (str.find: a multi-line regex over 30 MB is slow).
+    That it is the only one is checked after the list (`_another_events_key`)."""
+    if text.startswith("events:"):
+        return _EVENTS_LINE.match(text, 0)
     offset = in_pieces.find(text, "\nevents:")
-    while offset != -1 and len(found) < 2:
-        found.append(offset + 1)
-        offset = in_pieces.find(text, "\nevents:", offset + 1)
-    if len(found) != 1:
-        return None
-    return _EVENTS_LINE.match(text, found[0])
+    return None if offset == -1 else _EVENTS_LINE.match(text, offset + 1)
+
+
+def _another_events_key(text: str, body_end: int) -> bool:
+    """Whether a second top-level `events:` follows. Only after the list can one stand: before
+    the first item only blank and comment lines may (else `_FIRST_ITEM` fails), and a line at
+    column 0 inside the list ends it (`_list_end`). So the search starts at the list's end, not
+    at its top (a million events: 0.2 s less)."""
+    return in_pieces.find(text, "\nevents:", body_end - 1) != -1
 
 
 def _list_end(text: str, body_start: int, indent: int) -> int:
