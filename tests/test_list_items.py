@@ -21,7 +21,7 @@ def _lists(seeds):
         first = fast_reader._FIRST_ITEM.match(text, head.end()) if head else None
         if first is not None:
             indent = len(first.group(1))
-            yield seed, text, first.start(1), fast_reader._list_end(text, first.start(1), indent), indent
+            yield seed, text, first.start(1), list_items.list_end(text, first.start(1), indent), indent
 
 
 @pytest.mark.parametrize("block", [7, 64, list_items._BLOCK])
@@ -30,7 +30,10 @@ def test_numpy_and_one_by_one_find_the_same_items(monkeypatch, block):
     compared = non_ascii = 0
     for seed, text, start, end, indent in _lists(range(400 if block > 64 else 120)):
         expected = list_items.item_starts_by_find(text, start, end, indent)
-        assert list_items.item_starts_by_numpy(text, start, end, indent) == expected, f"seed {seed}"
+        assert list_items.item_starts_by_numpy(text, start, end, indent)[:2] == expected, f"seed {seed}"
+        # and finding the list's end in the same blocks, as the regex finds it
+        whole = list_items.EventsList(*expected, end, text.count("\n", start - 1, end))
+        assert list_items.item_starts_by_numpy(text, start, None, indent) == whole, f"seed {seed}"
         compared += 1
         non_ascii += not text.isascii()
     assert compared > 100 and non_ascii > 20
@@ -43,4 +46,29 @@ def test_an_item_at_the_very_end_is_found_whatever_the_block(monkeypatch, text):
     expected = list_items.item_starts_by_find(text, start, len(text), indent)
     for block in (1, 2, 3, 5, 100):
         monkeypatch.setattr(list_items, "_BLOCK", block)
-        assert list_items.item_starts_by_numpy(text, start, len(text), indent) == expected, block
+        assert list_items.item_starts_by_numpy(text, start, len(text), indent)[:2] == expected, block
+        assert list_items.item_starts_by_numpy(text, start, None, indent)[:2] == expected, block
+
+
+ENDINGS = ["x: 1\n", " y\n", "-x\n", "- \n", "-\n", "#c\n", "\t\n", " \n", "\n", "  # c\n", "é\n", " 中\n", "  -\n", "   z\n",
+           "  - a\n", "    b\n", "-", " ", "x"]
+
+
+@pytest.mark.parametrize("indent", [0, 1, 2, 4])
+def test_the_list_ends_where_the_regex_says_whatever_the_block(monkeypatch, indent):
+    """Lines that end the list or not (less indented content, comments, blanks, tabs, a dash
+    at column 0, text at the very end), at every block size: numpy's end is the regex's."""
+    import random
+
+    rng = random.Random(indent)
+    item = " " * indent + "- a: 1\n" + " " * indent + "  b: 2\n"
+    for _ in range(300):
+        body = "".join(rng.choice([item, item, *ENDINGS]) for _ in range(rng.randint(1, 12)))
+        text = "title: t\nevents:\n" + item + body
+        start = text.index("\n", text.index("events:")) + 1
+        end = list_items.list_end(text, start, indent)
+        expected = list_items.EventsList(*list_items.item_starts_by_find(text, start, end, indent), end,
+                                         text.count("\n", start - 1, end))
+        for block in (1, 3, 8, 64):
+            monkeypatch.setattr(list_items, "_BLOCK", block)
+            assert list_items.item_starts_by_numpy(text, start, None, indent) == expected, (text, block)

@@ -27,7 +27,7 @@ from typing import Callable
 from ..chronology.problems import Problem
 from . import in_pieces
 from .chunked_events import ChunkedEvents
-from .list_items import item_starts
+from .list_items import events_list
 from .yaml_reader import (
     Mapping,
     ReadError,
@@ -100,11 +100,11 @@ def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tup
         return None
     indent = len(first.group(1))
     body_start = first.start(1)
-    body_end = _list_end(text, body_start, indent)
+    starts, lines, body_end, breaks = events_list(text, body_start, indent)
     if _another_events_key(text, body_end):
         return None  # the precise reader says which
-    starts, lines = item_starts(text, body_start, body_end, indent)
-    blank = "\n" * in_pieces.count(text, "\n", head.start(), body_end)  # the list's lines, empty: later lines keep their numbers
+    # the list's lines, empty: later lines keep their numbers
+    blank = "\n" * (text.count("\n", head.start(), body_start - 1) + breaks)
     try:
         root, problems = read_precise(text[: head.start()] + "events: []" + blank + text[body_end:])
     except ReadError:
@@ -132,23 +132,9 @@ def _events_key(text: str) -> re.Match | None:
 def _another_events_key(text: str, body_end: int) -> bool:
     """Whether a second top-level `events:` follows. Only after the list can one stand: before
     the first item only blank and comment lines may (else `_FIRST_ITEM` fails), and a line at
-    column 0 inside the list ends it (`_list_end`). So the search starts at the list's end, not
+    column 0 inside the list ends it (`list_items.list_end`). So the search starts at the list's end, not
     at its top (a million events: 0.2 s less)."""
     return in_pieces.find(text, "\nevents:", body_end - 1) != -1
-
-
-def _list_end(text: str, body_start: int, indent: int) -> int:
-    """Where the events list ends: the first content line indented less than its items.
-
-    Anything odd inside the list (a stray key at the items' indent) makes a chunk
-    fail to parse, and the precise reader then reports it.
-    """
-    if indent:
-        pattern = rf"\n {{0,{indent - 1}}}[^ \n#]"
-    else:
-        pattern = r"\n(?:[^ \t\n#-]|-[^ \n])"
-    match = in_pieces.search(re.compile(pattern), text, body_start - 1, reach=indent + 3)
-    return match.start() + 1 if match else len(text)
 
 
 class EventStream(ChunkedEvents):

@@ -12,21 +12,50 @@ from __future__ import annotations
 
 import re
 
-from .in_pieces import count
+from typing import NamedTuple
+
+from .in_pieces import count, search
 
 NUMPY_FROM_CHARACTERS = 1_000_000
 _BLOCK = 1 << 23  # bytes looked at together: bounded temporary memory on a 300 MB file
-_NEWLINE, _SPACE, _DASH, _HASH = 10, 32, 45, 35
+_NEWLINE, _SPACE, _DASH, _HASH, _TAB = 10, 32, 45, 35, 9
 
 
-def item_starts(text: str, body_start: int, body_end: int, indent: int) -> tuple[list[int], list[int]]:
-    """The offsets in `text` where each item at `indent` starts (its first space, or its
-    dash), for items between `body_start` (just after a line break) and `body_end`; and
-    the line where each item's value starts, as the precise reader places it: the dash's
-    own line, or for `-` alone (or `- # note`) the next line with content."""
-    if body_end - body_start < NUMPY_FROM_CHARACTERS:
-        return item_starts_by_find(text, body_start, body_end, indent)
-    return item_starts_by_numpy(text, body_start, body_end, indent)
+class EventsList(NamedTuple):
+    """The events list in the text: each item's offset (`starts`) and value line (`lines`),
+    where the list ends (`end`), and how many line breaks lie in it from `body_start - 1` on."""
+
+    starts: list[int]
+    lines: list[int]
+    end: int
+    breaks: int
+
+
+def events_list(text: str, body_start: int, indent: int) -> EventsList:
+    """The list whose items stand at `indent` from `body_start` (just after a line break) on:
+    where it ends (`list_end`), where each item starts (its first space, or its dash), and the
+    line where each item's value starts, as the precise reader places it: the dash's own line,
+    or for `-` alone (or `- # note`) the next line with content. A large file is looked at
+    once, with numpy; a small one with str.find and a regex."""
+    if len(text) - body_start < NUMPY_FROM_CHARACTERS:
+        end = list_end(text, body_start, indent)
+        starts, lines = item_starts_by_find(text, body_start, end, indent)
+        return EventsList(starts, lines, end, count(text, "\n", body_start - 1, end))
+    return item_starts_by_numpy(text, body_start, None, indent)
+
+
+def list_end(text: str, body_start: int, indent: int) -> int:
+    """Where the events list ends: the first content line indented less than its items.
+
+    Anything odd inside the list (a stray key at the items' indent) makes a chunk
+    fail to parse, and the precise reader then reports it.
+    """
+    if indent:
+        pattern = rf"\n {{0,{indent - 1}}}[^ \n#]"
+    else:
+        pattern = r"\n(?:[^ \t\n#-]|-[^ \n])"
+    match = search(re.compile(pattern), text, body_start - 1, reach=indent + 3)
+    return match.start() + 1 if match else len(text)
 
 
 def item_starts_by_find(text: str, body_start: int, body_end: int, indent: int) -> tuple[list[int], list[int]]:
@@ -49,28 +78,39 @@ def item_starts_by_find(text: str, body_start: int, body_end: int, indent: int) 
     return starts, lines
 
 
-def item_starts_by_numpy(text: str, body_start: int, body_end: int, indent: int) -> tuple[list[int], list[int]]:
-    """`item_starts` for every line at once, `_BLOCK` characters at a time (each block
-    encoded on its own: no copy of the whole file, and no long hold of the interpreter)."""
+def item_starts_by_numpy(text: str, body_start: int, body_end: int | None, indent: int) -> EventsList:
+    """`events_list` for every line at once, `_BLOCK` characters at a time (each block encoded
+    on its own: no copy of the whole file, and no long hold of the interpreter). The list's
+    end is found in the same blocks (`_ends_the_list`, the test `list_end`'s regex makes), or
+    taken as `body_end` when given."""
     import numpy as np  # here, not above: `--check` of a small file never pays for the import
 
     margin = indent + 3  # what is looked at after a block's last line break: the indent, the dash, two more
     first_line = count(text, "\n", 0, body_start - 1) + 2  # the line after the break that ends at body_start - 1
+    stop = len(text) if body_end is None else body_end
     starts: list[np.ndarray] = []
     lines: list[np.ndarray] = []
     rare: list[np.ndarray] = []
     breaks_before = 0
-    for block_start in range(body_start - 1, body_end, _BLOCK):
-        block_end = min(block_start + _BLOCK, body_end)
+    for block_start in range(body_start - 1, stop, _BLOCK):
+        block_end = min(block_start + _BLOCK, stop)
         tail = text[block_end : block_end + margin]
         data = np.frombuffer((text[block_start:block_end] + tail).encode("utf-8", "surrogatepass"), np.uint8)
         own = len(data) - len(tail.encode("utf-8", "surrogatepass"))  # the block's bytes, without the margin
-        if body_end <= block_end + margin:  # the list ends in the block or its margin: where, in the block's bytes
-            limit = own + len(text[block_end:body_end].encode("utf-8", "surrogatepass"))
-        else:
-            limit = len(data) + 1
         last = len(data) - 1
         breaks = np.flatnonzero(data[:own] == _NEWLINE)
+        ended = None
+        if body_end is None:
+            ending = np.flatnonzero(_ends_the_list(np, data, breaks, indent, last))
+            if len(ending):  # the list ends in this block: its items stop at that line break
+                ended = int(breaks[ending[0]])
+                breaks = breaks[: ending[0] + 1]
+        if ended is not None:
+            limit = ended + 1
+        elif stop <= block_end + margin:  # the list ends in the block or its margin: where, in the block's bytes
+            limit = own + len(text[block_end:stop].encode("utf-8", "surrogatepass"))
+        else:
+            limit = len(data) + 1
         dash = breaks + (1 + indent)
         found = (dash < limit) & (data[np.minimum(dash, last)] == _DASH)  # the whole `\n<indent>-` in the list
         for column in range(indent):
@@ -79,6 +119,7 @@ def item_starts_by_numpy(text: str, body_start: int, body_end: int, indent: int)
         found &= (dash + 1 >= limit) | (after == _SPACE) | (after == _NEWLINE)
         item_breaks = breaks[found]
         offsets = item_breaks + (block_start + 1)
+        continuation = None
         if own != block_end - block_start:  # not ASCII: bytes to characters
             continuation = np.concatenate(([0], np.cumsum((data & 0xC0) == 0x80, dtype=np.int64)))
             offsets -= continuation[item_breaks + 1]
@@ -89,11 +130,37 @@ def item_starts_by_numpy(text: str, body_start: int, body_end: int, indent: int)
         plain &= (value_after != _NEWLINE) & (value_after != _HASH) & (value_after != _SPACE)
         rare.append(~plain)
         breaks_before += len(breaks)
-    all_starts = np.concatenate(starts).tolist()
-    all_lines = np.concatenate(lines)
-    for index in np.flatnonzero(np.concatenate(rare)).tolist():
+        if ended is not None:
+            stop = block_start + ended + 1 - (int(continuation[ended + 1]) if continuation is not None else 0)
+            break
+    all_starts = np.concatenate(starts).tolist() if starts else []
+    all_lines = np.concatenate(lines) if lines else np.empty(0, np.int64)
+    for index in np.flatnonzero(np.concatenate(rare)).tolist() if rare else ():
         all_lines[index] += _lines_to_content(text, all_starts[index] + indent + 1)
-    return all_starts, all_lines.tolist()
+    return EventsList(all_starts, all_lines.tolist(), stop, breaks_before)
+
+
+def _ends_the_list(np, data, breaks, indent: int, last: int):
+    """Which line breaks open a content line indented less than the items (`list_end`'s regex:
+    `\\n {0,indent-1}[^ \\n#]`, or at indent 0 `\\n(?:[^ \\t\\n#-]|-[^ \\n])`), from the bytes after each."""
+
+    def byte(offset: int):  # the byte `offset` after each break, and whether the text has it
+        at = breaks + offset
+        return data[np.minimum(at, last)], at <= last
+
+    if indent == 0:
+        first, has_first = byte(1)
+        second, has_second = byte(2)
+        content = (first != _SPACE) & (first != _TAB) & (first != _NEWLINE) & (first != _HASH) & (first != _DASH)
+        dash_then_content = (first == _DASH) & has_second & (second != _SPACE) & (second != _NEWLINE)
+        return has_first & (content | dash_then_content)
+    ends = np.zeros(len(breaks), np.bool_)
+    spaces = np.ones(len(breaks), np.bool_)
+    for column in range(indent):
+        character, present = byte(1 + column)
+        ends |= spaces & present & (character != _SPACE) & (character != _NEWLINE) & (character != _HASH)
+        spaces &= present & (character == _SPACE)
+    return ends
 
 
 _CONTENT_LINE = re.compile(r"[ \t]*[^ \t\n#]")
