@@ -17,6 +17,7 @@ from .model import UNCATEGORISED_COLOR, Chronology
 UNCATEGORISED = ""
 SHARED_LANE = "\0shared"  # the lane of categories past MAX_LANES
 MAX_LANES = 60
+_SLICE = 50_000  # events per C-level pass: a few ms each, so the window gets the interpreter between them
 
 
 class TimelineIndex:
@@ -35,8 +36,14 @@ class TimelineIndex:
         self.is_span = np.fromiter((event.end is not None for event in events), np.bool_, count)
         self.is_exact = np.fromiter((event.start.precision in ("day", "minute") for event in events), np.bool_, count)
         self.max_end_before = np.maximum.accumulate(self.ends) if count else self.ends
-        categories = list(map(attrgetter("category"), events))  # once: counted, then mapped to lanes at C speed
-        used = Counter(categories)
+        # each category read once, then counted and mapped to lanes at C speed; a slice at a time,
+        # as one C call over a million events holds the interpreter (and the window) 0.1-0.3 s
+        categories: list[str] = []
+        used: Counter = Counter()
+        for first in range(0, count, _SLICE):
+            piece = list(map(attrgetter("category"), events[first : first + _SLICE]))
+            categories += piece
+            used.update(piece)
         lane_ids = [cid for cid in chronology.categories if cid in used]
         lane_ids += [cid for cid in used if cid not in chronology.categories and cid != UNCATEGORISED]  # built by hand
         if UNCATEGORISED in used:
@@ -58,7 +65,10 @@ class TimelineIndex:
         self.lane_colors = [self.category_colors[c] for c in lane_ids]
         lane_number = {cid: number for number, cid in enumerate(lane_ids)}
         shared_lane = len(lane_ids) - 1
-        self.lanes = np.fromiter(map(lane_number.get, categories, repeat(shared_lane)), np.int32, count)
+        self.lanes = np.concatenate([
+            np.fromiter(map(lane_number.get, categories[first : first + _SLICE], repeat(shared_lane)), np.int32)
+            for first in range(0, count, _SLICE)
+        ]) if count else np.empty(0, np.int32)
         # per lane, the same arrays again, so a frame culls each lane with two binary searches
         by_lane = np.argsort(self.lanes, kind="stable")
         bounds = np.cumsum(np.bincount(self.lanes, minlength=len(lane_ids)))[:-1] if count else []
