@@ -1,5 +1,6 @@
-"""`lay_out` as it was first written, one event at a time in Python: kept as the reference
-that tests/test_layout_agrees.py holds the vectorised `geometry.layout.lay_out` to."""
+"""`lay_out` as it was first written, one event at a time in Python (its clustering, which did not
+change, is the module's own `lane_clusters`): kept as the reference that
+tests/test_layout_agrees.py holds the vectorised `geometry.layout.lay_out` to."""
 
 from __future__ import annotations
 
@@ -9,16 +10,14 @@ import numpy as np
 
 from timeline_app.chronology.timeline_index import TimelineIndex
 from timeline_app.geometry.layout import (
-    CLUSTER_MIN_WIDTH,
-    CLUSTER_PIXELS,
     LABEL_GAP,
     MARKER_WIDTH,
-    MAX_DETAILED_PER_ROW,
     ROW_GAP,
     NOTE_ARROW_ROOM,
     Cluster,
     PlacedEvent,
     TimelineLayout,
+    lane_clusters,
 )
 from timeline_app.geometry.viewport import Viewport
 
@@ -87,7 +86,6 @@ def lay_out(
     events = index.events
     spp = view.seconds_per_pixel
     left, right = view.left, view.right(width)
-    bucket_seconds = CLUSTER_PIXELS * spp
     for lane, rows in enumerate(lane_rows):
         summary = lane in summary_lanes
         if summary:
@@ -97,25 +95,8 @@ def lay_out(
         members, member_starts, member_ends = index.lane_in_range(lane, left, right, mask)
         if not len(members):
             continue
-        # starts are sorted, so buckets are too: runs give counts without a sort
-        buckets = np.floor(member_starts / bucket_seconds).astype(np.int64)
-        steps = np.diff(buckets, prepend=buckets[0] - 1) != 0
-        run_starts = np.flatnonzero(steps)
-        counts = np.diff(np.append(run_starts, len(buckets)))
-        dense = (counts > max(1, rows - 1))[np.cumsum(steps) - 1]
-        if len(members) - int(dense.sum()) > rows * MAX_DETAILED_PER_ROW:
-            dense[:] = True
-        # clusters and single events share the rows, so neither ever covers the other
-        items: list[tuple[float, float, float, float, object, int]] = []  # x0, marker end, label x, width, what, lines
-        if dense.any():
-            run_ends = np.append(run_starts[1:], len(buckets)) - 1
-            for first, last, count in zip(run_starts[dense[run_starts]].tolist(), run_ends[dense[run_starts]].tolist(),
-                                          counts[dense[run_starts]].tolist()):
-                x0 = (float(member_starts[first]) - left) / spp
-                x1 = max((float(member_starts[last]) - left) / spp + MARKER_WIDTH, x0 + CLUSTER_MIN_WIDTH)
-                last_end = float(member_ends[first : last + 1].max())
-                cluster = Cluster(lane, x0, x1, count, float(member_starts[first]), last_end)
-                items.append((x0, x1, x1, 0.0, cluster, 1))
+        # (clustering is unchanged and shared: what is compared is the placing of single events)
+        items, dense = lane_clusters(lane, rows, member_starts, member_ends, left, spp)
         detail = np.flatnonzero(~dense)
         if len(detail):
             starts = ((member_starts[detail] - left) / spp).tolist()

@@ -122,7 +122,6 @@ def lay_out(
     events = index.events
     spp = view.seconds_per_pixel
     left, right = view.left, view.right(width)
-    bucket_seconds = CLUSTER_PIXELS * spp
     for lane, rows in enumerate(lane_rows):
         summary = lane in summary_lanes
         if summary:
@@ -132,25 +131,8 @@ def lay_out(
         members, member_starts, member_ends = index.lane_in_range(lane, left, right, mask)
         if not len(members):
             continue
-        # starts are sorted, so buckets are too: runs give counts without a sort
-        buckets = np.floor(member_starts / bucket_seconds).astype(np.int64)
-        steps = np.diff(buckets, prepend=buckets[0] - 1) != 0
-        run_starts = np.flatnonzero(steps)
-        counts = np.diff(np.append(run_starts, len(buckets)))
-        dense = (counts > max(1, rows - 1))[np.cumsum(steps) - 1]
-        if len(members) - int(dense.sum()) > rows * MAX_DETAILED_PER_ROW:
-            dense[:] = True
         # clusters and single events share the rows, so neither ever covers the other
-        items: list[tuple[float, float, float, float, object, int]] = []  # x0, marker end, label x, width, what, lines
-        if dense.any():
-            run_ends = np.append(run_starts[1:], len(buckets)) - 1
-            for first, last, count in zip(run_starts[dense[run_starts]].tolist(), run_ends[dense[run_starts]].tolist(),
-                                          counts[dense[run_starts]].tolist()):
-                x0 = (float(member_starts[first]) - left) / spp
-                x1 = max((float(member_starts[last]) - left) / spp + MARKER_WIDTH, x0 + CLUSTER_MIN_WIDTH)
-                last_end = float(member_ends[first : last + 1].max())
-                cluster = Cluster(lane, x0, x1, count, float(member_starts[first]), last_end)
-                items.append((x0, x1, x1, 0.0, cluster, 1))
+        items, dense = lane_clusters(lane, rows, member_starts, member_ends, left, spp)
         detail = np.flatnonzero(~dense)
         if len(detail):
             positions = members[detail]
@@ -187,6 +169,30 @@ def lay_out(
                                                  label_x_list[number], wanted_list[number] if shown else 0.0,
                                                  tall if shown else 1))
     return layout
+
+
+def lane_clusters(lane: int, rows: int, member_starts: np.ndarray, member_ends: np.ndarray, left: float, spp: float):
+    """A lane's dense stretches as clusters, aligned to absolute time so they do not shimmer
+    while panning: their stacking items (x0, marker end, label x, width 0, the Cluster, 1 line),
+    and which of the lane's visible events they hold (`dense`)."""
+    # starts are sorted, so buckets are too: runs give counts without a sort
+    buckets = np.floor(member_starts / (CLUSTER_PIXELS * spp)).astype(np.int64)
+    steps = np.diff(buckets, prepend=buckets[0] - 1) != 0
+    run_starts = np.flatnonzero(steps)
+    counts = np.diff(np.append(run_starts, len(buckets)))
+    dense = (counts > max(1, rows - 1))[np.cumsum(steps) - 1]
+    if len(member_starts) - int(dense.sum()) > rows * MAX_DETAILED_PER_ROW:
+        dense[:] = True
+    items: list[tuple[float, float, float, float, Cluster, int]] = []
+    if dense.any():
+        run_ends = np.append(run_starts[1:], len(buckets)) - 1
+        for first, last, count in zip(run_starts[dense[run_starts]].tolist(), run_ends[dense[run_starts]].tolist(),
+                                      counts[dense[run_starts]].tolist()):
+            x0 = (float(member_starts[first]) - left) / spp
+            x1 = max((float(member_starts[last]) - left) / spp + MARKER_WIDTH, x0 + CLUSTER_MIN_WIDTH)
+            last_end = float(member_ends[first : last + 1].max())
+            items.append((x0, x1, x1, 0.0, Cluster(lane, x0, x1, count, float(member_starts[first]), last_end), 1))
+    return items, dense
 
 
 def _detail_items(events, positions: np.ndarray, starts: np.ndarray, ends: np.ndarray, width: float, rows: int,
