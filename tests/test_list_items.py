@@ -30,10 +30,9 @@ def test_numpy_and_one_by_one_find_the_same_items(monkeypatch, block):
     compared = non_ascii = 0
     for seed, text, start, end, indent in _lists(range(400 if block > 64 else 120)):
         expected = list_items.item_starts_by_find(text, start, end, indent)
-        assert list_items.item_starts_by_numpy(text, start, end, indent)[:2] == expected, f"seed {seed}"
-        # and finding the list's end in the same blocks, as the regex finds it
+        # numpy finds the list's end in the same blocks, where the regex finds it
         whole = list_items.EventsList(*expected, end, text.count("\n", start - 1, end))
-        assert list_items.item_starts_by_numpy(text, start, None, indent) == whole, f"seed {seed}"
+        assert list_items.events_list_by_numpy(text, start, indent) == whole, f"seed {seed}"
         compared += 1
         non_ascii += not text.isascii()
     assert compared > 100 and non_ascii > 20
@@ -46,8 +45,7 @@ def test_an_item_at_the_very_end_is_found_whatever_the_block(monkeypatch, text):
     expected = list_items.item_starts_by_find(text, start, len(text), indent)
     for block in (1, 2, 3, 5, 100):
         monkeypatch.setattr(list_items, "_BLOCK", block)
-        assert list_items.item_starts_by_numpy(text, start, len(text), indent)[:2] == expected, block
-        assert list_items.item_starts_by_numpy(text, start, None, indent)[:2] == expected, block
+        assert list_items.events_list_by_numpy(text, start, indent)[:2] == expected, block
 
 
 ENDINGS = ["x: 1\n", " y\n", "-x\n", "- \n", "-\n", "#c\n", "\t\n", " \n", "\n", "  # c\n", "é\n", " 中\n", "  -\n", "   z\n",
@@ -71,4 +69,4 @@ def test_the_list_ends_where_the_regex_says_whatever_the_block(monkeypatch, inde
                                          text.count("\n", start - 1, end))
         for block in (1, 3, 8, 64):
             monkeypatch.setattr(list_items, "_BLOCK", block)
-            assert list_items.item_starts_by_numpy(text, start, None, indent) == expected, (text, block)
+            assert list_items.events_list_by_numpy(text, start, indent) == expected, (text, block)

@@ -20,8 +20,8 @@ import re
 import sys
 import threading
 from collections import deque
-from itertools import repeat
 from concurrent.futures import ThreadPoolExecutor
+from itertools import repeat
 from typing import Callable
 
 from ..chronology.problems import Problem
@@ -132,8 +132,8 @@ def _events_key(text: str) -> re.Match | None:
 def _another_events_key(text: str, body_end: int) -> bool:
     """Whether a second top-level `events:` follows. Only after the list can one stand: before
     the first item only blank and comment lines may (else `_FIRST_ITEM` fails), and a line at
-    column 0 inside the list ends it (`list_items.list_end`). So the search starts at the list's end, not
-    at its top (a million events: 0.2 s less)."""
+    column 0 inside the list ends it (`list_items.list_end`). So the search starts at the
+    list's end, not at its top (a million events: 0.2 s less)."""
     return in_pieces.find(text, "\nevents:", body_end - 1) != -1
 
 

@@ -1,4 +1,4 @@
-"""Where each `- ` item of the events list starts, and on which line its value begins.
+"""Where the events list ends, where each of its `- ` items starts, and on which line its value begins.
 
 A 1,000,000-event file has 1,000,000 items among some 15,000,000 lines: a Python
 loop over them (str.find per item) took 1.3 s. There numpy looks at every line
@@ -11,7 +11,6 @@ importing numpy would cost `--check` more than the loop does
 from __future__ import annotations
 
 import re
-
 from typing import NamedTuple
 
 from .in_pieces import count, search
@@ -41,7 +40,7 @@ def events_list(text: str, body_start: int, indent: int) -> EventsList:
         end = list_end(text, body_start, indent)
         starts, lines = item_starts_by_find(text, body_start, end, indent)
         return EventsList(starts, lines, end, count(text, "\n", body_start - 1, end))
-    return item_starts_by_numpy(text, body_start, None, indent)
+    return events_list_by_numpy(text, body_start, indent)
 
 
 def list_end(text: str, body_start: int, indent: int) -> int:
@@ -59,7 +58,7 @@ def list_end(text: str, body_start: int, indent: int) -> int:
 
 
 def item_starts_by_find(text: str, body_start: int, body_end: int, indent: int) -> tuple[list[int], list[int]]:
-    """`item_starts` one item at a time (str.find: 3x faster than a regex)."""
+    """The items between `body_start` and `body_end`, one at a time (str.find: 3x faster than a regex)."""
     needle = "\n" + " " * indent + "-"
     starts, lines = [], []
     line = text.count("\n", 0, body_start - 1) + 1  # the line that each needle's newline ends
@@ -78,37 +77,34 @@ def item_starts_by_find(text: str, body_start: int, body_end: int, indent: int) 
     return starts, lines
 
 
-def item_starts_by_numpy(text: str, body_start: int, body_end: int | None, indent: int) -> EventsList:
+def events_list_by_numpy(text: str, body_start: int, indent: int) -> EventsList:
     """`events_list` for every line at once, `_BLOCK` characters at a time (each block encoded
     on its own: no copy of the whole file, and no long hold of the interpreter). The list's
-    end is found in the same blocks (`_ends_the_list`, the test `list_end`'s regex makes), or
-    taken as `body_end` when given."""
+    end is found in the same blocks (`_ends_the_list`, the test `list_end`'s regex makes)."""
     import numpy as np  # here, not above: `--check` of a small file never pays for the import
 
     margin = indent + 3  # what is looked at after a block's last line break: the indent, the dash, two more
     first_line = count(text, "\n", 0, body_start - 1) + 2  # the line after the break that ends at body_start - 1
-    stop = len(text) if body_end is None else body_end
+    stop = len(text)  # until the list's end is found
     starts: list[np.ndarray] = []
     lines: list[np.ndarray] = []
     rare: list[np.ndarray] = []
     breaks_before = 0
-    for block_start in range(body_start - 1, stop, _BLOCK):
-        block_end = min(block_start + _BLOCK, stop)
+    for block_start in range(body_start - 1, len(text), _BLOCK):
+        block_end = min(block_start + _BLOCK, len(text))
         tail = text[block_end : block_end + margin]
         data = np.frombuffer((text[block_start:block_end] + tail).encode("utf-8", "surrogatepass"), np.uint8)
         own = len(data) - len(tail.encode("utf-8", "surrogatepass"))  # the block's bytes, without the margin
         last = len(data) - 1
         breaks = np.flatnonzero(data[:own] == _NEWLINE)
         ended = None
-        if body_end is None:
-            ending = np.flatnonzero(_ends_the_list(np, data, breaks, indent, last))
-            if len(ending):  # the list ends in this block: its items stop at that line break
-                ended = int(breaks[ending[0]])
-                breaks = breaks[: ending[0] + 1]
-        if ended is not None:
+        ending = np.flatnonzero(_ends_the_list(np, data, breaks, indent, last))
+        if len(ending):  # the list ends in this block: its items stop at that line break
+            ended = int(breaks[ending[0]])
+            breaks = breaks[: ending[0] + 1]
             limit = ended + 1
-        elif stop <= block_end + margin:  # the list ends in the block or its margin: where, in the block's bytes
-            limit = own + len(text[block_end:stop].encode("utf-8", "surrogatepass"))
+        elif block_end + margin >= stop:  # the text ends in the block or its margin
+            limit = len(data)
         else:
             limit = len(data) + 1
         dash = breaks + (1 + indent)
