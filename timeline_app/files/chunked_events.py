@@ -25,3 +25,18 @@ class ChunkedEvents:
     def value_line(self, index: int, key: str) -> int:
         """The line of item `index`'s `key` (for "first used at line N")."""
         raise NotImplementedError
+
+    def let_go(self) -> None:
+        """Free what the chunks needed once every event is built (no duplicate is left to place).
+        A slice at a time: a million positions freed with the list, in one C call, held the
+        window 60 to 170 ms at the end of a load."""
+        let_go(self.lines)
+
+
+LET_GO_SLICE = 50_000
+
+
+def let_go(items: list) -> None:
+    """Empty `items` from the end, `LET_GO_SLICE` at a time (other threads run between slices)."""
+    while items:
+        del items[-LET_GO_SLICE:]

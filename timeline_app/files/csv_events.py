@@ -187,13 +187,18 @@ class CsvEvents(ChunkedEvents):
     def __init__(self, names: list[str], rows: list):
         self.names, self.rows, self.plain = names, rows, PlainRows(names)
         self.lines = [line for line, _, _ in rows]
+        self.count = len(rows)
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return self.count
 
     def chunks(self):
+        """Each chunk's rows are let go once the validator is done with them: a million rows'
+        cells freed at once, at the end, held the window 170 ms."""
         for first in range(0, len(self.rows), CHUNK_ITEMS):
-            yield CsvChunk(self, first, min(first + CHUNK_ITEMS, len(self.rows)))
+            last = min(first + CHUNK_ITEMS, len(self.rows))
+            yield CsvChunk(self, first, last)
+            self.rows[first:last] = [None] * (last - first)
 
     def value_line(self, index: int, key: str) -> int:
         return self.lines[index]  # every value of a row is on the row's line

@@ -26,7 +26,7 @@ from typing import Callable
 
 from ..chronology.problems import Problem
 from . import in_pieces
-from .chunked_events import ChunkedEvents
+from .chunked_events import ChunkedEvents, let_go
 from .list_items import events_list
 from .yaml_reader import (
     Mapping,
@@ -146,10 +146,11 @@ class EventStream(ChunkedEvents):
 
     def __init__(self, text: str, bounds: list[int], lines: list[int], progress: Callable[[float], None] | None):
         self.text, self.bounds, self.lines, self.progress = text, bounds, lines, progress
+        self.count = len(bounds) - 1
         self.anchors: set[str] = set()  # named so far: a name used again in another chunk is the file's error
 
     def __len__(self) -> int:
-        return len(self.bounds) - 1
+        return self.count
 
     def chunks(self):
         """`Chunk`s in file order; each one's parsed items are let go once it is used.
@@ -193,6 +194,10 @@ class EventStream(ChunkedEvents):
         line breaks as come before them, so libyaml places them at their real lines."""
         start = self.bounds[first]
         return "\n" * in_pieces.count(self.text, "\n", 0, start) + self.text[start : self.bounds[last]]
+
+    def let_go(self) -> None:
+        super().let_go()
+        let_go(self.bounds)
 
     def value_line(self, index: int, key: str) -> int:
         """The line of item `index`'s `key` as the precise reader places it (for messages

@@ -17,6 +17,7 @@ from ..slugs import slug
 from ..yaml_reader import Null, position
 from .event_dates import DateProblem, EventDates, event_dates
 from .fast_events import only_types, plain_event
+from .first_lines import FirstLines
 from .media import read_background, read_media
 from .plain_chunk import plain_chunk
 from .sources import read_sources
@@ -33,13 +34,16 @@ from .values import (
 
 def read_events(check: Checker, items, categories: dict[str, Category], explicit: bool) -> list[Event]:
     events: list[Event] = []
-    first_line_of_id: dict[str, int] = {}  # a line, or ~index of an item read fast (no positions there)
+    first_line_of_id = FirstLines()  # a line, or ~index of an item read fast (no positions there)
     if isinstance(items, ChunkedEvents):
         for chunk in items.chunks():
             events.extend(_chunk_events(check, chunk, categories, explicit, first_line_of_id))
     else:
         events = _events_of(check, items, 0, categories, explicit, first_line_of_id)
     _give_unique_ids(events, first_line_of_id)
+    if isinstance(items, ChunkedEvents):
+        items.let_go()
+    first_line_of_id.let_go()
     return sorted_by_time(events)
 
 
@@ -71,7 +75,7 @@ def sorted_by_time(events: list[Event]) -> list[Event]:
 _SLICE = 50_000
 
 
-def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: dict[str, int]) -> list[Event]:
+def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: FirstLines) -> list[Event]:
     """A chunk fast; if anything in it needs a closer look, the chunk again, precisely."""
     if not chunk.risky():
         known_categories = len(categories)
@@ -94,7 +98,7 @@ def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: 
     return _events_of(check, items, chunk.first, categories, explicit, ids)
 
 
-def _plain_events_of(check: Checker, chunk, categories, explicit, ids: dict[str, int], undo: list[str]) -> list[Event]:
+def _plain_events_of(check: Checker, chunk, categories, explicit, ids: FirstLines, undo: list[str]) -> list[Event]:
     """`_events_of` for a chunk's plain values, in a loop kept tight: it runs 100,000 times a large file."""
     events = []
     lines = chunk.stream.lines
@@ -114,7 +118,7 @@ def _plain_events_of(check: Checker, chunk, categories, explicit, ids: dict[str,
     return events
 
 
-def _events_of(check: Checker, items, offset: int, categories, explicit, ids: dict[str, int]) -> list[Event]:
+def _events_of(check: Checker, items, offset: int, categories, explicit, ids: FirstLines) -> list[Event]:
     events = []
     for index, item in enumerate(items, offset):
         written_id = item.get("id") if isinstance(item, dict) else None
@@ -276,7 +280,7 @@ def read_tags(check: Checker, value: object) -> tuple[str, ...]:
     return tuple(tag for tag in (check.text(item, item, "tag") for item in value) if tag)
 
 
-def _give_unique_ids(events: list[Event], taken: dict) -> None:
+def _give_unique_ids(events: list[Event], taken: FirstLines) -> None:
     """Events without an id get one from their date and title, so a selection survives reloads."""
     next_suffix: dict[str, int] = {}
     for event in events:

@@ -22,6 +22,7 @@ from operator import attrgetter
 from ...chronology.model import Category, Event, Source
 from .event_dates import event_dates
 from .fast_events import plain_extras, plain_source
+from .first_lines import FirstLines
 from .values import EVENT_KEYS, PALETTE, PLAIN_WEB_LINK, Checker
 
 _EVENT_KEY_SET = frozenset(EVENT_KEYS)
@@ -33,7 +34,7 @@ _DATE_PARTS = tuple(map(attrgetter, ("start", "end", "end_open", "start_open", "
 
 def plain_chunk(
     check: Checker, items: list, lines: list[int], first: int, categories: dict[str, Category], explicit: bool,
-    ids: dict[str, int],
+    ids: FirstLines,
 ) -> list[Event] | None:
     """The chunk's events, exactly as `plain_event` would build them one by one; None when
     it is not certain. Only on success are the chunk's ids and new categories recorded."""
@@ -63,7 +64,7 @@ def plain_chunk(
     return events
 
 
-def _columns(check: Checker, items: list, first: int, categories: dict, explicit: bool, ids: dict[str, int]):
+def _columns(check: Checker, items: list, first: int, categories: dict, explicit: bool, ids: FirstLines):
     if set(map(type, items)) != {dict} or not set(chain.from_iterable(items)) <= _EVENT_KEY_SET:
         return None
     titles = _field(items, "title")
@@ -80,7 +81,7 @@ def _columns(check: Checker, items: list, first: int, categories: dict, explicit
     else:
         written_ids = [(index, item["id"]) for index, item in enumerate(items, first) if "id" in item]
         given = [event_id for _, event_id in written_ids]
-    if not all(map(str.strip, given)) or len(set(given)) != len(given) or not ids.keys().isdisjoint(given):
+    if not all(map(str.strip, given)) or len(set(given)) != len(given) or not ids.isdisjoint(given):
         return None  # a blank or repeated id: the event-by-event check says which
     if explicit and not categories.keys() >= set(categories_of) - {""}:
         return None
