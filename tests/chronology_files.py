@@ -745,8 +745,29 @@ def m_json_tag(rng, doc):
 
 
 def m_anchor(rng, doc):
-    kind = rng.choice(["dup", "dot", "dup_far", "alias_far", "alias_item", "merge", "nonascii"])
+    kind = rng.choice(["dup", "dot", "dup_far", "alias_far", "alias_item", "merge", "nonascii", "alias_header",
+                       "alias_header_after", "alias_header_dup", "alias_many"])
     n = _pick(rng, doc, "early")
+    if kind.startswith("alias_header"):
+        # an anchor in the header, before the list (or after it: undefined there), aliased by events
+        value = rng.choice(["&hplace Tripoli", "&hplace 'Sabha'", "&hplace", "&hplace [a, b]", "&hplace {x: 1}"])
+        (doc.post if kind == "alias_header_after" else doc.pre).append(f"x-anchor: {value}")
+        k = _pick(rng, doc, "late")
+        set_value(doc, n, "location", "*hplace")
+        if kind == "alias_header_dup":
+            set_value(doc, k, "location", "&hplace Benghazi")
+        elif k != n:
+            set_value(doc, k, rng.choice(["location", "title", "tags"]), "*hplace")
+        return f"anchor {kind} {n},{k}"
+    if kind == "alias_many":  # anchors and aliases scattered over the list, each one a doubt
+        anchors = []
+        for index in sorted(rng.sample(range(len(doc.events)), min(len(doc.events), rng.randint(1, 12)))):
+            if anchors and rng.random() < 0.6:
+                set_value(doc, index, "location", "*" + rng.choice(anchors))
+            else:
+                anchors.append(f"m{index}")
+                set_value(doc, index, "location", f"&m{index} Place {index}")
+        return f"anchors and aliases scattered ({len(anchors)} anchors)"
     if kind == "dot":
         set_value(doc, n, "location", "&a.b Tripoli")
         return f"anchor with dot@{n}"

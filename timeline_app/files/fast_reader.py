@@ -6,16 +6,21 @@ Its promise is the precise reader's answer, byte for byte, at yaml-rs speed
   the list blanked out line for line so every position stays where it is;
 - each chunk of 1,000 events is parsed by yaml-rs on a helper thread (it releases
   the interpreter), while the validator builds the previous chunk's events;
-- a chunk whose text holds anything the two parsers may read differently
-  (`Chunk.risky`), or whose values are anything but plain, is read again
-  precisely, placed at its real lines and depth: one chunk's slow read, not the file's;
+- the events of a chunk that hold anything the two parsers may read differently
+  (`Chunk.pieces`: an alias, a tag, a tab…), or whose values are anything but plain,
+  are read again precisely, placed at their real lines and depth, and the calm events
+  around them are still served fast: a doubt costs its own events' slow read, not the
+  chunk's, let alone the file's;
+- an alias may name an anchor the header or an earlier event defined (the precise reads
+  hand each other the anchors they have seen);
 - a syntax error anywhere is reported exactly as the precise reader would (libyaml's
-  own parser finds it, at C speed); only anchors and aliases across chunks, which
-  yaml-rs cannot resolve, send the whole file to the precise reader.
+  own parser finds it, at C speed); only what a piece read alone cannot tell (an anchor
+  defined twice, an alias the composer must resolve) sends the whole file to the precise reader.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 import threading
@@ -105,8 +110,10 @@ def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tup
         return None  # the precise reader says which
     # the list's lines, empty: later lines keep their numbers
     blank = "\n" * (text.count("\n", head.start(), body_start - 1) + breaks)
+    header_anchors: dict[str, object] = {}
     try:
-        root, problems = read_precise(text[: head.start()] + "events: []" + blank + text[body_end:])
+        root, problems = read_precise(text[: head.start()] + "events: []" + blank + text[body_end:],
+                                      anchors=header_anchors)
     except ReadError:
         return None  # the precise reader stops at the same error, as early in the file
     if not isinstance(root, Mapping) or not isinstance(root.get("events"), Sequence) or root["events"]:
@@ -116,6 +123,9 @@ def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tup
         return None  # another `events` key ("events": [] before the list, say): the precise reader says which
     stream = EventStream(text, starts + [body_end], lines, progress)
     stream.anchors = _anchor_names(text[: head.start()] + text[body_end:])
+    # an event may alias what the header defined before the list, never what follows it
+    stream.anchor_values = {name: value for name, value in header_anchors.items()
+                            if position(value)[0] < events_key.line}
     root[events_key] = stream
     return root, problems
 
@@ -148,6 +158,8 @@ class EventStream(ChunkedEvents):
         self.text, self.bounds, self.lines, self.progress = text, bounds, lines, progress
         self.count = len(bounds) - 1
         self.anchors: set[str] = set()  # named so far: a name used again in another chunk is the file's error
+        self.anchor_values: dict[str, object] = {}  # what the precise reads so far defined: later aliases name them
+        self._counted = (0, 1)  # an offset and its line: pieces are read in file order, so lines are counted once
 
     def __len__(self) -> int:
         return self.count
@@ -182,18 +194,25 @@ class EventStream(ChunkedEvents):
                     items = parsed.result()
                     if not isinstance(items, list) or len(items) != b - a:
                         items = None  # not the expected list of events: the precise reader says why
-                    yield Chunk(self, a, b, items, text)
+                    yield from Chunk(self, a, b, items, text).pieces()
                     if self.progress:
                         self.progress(0.7 * b / max(1, count))
             finally:
                 for *_, parsed in ahead:
                     parsed.cancel()
 
-    def text_of(self, first: int, last: int) -> str:
-        """Items `first` to `last` (exclusive) as they stand in the file, preceded by as many
-        line breaks as come before them, so libyaml places them at their real lines."""
+    def text_of(self, first: int, last: int) -> tuple[str, int]:
+        """Items `first` to `last` (exclusive) as they stand in the file, and the line they start on."""
         start = self.bounds[first]
-        return "\n" * in_pieces.count(self.text, "\n", 0, start) + self.text[start : self.bounds[last]]
+        return self.text[start : self.bounds[last]], self._line_at(start)
+
+    def _line_at(self, offset: int) -> int:
+        """The line `offset` stands on, counted on from the last offset asked about (the
+        whole text's breaks are counted once, not once a piece)."""
+        counted, line = self._counted if offset >= self._counted[0] else (0, 1)
+        line += in_pieces.count(self.text, "\n", counted, offset)
+        self._counted = (offset, line)
+        return line
 
     def let_go(self) -> None:
         super().let_go()
@@ -202,7 +221,8 @@ class EventStream(ChunkedEvents):
     def value_line(self, index: int, key: str) -> int:
         """The line of item `index`'s `key` as the precise reader places it (for messages
         that name where something was first written)."""
-        items, _ = read_precise(self.text_of(index, index + 1), depth=1)
+        text, first_line = self.text_of(index, index + 1)  # an event read fast: no anchor, no alias
+        items, _ = read_precise(text, depth=1, first_line=first_line)
         value = items[0].get(key) if isinstance(items, Sequence) and items and isinstance(items[0], dict) else None
         return position(value, (self.lines[index], 1))[0]
 
@@ -214,42 +234,108 @@ def _parse(yaml_rs, text: str):
         return None
 
 
+MIN_CALM_RUN = 8  # calm events between two doubtful ones fewer than this are read precisely with them
+
+
 class Chunk:
     """Events `first` to `last` (exclusive) of an EventStream, as yaml-rs's plain values
-    (`items`, None when yaml-rs could not read them)."""
+    (`items`, None when yaml-rs could not read them); `calm` once `pieces` has looked."""
 
-    def __init__(self, stream: EventStream, first: int, last: int, items: list | None, text: str):
+    calm: bool | None = None
+
+    def __init__(self, stream: EventStream, first: int, last: int, items: list | None, text: str | None):
         self.stream, self.first, self.last, self.items, self.text = stream, first, last, items, text
 
     def risky(self) -> bool:
-        """Whether this text holds a form yaml-rs may read otherwise than libyaml (then the
-        precise reader serves the chunk): YAML 1.1 numbers (`0x7DE`, `2_014`: yaml-rs reads 2014,
-        we keep the text), tabs, tags, anchors and aliases, escapes, indicators that libyaml
-        refuses at the start of a value.
+        """Whether these events must be read precisely."""
+        if self.calm is None:
+            self.calm = self.items is not None and next(self._doubts(), None) is None
+        return not self.calm
 
-        Cheap tests first (a character's absence is found at memchr speed): the common
-        chunk costs well under a millisecond."""
-        if self.items is None:
-            return True
+    def pieces(self):
+        """This chunk if it is calm, or all doubtful; else its runs of calm events (served
+        fast) and of events with a doubt (read precisely), in file order. A chunk of prose with
+        one alias in it is read precisely for that event alone, not for its thousand.
+
+        yaml-rs refuses a whole chunk for one alias to an anchor outside it: then the calm
+        runs are parsed again on their own, and one it still refuses is read precisely."""
+        if self.risky():
+            doubtful = self._doubtful_events()
+            if any(doubtful) and not all(doubtful):
+                for piece in self._runs(doubtful):
+                    if piece.items is None and piece.calm:
+                        piece.items = _parse(sys.modules["yaml_rs"], self._text_of_piece(piece))
+                        piece.calm = isinstance(piece.items, list) and len(piece.items) == piece.last - piece.first
+                    yield piece
+                return
+        yield self
+
+    def _text_of_piece(self, piece: Chunk) -> str:
+        bounds, base = self.stream.bounds, self.stream.bounds[self.first]
+        return self.text[bounds[piece.first] - base : bounds[piece.last] - base]
+
+    def _doubts(self):
+        """Where this text holds a form yaml-rs may read otherwise than libyaml (then the
+        precise reader serves the events around it), as (start, end) offsets: YAML 1.1 numbers
+        (`0x7DE`, `2_014`: yaml-rs reads 2014, we keep the text), tabs, tags, anchors and
+        aliases, escapes, indicators that libyaml refuses at the start of a value.
+
+        Lazily, cheap tests first (a character's absence is found at memchr speed): whether
+        there is any costs the common chunk well under a millisecond."""
         text = self.text
-        return bool(
-            _RADIX_NUMBER.search(text)
-            or ("_" in text and _UNDERSCORED_NUMBER.search(text))
-            or (_has_number_dates(self.items) and _PADDED_NUMBER.search(text))
-            or (any(char in text for char in _RARE_CHARACTERS) and _has_rare_forms(text))
-            or (("[" in text or "{" in text) and _may_open_flow_item_badly(text))
-        )  # no need to look for `---`, `...` or `%` at a line's start: the list ends before any
+        yield from _spans(_RADIX_NUMBER, text)
+        if "_" in text:
+            yield from _spans(_UNDERSCORED_NUMBER, text)
+        if self.items is None or _has_number_dates(self.items):
+            yield from _spans(_PADDED_NUMBER, text)
+        if any(char in text for char in _RARE_CHARACTERS):
+            yield from ((at, at + 1) for at in _rare_forms(text))
+        if "[" in text or "{" in text:
+            yield from _flow_items_opened_badly(text)
+        # no need to look for `---`, `...` or `%` at a line's start: the list ends before any
+
+    def _doubtful_events(self) -> list[bool]:
+        """For each event, whether a doubt touches its text."""
+        bounds = self.stream.bounds
+        base = bounds[self.first]
+        starts = [bound - base for bound in bounds[self.first : self.last]]
+        doubtful = [False] * (self.last - self.first)
+        for start, end in self._doubts():
+            for index in range(bisect.bisect_right(starts, start) - 1, bisect.bisect_left(starts, max(end, start + 1))):
+                doubtful[index] = True
+        return doubtful
+
+    def _runs(self, doubtful: list[bool]):
+        """Pieces of this chunk: runs of calm events and of doubtful ones (a short calm run
+        between doubtful ones joins them: a piece costs a call either way)."""
+        marks = doubtful[:]
+        index, count = 0, len(marks)
+        while index < count:
+            end = index
+            while end < count and not doubtful[end]:
+                end += 1
+            if 0 < index and end < count and end - index < MIN_CALM_RUN:
+                marks[index:end] = [True] * (end - index)
+            index = end + 1
+        run_start = 0
+        for index in range(1, count + 1):
+            if index == count or marks[index] != marks[run_start]:
+                items = None if self.items is None else self.items[run_start:index]
+                piece = Chunk(self.stream, self.first + run_start, self.first + index, items, None)
+                piece.calm = not marks[run_start]
+                yield piece
+                run_start = index
 
     def read_precise(self) -> tuple[list, list[Problem]]:
         """The same events read precisely, at their real lines and depth. A syntax error is
         raised as the whole file's first one (ReadError), exactly as the precise reader reports it."""
-        text = self.stream.text_of(self.first, self.last)
+        text, first_line = self.stream.text_of(self.first, self.last)
         anchors = _anchor_names(text)
         if anchors & self.stream.anchors:
             raise FastPathFailed("an anchor named again")  # libyaml refuses it, across the whole file
         self.stream.anchors |= anchors
         try:
-            items, problems = read_precise(text, depth=1)
+            items, problems = read_precise(text, depth=1, first_line=first_line, anchors=self.stream.anchor_values)
         except ReadError:
             raise self._file_syntax_error() from None
         if not isinstance(items, Sequence) or len(items) != self.last - self.first:
@@ -303,24 +389,40 @@ def _indicators(text: str):
     """Where each of `_INDICATORS` stands, one character after another (str.find runs at
     memchr speed: five times faster than a regex's character class over prose)."""
     for indicator in _INDICATORS:
-        at = text.find(indicator)
-        while at != -1:
-            yield at
-            at = text.find(indicator, at + 1)
+        yield from _all(text, indicator)
+
+
+def _all(text: str, sign: str):
+    """Every offset of `sign` in `text`."""
+    at = text.find(sign)
+    while at != -1:
+        yield at
+        at = text.find(sign, at + 1)
 
 
 _NODE_START_LINE = re.compile(r"\s*(?:-\s+)*")  # what may stand before a node on its line
 _BEFORE_A_NODE = frozenset(":[]{},'\"|>")  # (after a quoted scalar or a block header: an error, left to libyaml)
 
 
+def _spans(pattern: re.Pattern, text: str):
+    return (match.span() for match in pattern.finditer(text))
+
+
 def _has_rare_forms(text: str) -> bool:
-    """Tabs, escapes, directives, and a tag, anchor, alias, reserved indicator or complex key
-    where a node starts (after `key:`, a dash, a flow bracket or comma, or first on its line).
-    The same characters inside prose ("Libya & Egypt", "why ?") are plain text to both
-    parsers: once sent every chunk holding one to the precise reader, 8x slower.
+    return next(_rare_forms(text), None) is not None
+
+
+def _rare_forms(text: str):
+    """Where tabs, escapes, directives stand, and a tag, anchor, alias, reserved indicator or
+    complex key where a node starts (after `key:`, a dash, a flow bracket or comma, or first
+    on its line). The same characters inside prose ("Libya & Egypt", "why ?") are plain text
+    to both parsers: once sent every chunk holding one to the precise reader, 8x slower.
     Found by scanning for the indicators, then looking at what stands before each."""
-    if "\t" in text or "\\" in text or text.startswith("%") or "\n%" in text:
-        return True
+    for sign in "\t\\":
+        yield from _all(text, sign)
+    if text.startswith("%"):
+        yield 0
+    yield from (at + 1 for at in _all(text, "\n%"))
     for at in _indicators(text):
         if text[at] == "?" and not (text[at + 1 : at + 2].isspace() or at + 1 == len(text)):
             continue  # `?` is a complex key only before a space
@@ -331,10 +433,9 @@ def _has_rare_forms(text: str) -> bool:
             last -= 1
         mark = text[last] if last >= 0 else "\n"
         if mark == "\n" or mark in _BEFORE_A_NODE:
-            return True
-        if mark == "-" and _NODE_START_LINE.fullmatch(text, text.rfind("\n", 0, at) + 1, at):
-            return True
-    return False
+            yield at
+        elif mark == "-" and _NODE_START_LINE.fullmatch(text, text.rfind("\n", 0, at) + 1, at):
+            yield at
 # indicators libyaml refuses (or reads as a key) at the start of a flow node, after any
 # blanks or line breaks; one pattern per opener, since a literal first character lets the
 # regex engine skip ahead (0.1 ms a chunk, not 0.8)
@@ -347,9 +448,10 @@ _FLOW_VALUE_INDICATOR = re.compile(r":[ \t]+[|>](?![-+0-9]*(?:[ \t]+#[^\n]*)?[ \
 _COLON_LINE = re.compile(r"\n[ \t]*:(?=[ \t\n])")
 
 
-def _may_open_flow_item_badly(text: str) -> bool:
-    return (
-        any(pattern.search(text) for pattern in _FLOW_ITEM_STARTS)
-        or (("|" in text or ">" in text) and _FLOW_VALUE_INDICATOR.search(text) is not None)
-        or ("{" in text and _COLON_LINE.search(text) is not None)
-    )
+def _flow_items_opened_badly(text: str):
+    for pattern in _FLOW_ITEM_STARTS:
+        yield from _spans(pattern, text)
+    if "|" in text or ">" in text:
+        yield from _spans(_FLOW_VALUE_INDICATOR, text)
+    if "{" in text:
+        yield from _spans(_COLON_LINE, text)

@@ -100,26 +100,36 @@ def _line_column(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, column
 
 
-def read_precise(text: str, depth: int = 0) -> tuple[object, list[Problem]]:
+def read_precise(
+    text: str, depth: int = 0, first_line: int = 1, anchors: dict[str, object] | None = None
+) -> tuple[object, list[Problem]]:
     """Compose `text` into located values; YAML syntax errors raise ReadError.
 
-    `depth` is how deep the text's root sits in its file (a chunk of the events list: 1).
+    `depth` is how deep the text's root sits in its file (a chunk of the events list: 1),
+    `first_line` the line its first line stands on there. `anchors` (name -> value) are
+    those the file defined before this text: an alias may name them, and the anchors this
+    text defines are added to it (a piece of the events list read alone sees what the whole
+    file would). A text the composer must read (see `_Unusual`) adds none.
     """
     problems: list[Problem] = []
-    place = placer(text)
+    place = placer(text, first_line)
     try:
         try:
-            return _EventBuilder(problems, place, depth).build(yaml.parse(text, Loader=_LOADER)), problems
+            builder = _EventBuilder(problems, place, depth, anchors)
+            root = builder.build(yaml.parse(text, Loader=_LOADER))
+            if anchors is not None:
+                anchors.update(builder.anchors)
+            return root, problems
         except _Unusual:
             problems.clear()
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = _syntax_message(error, text, place)
-        line, column = place(mark.line, mark.column) if mark else (1, 1)
+        message = _syntax_message(error, text, place, first_line)
+        line, column = place(mark.line, mark.column) if mark else (first_line, 1)
         raise ReadError([Problem(line, column, message)]) from None
     except yaml.reader.ReaderError as error:
-        raise ReadError([_unacceptable_character(error, text)]) from None
+        raise ReadError([_unacceptable_character(error, text, first_line)]) from None
     except yaml.YAMLError as error:
         raise ReadError([Problem(1, 1, f"YAML error: {error}")]) from None
     return _Converter(problems, place).convert(root, depth), problems
@@ -154,22 +164,23 @@ def editor_lines(text: str) -> list[str]:
 _EDITOR_LINE = re.compile("[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
-def placer(text: str):
-    """(0-based line, column) from libyaml -> the 1-based line and column an editor shows."""
+def placer(text: str, first_line: int = 1):
+    """(0-based line, column) from libyaml -> the 1-based line and column an editor shows
+    (the text's first line being `first_line` of its file)."""
     if "\x85" not in text and "\u2028" not in text and "\u2029" not in text:
-        return lambda line, column: (line + 1, column + 1)
+        return lambda line, column: (line + first_line, column + 1)
     theirs = [0] + [m.end() for m in _LIBYAML_BREAK.finditer(text)]
     ours = [0] + [m.end() for m in _EDITOR_BREAK.finditer(text)]
 
     def place(line: int, column: int) -> tuple[int, int]:
         offset = theirs[min(line, len(theirs) - 1)] + column
         number = bisect.bisect_right(ours, offset)
-        return number, offset - ours[number - 1] + 1
+        return number + first_line - 1, offset - ours[number - 1] + 1
 
     return place
 
 
-def _unacceptable_character(error: yaml.reader.ReaderError, text: str) -> Problem:
+def _unacceptable_character(error: yaml.reader.ReaderError, text: str, first_line: int = 1) -> Problem:
     """A character YAML forbids (a control character, say), at its own line and column."""
     code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
     offset = error.position
@@ -177,12 +188,12 @@ def _unacceptable_character(error: yaml.reader.ReaderError, text: str) -> Proble
         offset = text.find(chr(code))  # libyaml may count in bytes: find the character itself
     offset = max(offset, 0)
     starts = [0] + [m.end() for m in _EDITOR_BREAK.finditer(text, 0, offset)]
-    line, column = len(starts), offset - starts[-1] + 1
+    line, column = len(starts) + first_line - 1, offset - starts[-1] + 1
     return Problem(line, column, f"character U+{code:04X} is not allowed in YAML (a control character): remove it, "
                    "or write it as an escape such as \\x07 inside double quotes")
 
 
-def _syntax_message(error: yaml.MarkedYAMLError, text: str, place) -> str:
+def _syntax_message(error: yaml.MarkedYAMLError, text: str, place, first_line: int = 1) -> str:
     """libyaml's complaint in plain words, pointing at the cause where it can: an unclosed quote
     or bracket is reported where it was opened, not only where the parser gave up."""
     problem = error.problem or "syntax error"
@@ -203,7 +214,8 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str, place) -> str:
         message += f" ({error.context} opened at line {opened[0]}, column {opened[1]})"
     quote = _unclosed_quote_before(text, mark.line if mark is not None else len(text))
     if quote:
-        message += f"; is a quote missing? the one opened at line {quote[0]}, column {quote[1]} is not closed on its line"
+        message += (f"; is a quote missing? the one opened at line {quote[0] + first_line - 1}, column {quote[1]}"
+                    " is not closed on its line")
     return message
 
 
@@ -241,9 +253,10 @@ class _EventBuilder:
     rare files it hands back through `_Unusual`.
     """
 
-    def __init__(self, problems: list[Problem], place, depth: int = 0):
+    def __init__(self, problems: list[Problem], place, depth: int = 0, known: dict[str, object] | None = None):
         self.problems = problems
-        self.anchors: dict[str, object] = {}
+        self.known = known or {}  # anchors defined before this text: an alias may name them, none may be defined again
+        self.anchors: dict[str, object] = {}  # this text's own
         self.place = place
         self.base_depth = depth
 
@@ -281,9 +294,12 @@ class _EventBuilder:
                 skipping = 1 if opens else 0
                 continue
             if kind is yaml.AliasEvent:
-                if event.anchor not in self.anchors:
+                if event.anchor in self.anchors:
+                    self._place(frame, self.anchors[event.anchor])
+                elif event.anchor in self.known:
+                    self._place(frame, self.known[event.anchor])
+                else:
                     raise _Unusual
-                self._place(frame, self.anchors[event.anchor])
                 continue
             line, column = self.place(event.start_mark.line, event.start_mark.column)
             depth = frame[2] + 1 if frame is not None else self.base_depth
@@ -307,6 +323,8 @@ class _EventBuilder:
             else:
                 value = located(Mapping(), line, column)
             if event.anchor is not None:
+                if event.anchor in self.known:  # the composer, reading this text alone, would not see it
+                    raise ReadError([Problem(line, column, f"YAML syntax error: found duplicate anchor '{event.anchor}'")])
                 if event.anchor in self.anchors:
                     raise _Unusual
                 self.anchors[event.anchor] = value

@@ -1,0 +1,155 @@
+"""A doubt costs its own events' precise read, not its chunk's or the file's.
+
+The fast reader reads the events that hold a form yaml-rs may read otherwise (an alias, a tag,
+a tab…) precisely, at their real lines, and serves the calm events around them fast; an
+alias may name an anchor the header or an earlier event defined. Every file here gets the
+precise reader's verdict, and the tests count what was read precisely."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from test_fast_precise_agree import fast_verdict, precise_verdict
+
+import timeline_app.files.fast_reader as fast_reader
+import timeline_app.files.loader as loader
+
+
+def _event(index: int, location: str | None = None, start: str | None = None) -> str:
+    lines = [f"  - id: e{index}", f"    title: Event number {index}", f"    start: {start or f'2014-{index % 12 + 1:02d}-{index % 27 + 1:02d}'}",
+             "    category: politics", "    tags: [talks, oil]", f"    description: What happened on day {index} & why, 50% of it."]
+    if location is not None:
+        lines.append(f"    location: {location}")
+    return "\n".join(lines) + "\n"
+
+
+HEADER = "title: Pieces\ndescription: &capital Tripoli\ncategories:\n  politics: {label: Politics}\nevents:\n"
+
+
+def _file(count: int, locations: dict[int, str], starts: dict[int, str] | None = None, header: str = HEADER,
+          trailer: str = "") -> str:
+    starts = starts or {}
+    return header + "".join(_event(i, locations.get(i), starts.get(i)) for i in range(count)) + trailer
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """Events read precisely, piece by piece; a whole-file precise read fails the test."""
+    counted = {"events": 0, "pieces": 0}
+    real = fast_reader.Chunk.read_precise
+
+    def read_precise(chunk):
+        counted["events"] += chunk.last - chunk.first
+        counted["pieces"] += 1
+        return real(chunk)
+
+    def whole_file(*args, **kwargs):
+        raise AssertionError("the whole file was read precisely")
+
+    monkeypatch.setattr(fast_reader.Chunk, "read_precise", read_precise)
+    monkeypatch.setattr(loader, "read_precise", whole_file)
+    return counted
+
+
+def test_aliases_to_the_header_and_to_earlier_events_are_read_for_their_events_alone(reads):
+    text = _file(5000, {17: "*capital", 1999: "*capital", 2500: "&harbour Misrata", 4321: "*harbour", 4322: "*capital"})
+    fast = fast_verdict(text)
+    assert fast[0] == []
+    locations = {event[0]: event[7] for event in fast[1][5]}
+    assert (locations["e17"], locations["e1999"], locations["e2500"], locations["e4321"]) == (
+        "Tripoli", "Tripoli", "Misrata", "Misrata")
+    assert reads["events"] <= 5 * fast_reader.MIN_CALM_RUN
+    assert fast == precise_verdict(text)
+
+
+def test_a_problem_inside_a_doubtful_event_is_placed_where_the_whole_file_places_it(reads):
+    text = _file(3000, {1500: "*capital", 1502: "!place Sirte"}, {1500: "31 June 2014", 2999: "2014-13-01"})
+    fast = fast_verdict(text)
+    assert fast == precise_verdict(text)
+    lines = text.split("\n")
+    where = [f"{lines.index(written) + 1}:{column}" for written, column in
+             (("    start: 31 June 2014", 12), ("    location: !place Sirte", 15), ("    start: 2014-13-01", 12))]
+    assert [problem.split(": ")[0] for problem in fast[0]] == where
+    assert reads["events"] <= 3 + 1000  # the doubtful events, and the calm chunk that holds a problem
+
+
+@pytest.mark.parametrize("where", ["in an earlier chunk", "in the header", "in the same piece"])
+def test_an_anchor_defined_twice_gets_the_precise_verdict(monkeypatch, where):
+    locations = {"in an earlier chunk": {10: "&twice A", 2600: "&twice B"},
+                 "in the header": {1200: "&capital B"},
+                 "in the same piece": {700: "&twice A", 701: "&twice B"}}[where]
+    text = _file(3000, locations)
+    fast = fast_verdict(text)
+    assert fast == precise_verdict(text)
+    assert fast[1] is None and "duplicate anchor" in fast[0][0]
+
+
+def test_an_alias_to_an_anchor_after_the_list_gets_the_precise_verdict():
+    text = _file(2500, {2000: "*later"}, trailer="x-later: &later Sabha\n")
+    fast = fast_verdict(text)
+    assert fast == precise_verdict(text)
+    assert fast[1] is None and "undefined alias" in fast[0][0]
+
+
+def test_scattered_doubts_over_many_chunks_agree_with_the_precise_reader(reads):
+    rng = random.Random(7)
+    locations = {}
+    anchors = []
+    for index in sorted(rng.sample(range(6000), 400)):
+        roll = rng.random()
+        if roll < 0.3 or not anchors:
+            anchors.append(f"a{index}")
+            locations[index] = f"&a{index} Place {index}"
+        elif roll < 0.7:
+            locations[index] = "*" + rng.choice(anchors + ["capital"])
+        else:
+            locations[index] = rng.choice(["!!str Tagged", "'tab\there'", "\"escaped \\u00e9\"", "0x1F", "2_014"])
+    text = _file(6000, locations)
+    assert fast_verdict(text) == precise_verdict(text)
+    assert reads["events"] < 6000 / 2  # the calm events between the doubts were served fast
+
+
+def _chunk(texts: list[str]) -> fast_reader.Chunk:
+    """A chunk of the given event texts, as the fast reader cuts and parses it."""
+    import yaml_rs
+
+    text = "".join(texts)
+    bounds = [0]
+    for piece in texts:
+        bounds.append(bounds[-1] + len(piece))
+    stream = fast_reader.EventStream(text, bounds, [1] * len(texts), None)
+    try:
+        items = yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # noqa: BLE001 - an alias to elsewhere: yaml-rs cannot read it
+        items = None
+    return fast_reader.Chunk(stream, 0, len(texts), items, text)
+
+
+def test_each_doubt_marks_the_event_it_stands_in_and_no_other():
+    rng = random.Random(3)
+    forms = ["!!str x", "0x1F", "2_014", "'a\tb'", "\"\\u00e9\"", "@x", "`x`", "[a, ?b]", "{a: >x}"]
+    for _ in range(200):
+        count = rng.randint(1, 40)
+        doubtful = {index: rng.choice(forms) for index in rng.sample(range(count), rng.randint(0, count))}
+        chunk = _chunk([_event(i, doubtful.get(i)) for i in range(count)])
+        assert chunk._doubtful_events() == [i in doubtful for i in range(count)]
+
+
+def test_pieces_cover_the_chunk_in_order_with_its_own_values():
+    rng = random.Random(5)
+    for _ in range(300):
+        count = rng.randint(1, 60)
+        doubtful = {index: "!!str x" for index in rng.sample(range(count), rng.randint(0, count))}
+        chunk = _chunk([_event(i, doubtful.get(i)) for i in range(count)])
+        pieces = list(chunk.pieces())
+        assert [(p.first, p.last) for p in pieces] == list(zip([p.first for p in pieces], [p.last for p in pieces]))
+        assert pieces[0].first == 0 and pieces[-1].last == count
+        assert all(a.last == b.first for a, b in zip(pieces, pieces[1:]))
+        assert [item for piece in pieces for item in piece.items] == chunk.items
+        for piece in pieces:
+            if not piece.risky():  # a calm piece holds no doubt; every doubt is in a precise piece
+                assert not any(i in doubtful for i in range(piece.first, piece.last))
+        assert all(any(p.first <= i < p.last and p.risky() for p in pieces) for i in doubtful)
+        calm_runs = [p.last - p.first for p in pieces[1:-1] if not p.risky()]
+        assert all(run >= fast_reader.MIN_CALM_RUN for run in calm_runs)
