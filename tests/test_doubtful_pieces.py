@@ -128,7 +128,7 @@ def _chunk(texts: list[str]) -> fast_reader.Chunk:
 
 def test_each_doubt_marks_the_event_it_stands_in_and_no_other():
     rng = random.Random(3)
-    forms = ["!!str x", "0x1F", "2_014", "'a\tb'", "\"\\u00e9\"", "@x", "`x`", "[a, ?b]", "{a: >x}"]
+    forms = ["!!str x", "0x1F", "2_014", "'a\tb'", "\"\\uD83D\\uDE00\"", "@x", "`x`", "[a, ?b]", "{a: >x}"]
     for _ in range(200):
         count = rng.randint(1, 40)
         doubtful = {index: rng.choice(forms) for index in rng.sample(range(count), rng.randint(0, count))}
@@ -153,3 +153,13 @@ def test_pieces_cover_the_chunk_in_order_with_its_own_values():
         assert all(any(p.first <= i < p.last and p.risky() for p in pieces) for i in doubtful)
         calm_runs = [p.last - p.first for p in pieces[1:-1] if not p.risky()]
         assert all(run >= fast_reader.MIN_CALM_RUN for run in calm_runs)
+
+
+@pytest.mark.parametrize("header", ["|", ">", "|-", "|+", ">2", "| # note"])
+def test_an_empty_block_scalar_ending_a_chunk_reads_as_the_whole_file_reads_it(header):
+    """yaml-rs reads an empty block scalar at the very end of a text as a line break, libyaml
+    as nothing; a chunk's text ends where the next event starts."""
+    events = [_event(i) for i in range(2000)]
+    events[fast_reader.CHUNK_ITEMS - 1] += f"    media: {{url: 'https://example.org/a.jpg'}}\n    display_date: {header}\n\n"
+    text = HEADER + "".join(events)
+    assert fast_verdict(text) == precise_verdict(text)

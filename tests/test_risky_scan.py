@@ -15,8 +15,27 @@ _NODE_START_LINE = re.compile(r"\s*(?:-\s+)*")
 _BEFORE_A_NODE = frozenset(":[]{},'\"|>")
 
 
+_SAFE_AFTER_BACKSLASH = set("\\\"/0abefnrtvN_LP \n")
+_HEX = set("0123456789abcdefABCDEF")
+
+
+def safe_escape(text: str, at: int) -> bool:
+    """The backslash at `at` is one both parsers read alike: a one-letter escape, or \\xHH,
+    \\uHHHH (no surrogate), \\UHHHHHHHH (at most 10FFFF)."""
+    after = text[at + 1 : at + 10]
+    if after[:1] in _SAFE_AFTER_BACKSLASH and after[:1]:
+        return True
+    digits = {"x": 2, "u": 4, "U": 8}.get(after[:1])
+    if digits is None or len(after) < digits + 1 or not set(after[1 : digits + 1]) <= _HEX:
+        return False
+    code = int(after[1 : digits + 1], 16)
+    return not 0xD800 <= code <= 0xDFFF and code <= 0x10FFFF
+
+
 def rule(text: str) -> bool:
-    if "\t" in text or "\\" in text or text.startswith("%") or "\n%" in text:
+    if "\t" in text or text.startswith("%") or "\n%" in text:
+        return True
+    if any(not safe_escape(text, at) for at, char in enumerate(text) if char == "\\"):
         return True
     for found in _INDICATOR.finditer(text):
         at = found.start()
@@ -28,7 +47,8 @@ def rule(text: str) -> bool:
     return False
 
 
-PIECES = list("ab -:[]{},'\"|>!&*@`?\n") + ["\xa0", "\u3000", "- ", "  ", ": ", "-\xa0", "\n- ", "x:"]
+PIECES = list("ab -:[]{},'\"|>!&*@`?\n") + ["\xa0", "\u3000", "- ", "  ", ": ", "-\xa0", "\n- ", "x:"] + [
+    "\\", "\\x", "\\u", "\\U", "00", "d8", "E9", "10", "ff", "\\\\", "\\n", "\\z", "\\ "]
 
 
 def test_scan_agrees_with_the_rule_on_random_text():

@@ -264,8 +264,10 @@ class Chunk:
             if any(doubtful) and not all(doubtful):
                 for piece in self._runs(doubtful):
                     if piece.items is None and piece.calm:
-                        piece.items = _parse(sys.modules["yaml_rs"], self._text_of_piece(piece))
-                        piece.calm = isinstance(piece.items, list) and len(piece.items) == piece.last - piece.first
+                        text = self._text_of_piece(piece)
+                        piece.items = _parse(sys.modules["yaml_rs"], text)
+                        piece.calm = (isinstance(piece.items, list) and len(piece.items) == piece.last - piece.first
+                                      and next(_empty_block_scalar_at_end(text), None) is None)
                     yield piece
                 return
         yield self
@@ -292,6 +294,7 @@ class Chunk:
             yield from ((at, at + 1) for at in _rare_forms(text))
         if "[" in text or "{" in text:
             yield from _flow_items_opened_badly(text)
+        yield from _empty_block_scalar_at_end(text)
         # no need to look for `---`, `...` or `%` at a line's start: the list ends before any
 
     def _doubtful_events(self) -> list[bool]:
@@ -404,6 +407,16 @@ _NODE_START_LINE = re.compile(r"\s*(?:-\s+)*")  # what may stand before a node o
 _BEFORE_A_NODE = frozenset(":[]{},'\"|>")  # (after a quoted scalar or a block header: an error, left to libyaml)
 
 
+# A backslash that both parsers read alike, whether it stands in a double-quoted scalar (an
+# escape) or not (itself): what `yaml.safe_dump` writes for any text that is not ASCII
+# (`Caf\xE9`, and `\` at the end of a folded line), and the common escapes. Not: a UTF-16
+# surrogate (yaml-rs joins a pair, libyaml refuses it), a code point beyond U+10FFFF, or
+# an escape YAML does not know (tests/test_escapes.py holds yaml-rs to libyaml).
+_UNSAFE_ESCAPE = re.compile(
+    r"\\(?![\\\"/0abefnrtvN_LP \n]|x[0-9A-Fa-f]{2}|u(?![dD][89a-fA-F])[0-9A-Fa-f]{4}|U(?:000[0-9A-Fa-f]|0010)[0-9A-Fa-f]{4})"
+)
+
+
 def _spans(pattern: re.Pattern, text: str):
     return (match.span() for match in pattern.finditer(text))
 
@@ -418,8 +431,9 @@ def _rare_forms(text: str):
     on its line). The same characters inside prose ("Libya & Egypt", "why ?") are plain text
     to both parsers: once sent every chunk holding one to the precise reader, 8x slower.
     Found by scanning for the indicators, then looking at what stands before each."""
-    for sign in "\t\\":
-        yield from _all(text, sign)
+    yield from _all(text, "\t")
+    if "\\" in text:
+        yield from (match.start() for match in _UNSAFE_ESCAPE.finditer(text))
     if text.startswith("%"):
         yield 0
     yield from (at + 1 for at in _all(text, "\n%"))
@@ -441,11 +455,40 @@ def _rare_forms(text: str):
 # regex engine skip ahead (0.1 ms a chunk, not 0.8)
 _FLOW_ITEM_STARTS = tuple(re.compile(opener + r"\s*[?:|>%]") for opener in (",", r"\[", r"\{")) + (
     re.compile(r":\s*[?:%]"),  # a flow mapping's value (`{description: ?x}`: libyaml refuses it, yaml-rs reads it)
+    re.compile(r":[,?\[\]{}]"),  # `[a, b:]`, `{x:}`: libyaml refuses a plain scalar's `:` before these, yaml-rs reads a key
 )
 # a flow value starting with | or > (a block scalar header ends its line; `{title: >x}` does not)
 _FLOW_VALUE_INDICATOR = re.compile(r":[ \t]+[|>](?![-+0-9]*(?:[ \t]+#[^\n]*)?[ \t]*$)", re.M)  # (`>#` is no comment)
 # a key's `:` alone at the start of the next line, inside a flow mapping
 _COLON_LINE = re.compile(r"\n[ \t]*:(?=[ \t\n])")
+# what looks like a block scalar header ending its line, inside a flow collection (libyaml
+# refuses it, yaml-rs reads a plain `|`): a flow opener before it on its line, or a line
+# before it that leaves a flow open (ends with `,`, `:` or an opener, or opens one unclosed)
+_HEADER_AT_END = r"[^\n]*?[ \t][|>][-+0-9]*[ \t]*(?:#[^\n]*)?$"
+_BLOCK_HEADER_IN_FLOW = (
+    re.compile(r"[\[{]" + _HEADER_AT_END, re.M),
+    re.compile(r"[,:\[{][ \t]*\n(?:[ \t]*\n)*" + _HEADER_AT_END, re.M),
+    re.compile(r"[\[{][^\]}\n]*\n(?:[ \t]*\n)*" + _HEADER_AT_END, re.M),
+)
+
+
+_BLOCK_SCALAR_HEADER_ENDS = re.compile(r"(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def _empty_block_scalar_at_end(text: str):
+    """A block scalar header (`description: |`) with nothing after it but blank or comment
+    lines, at the end of the text: libyaml reads "", yaml-rs "\n" (only at the end of a
+    text; a chunk ends where the next event starts, so the whole file reads "")."""
+    end = len(text)
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start:end].strip()
+        if line and not line.startswith("#"):
+            header = _BLOCK_SCALAR_HEADER_ENDS.search(line)
+            if header:
+                yield start, end
+            return
+        end = start
 
 
 def _flow_items_opened_badly(text: str):
@@ -453,5 +496,7 @@ def _flow_items_opened_badly(text: str):
         yield from _spans(pattern, text)
     if "|" in text or ">" in text:
         yield from _spans(_FLOW_VALUE_INDICATOR, text)
+        for pattern in _BLOCK_HEADER_IN_FLOW:
+            yield from _spans(pattern, text)
     if "{" in text:
         yield from _spans(_COLON_LINE, text)
