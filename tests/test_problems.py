@@ -136,3 +136,20 @@ def test_a_syntax_error_points_at_the_quote_or_bracket_that_caused_it(text, line
     (fast,) = load_text(big).problems
     assert (fast.line, fast.column) == (line + 2500, column)
     assert fast.message == problem.message.replace("line 3,", "line 2503,").replace("line 3 ", "line 2503 ")
+
+
+def test_a_long_value_folded_over_lines_is_no_missing_quote():
+    """`yaml.safe_dump` folds a long double-quoted value over lines; an error further down must
+    not be blamed on it ("is a quote missing?")."""
+    import yaml
+
+    folded = yaml.safe_dump({"title": "t", "events": [{"title": "Talks", "start": "2014",
+                                                        "description": "Caf\u00e9 talks in Krak\u00f3w. " * 12}]}, width=50)
+    assert folded.count("\\\n") > 2
+    text = folded + "  - title: broken\n    start: 2015\n    tags: [a, b]]\n"
+    (problem,) = load_text(text).problems
+    assert "syntax error" in problem.message and "quote" not in problem.message
+    # a quote closed only after `key:` lines it swallowed is still named
+    swallowed = "title: t\nevents:\n  - title: \"unclosed\n    start: 2014\n    tags: \"x\"]\n"
+    (problem,) = load_text(swallowed).problems
+    assert "the one opened at line 3, column 12 is not closed on its line" in problem.message

@@ -223,16 +223,39 @@ _QUOTED_VALUE = re.compile(r"""(?:^|[:\-\[,{]\s)\s*(["'])""")
 
 
 def _unclosed_quote_before(text: str, last_line: int) -> tuple[int, int] | None:
-    """The last quoted value before `last_line` (0-based) that does not close on its own line."""
+    """The last quoted value before `last_line` (0-based) that does not close on its own line.
+    One that closes on a later line, with no `key:` line in between, is a long value folded
+    over lines (as `yaml.safe_dump` writes it), not a missing quote: no hint points at it."""
+    lines = text.splitlines()[: last_line + 1]
     found = None
-    for number, line in enumerate(text.splitlines()[: last_line + 1]):
+    number = 0
+    while number < len(lines):
+        line = lines[number]
         for match in _QUOTED_VALUE.finditer(line):
             quote, start = match[1], match.end()
             rest = line[start:]
             closed = re.search(r'(?<!\\)"', rest) if quote == '"' else re.search(r"'(?!')", rest.replace("''", "  "))
-            if not closed:
+            if closed:
+                continue
+            closes_on = _line_closing(lines, number, start, quote)
+            if closes_on is None or any(_KEY_LINE.match(inner) for inner in lines[number + 1 : closes_on + 1]):
                 found = (number + 1, start)
+            else:
+                number = closes_on  # the lines it spans are its text, not values: go on after it
+            break
+        number += 1
     return found
+
+
+_KEY_LINE = re.compile(r"\s*(?:-\s+)?[^\s:#'\"\\][^:#]*:(?:\s|$)")
+_CLOSING = {'"': re.compile(r'(?:[^"\\]|\\.)*"', re.S), "'": re.compile(r"(?:[^']|'')*'", re.S)}
+
+
+def _line_closing(lines: list[str], number: int, start: int, quote: str) -> int | None:
+    """The (0-based) line among `lines` on which the quote opened at `start` of line `number` closes."""
+    rest = "\n".join([lines[number][start:]] + lines[number + 1 :])
+    closing = _CLOSING[quote].match(rest)
+    return None if closing is None else number + rest.count("\n", 0, closing.end())
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
