@@ -95,7 +95,11 @@ def _load_other(text: str, path: str, kind: str) -> LoadResult:
     read into located values, then the same checks."""
     try:
         root, problems = _OTHER_READERS[kind](text)
-        chronology, more = build_chronology(root)
+        try:
+            chronology, more = build_chronology(root)
+        except FastPathFailed:  # a chunk libyaml refuses though json read it: the whole file, precisely
+            root, problems = read_json(text, fast=False)
+            chronology, more = build_chronology(root)
     except ReadError as error:
         return LoadResult(path, None, with_path(error.problems, path))
     if kind in (".csv", ".timeline") and not chronology.title:

@@ -89,7 +89,8 @@ def plain_source(source: object) -> Source:
     if type(source) is str:
         url = source
         result = Source(url.strip())
-    elif type(source) is dict and source.keys() <= _SOURCE_KEY_SET and str in only_types(list(source.values())):
+    elif type(source) is dict and source.keys() <= _SOURCE_KEY_SET and set(map(type, source.values())) <= {str}:
+        # (an empty title, publisher or date is no title, as the precise check reads it: our JSON export writes them)
         url = source.get("url", "")
         result = Source(url.strip(), source.get("title", ""), source.get("publisher", ""), source.get("date", ""))
         if not url and not result.title:

@@ -1,0 +1,255 @@
+"""Our own JSON export read back at the fast path's speed, with the precise reader's answer.
+
+JSON is YAML, and the YAML reader (libyaml, every value placed) is the reference for it: a
+100,000-event export took it 18 s. Here json's C parser reads each event's plain values, in
+file order, noting where each event starts; the header (everything but the events list) is
+read precisely with the list blanked out; the validator checks the events a chunk at a time
+from their plain values and, at the first doubt, reads that chunk precisely, at its real
+lines and columns (tests/test_json_fast_precise_agree.py holds the two to one answer).
+
+Files whose text libyaml would read otherwise than json does (a UTF-16 surrogate pair, a key
+of over 1,024 characters, characters it refuses or counts as line breaks), TimelineJS
+documents and anything unexpected are read the precise way, whole.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..chronology.problems import Problem
+from .chunked_events import ChunkedEvents, let_go
+from .fast_reader import CHUNK_ITEMS, FastPathFailed, has_unplain_characters
+from .in_pieces import count, has_any, replace_crlf
+from .timelinejs_read import is_timelinejs
+from .yaml_reader import Mapping, ReadError, Sequence, position, read_precise
+
+_BLANKS = re.compile(r"[ \t\n\r]*")
+# what libyaml reads otherwise than json: a UTF-16 surrogate escape (json joins a pair,
+# libyaml refuses it); characters it refuses or counts as line breaks are found as in YAML
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+LONGEST_KEY = 1000  # libyaml refuses a key of over 1,024 characters that json reads
+
+
+class _Objects:
+    """json's object hook: drops a null as `json_format` drops it from located values, notes an
+    object that names a key twice (the precise reader reports it; json keeps the last value,
+    libyaml the first) or a key libyaml would refuse."""
+
+    def __init__(self):
+        self.doubtful = 0
+        self.long_key = False
+
+    def __call__(self, pairs: list) -> dict:
+        mapping = dict(pairs)
+        if len(mapping) != len(pairs):
+            self.doubtful += 1
+        if mapping and max(map(len, mapping)) > LONGEST_KEY:
+            self.long_key = True
+        if None in mapping.values():
+            return {key: value for key, value in mapping.items() if value is not None}
+        return mapping
+
+
+def _decoder(objects: _Objects) -> json.JSONDecoder:
+    """Numbers kept as written (libyaml keeps `1e3` as `1e3`, not 1000.0), objects watched."""
+    return json.JSONDecoder(object_pairs_hook=objects, parse_int=str, parse_float=str, parse_constant=str)
+
+
+def read_json_fast(text: str, drop_nulls, take_whole_date) -> tuple[Mapping, list[Problem]] | None:
+    """Our JSON export as located values, its events a `JsonEvents`; None to read it precisely.
+    `drop_nulls(located, plain)` and `take_whole_date(located)` make located values what our
+    format means (json_format's own, applied to what is read precisely)."""
+    if "\r" in text:
+        text = replace_crlf(text)
+        if "\r" in text:
+            return None
+    if has_unplain_characters(text) or ("\\u" in text and has_any(_SURROGATE, text, reach=8)):
+        return None
+    objects = _Objects()
+    walked = _walk(text, _decoder(objects), objects)
+    if walked is None or objects.long_key:
+        return None
+    plain_root, (opening, closing), starts, ends, items, doubtful = walked
+    if is_timelinejs(plain_root):
+        return None
+    # the list's lines, empty: every later value keeps its line and column
+    line_start = text.rfind("\n", 0, closing) + 1
+    blank = "[" + "\n" * count(text, "\n", opening, closing) + " " * (closing - max(line_start, opening + 1)) + "]"
+    try:
+        root, problems = read_precise(text[:opening] + blank + text[closing + 1 :])
+    except ReadError:
+        return None
+    if not isinstance(root, Mapping) or not isinstance(root.get("events"), Sequence) or root["events"]:
+        return None
+    events_key = next(key for key in root if key == "events")
+    drop_nulls(root, {key: [] if key == "events" else value for key, value in plain_root.items()})
+
+    def take_event(located, plain) -> None:
+        drop_nulls(located, plain)
+        if isinstance(located, Mapping):
+            take_whole_date(located)
+
+    stream = JsonEvents(text, starts, ends, items, doubtful, take_event)
+    root[events_key] = stream
+    return root, problems
+
+
+def _walk(text: str, decoder: json.JSONDecoder, objects: _Objects):
+    """The top-level object's plain values, where the events list opens and closes, where each
+    event starts and ends, its plain value, and whether it names a key twice; None for anything
+    but an object with one `events` list (json's own reading then says what is wrong)."""
+    decode, blanks = decoder.scan_once, _BLANKS.match  # (raw_decode's Python wrapper cost 0.6 s a 100k export)
+    root: dict = {}
+    span = None
+    starts: list[int] = []
+    ends: list[int] = []
+    items: list = []
+    doubtful: list[bool] = []
+    try:
+        at = blanks(text).end()
+        if text[at] != "{":
+            return None
+        at = blanks(text, at + 1).end()
+        while text[at] != "}" or root:
+            key, at = decode(text, at)
+            if type(key) is not str or key in root or len(key) > LONGEST_KEY:
+                return None
+            at = blanks(text, at).end()
+            if text[at] != ":":
+                return None
+            at = blanks(text, at + 1).end()
+            if key == "events" and text[at] == "[":
+                opening = at
+                at = blanks(text, at + 1).end()
+                while text[at] != "]":
+                    before = objects.doubtful
+                    starts.append(at)
+                    item, at = decode(text, at)
+                    ends.append(at)
+                    items.append(item)
+                    doubtful.append(objects.doubtful != before)
+                    at = blanks(text, at).end()
+                    if text[at] == ",":
+                        at = blanks(text, at + 1).end()
+                        if text[at] == "]":
+                            return None
+                    elif text[at] != "]":
+                        return None
+                span = (opening, at)
+                root[key] = items
+                at += 1
+            else:
+                root[key], at = decode(text, at)
+            at = blanks(text, at).end()
+            if text[at] == ",":
+                at = blanks(text, at + 1).end()
+            elif text[at] != "}":
+                return None
+            else:
+                break
+        if blanks(text, at + 1).end() != len(text) or span is None:
+            return None
+    except (ValueError, IndexError, StopIteration):  # not JSON (json.loads says why), or it ends early
+        return None
+    return root, span, starts, ends, items, doubtful
+
+
+class JsonEvents(ChunkedEvents):
+    """The events list of a JSON file, as json's plain values a chunk at a time."""
+
+    def __init__(self, text: str, starts: list[int], ends: list[int], items: list, doubtful: list[bool], take_event):
+        self.text, self.starts, self.ends, self.items, self.doubtful = text, starts, ends, items, doubtful
+        self.take_event = take_event
+        self.lines = _lines_of(text, starts)
+        self.count = len(starts)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def chunks(self):
+        for first in range(0, self.count, CHUNK_ITEMS):
+            last = min(first + CHUNK_ITEMS, self.count)
+            yield JsonChunk(self, first, last)
+
+    def read_located(self, first: int, last: int) -> list:
+        """Events `first` to `last` (exclusive) read precisely where they stand (in a list of their own)."""
+        start = self.starts[first]
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line = self.lines[first]
+        if start > line_start:  # `[` just before the first event, on its line
+            opening, first_line = " " * (start - line_start - 1) + "[", line
+        else:
+            opening, first_line = "[\n", line - 1
+        located, problems = read_precise(opening + self.text[start : self.ends[last - 1]] + "]",
+                                         depth=1, first_line=first_line)
+        if not isinstance(located, Sequence) or len(located) != last - first:
+            raise FastPathFailed("json")
+        return located, problems
+
+    def value_line(self, index: int, key: str) -> int:
+        located, _ = self.read_located(index, index + 1)
+        value = located[0].get(key) if isinstance(located[0], dict) else None
+        return position(value, (self.lines[index], 1))[0]
+
+    def let_go(self) -> None:
+        super().let_go()
+        for column in (self.starts, self.ends, self.items, self.doubtful):
+            let_go(column)
+
+
+def _lines_of(text: str, starts: list[int]) -> list[int]:
+    lines, line, previous = [], 1, 0
+    for start in starts:
+        line += text.count("\n", previous, start)
+        lines.append(line)
+        previous = start
+    return lines
+
+
+class JsonChunk:
+    """Events `first` to `last` (exclusive): plain values our format's way (nulls dropped, the
+    date as first written taken back), or located ones read precisely."""
+
+    def __init__(self, stream: JsonEvents, first: int, last: int):
+        self.stream, self.first, self.last = stream, first, last
+        self.items = list(map(_plain_event, stream.items[first:last]))
+        stream.items[first:last] = [None] * (last - first)
+
+    def risky(self) -> bool:
+        """A key named twice: the precise reader reports it. (true, false or a list's null, the
+        precise reader's words, are no text to the plain check, which hands them to it.)"""
+        return any(self.stream.doubtful[self.first : self.last])
+
+    def read_precise(self) -> tuple[list, list[Problem]]:
+        stream = self.stream
+        try:
+            located, problems = stream.read_located(self.first, self.last)
+        except ReadError:
+            raise FastPathFailed("json") from None  # libyaml refuses what json read: the whole file, the old way
+        plain = json.loads("[" + stream.text[stream.starts[self.first] : stream.ends[self.last - 1]] + "]")
+        for event, raw in zip(located, plain):
+            stream.take_event(event, raw)
+        return located, problems
+
+
+def _plain_event(event):
+    """What `take_whole_date` makes of a located event, made of plain values (the decoder has
+    dropped the nulls): `precision` and `edtf` gone, `written` taken back as the dates."""
+    if type(event) is not dict:
+        return event
+    event.pop("precision", None)
+    edtf = event.pop("edtf", None)
+    written = event.pop("written", None)
+    if isinstance(written, str) and written.strip():
+        start, _, end = written.partition(" … ")
+        event["start"] = start
+        if end:
+            event["end"] = end
+        else:
+            event.pop("end", None)
+    elif isinstance(edtf, str) and isinstance(event.get("start"), str):
+        if edtf not in (str(event["start"]), f"{event['start']}/{event.get('end')}"):
+            event["start"] = edtf
+            event.pop("end", None)
+    return event
