@@ -163,3 +163,13 @@ def test_an_empty_block_scalar_ending_a_chunk_reads_as_the_whole_file_reads_it(h
     events[fast_reader.CHUNK_ITEMS - 1] += f"    media: {{url: 'https://example.org/a.jpg'}}\n    display_date: {header}\n\n"
     text = HEADER + "".join(events)
     assert fast_verdict(text) == precise_verdict(text)
+
+
+@pytest.mark.parametrize("year", ["01917", "+1917", "-0917", "1917"])
+def test_a_bare_year_in_a_chunk_yaml_rs_refused_for_an_alias_reads_as_written(reads, year):
+    """yaml-rs reads `01917` as the number 1917; the precise reader keeps what was written. In a
+    chunk yaml-rs refused (an alias to the header), the calm events are parsed again without
+    the alias, and such a year still goes to the precise reader."""
+    text = _file(2500, {17: "*capital", 1990: "*capital"}, {500: year, 1500: year})
+    assert fast_verdict(text) == precise_verdict(text)
+    assert reads["events"] <= 4 * fast_reader.MIN_CALM_RUN + 2 * 1000

@@ -242,6 +242,7 @@ class Chunk:
     (`items`, None when yaml-rs could not read them); `calm` once `pieces` has looked."""
 
     calm: bool | None = None
+    together: _Together | None = None  # the chunk's other doubtful runs, read precisely with this one
 
     def __init__(self, stream: EventStream, first: int, last: int, items: list | None, text: str | None):
         self.stream, self.first, self.last, self.items, self.text = stream, first, last, items, text
@@ -258,16 +259,18 @@ class Chunk:
         one alias in it is read precisely for that event alone, not for its thousand.
 
         yaml-rs refuses a whole chunk for one alias to an anchor outside it: then the calm
-        runs are parsed again on their own, and one it still refuses is read precisely."""
+        runs are parsed again without the doubtful ones, and a run it still refuses is read
+        precisely. The doubtful runs of a chunk are read precisely together (`_Together`):
+        one read, not one a run."""
         if self.risky():
             doubtful = self._doubtful_events()
             if any(doubtful) and not all(doubtful):
-                for piece in self._runs(doubtful):
-                    if piece.items is None and piece.calm:
-                        text = self._text_of_piece(piece)
-                        piece.items = _parse(sys.modules["yaml_rs"], text)
-                        piece.calm = (isinstance(piece.items, list) and len(piece.items) == piece.last - piece.first
-                                      and next(_empty_block_scalar_at_end(text), None) is None)
+                pieces = list(self._runs(doubtful))
+                if self.items is None:
+                    self._parse_calm_runs([piece for piece in pieces if piece.calm])
+                together = _Together([piece for piece in pieces if not piece.calm])
+                for piece in pieces:
+                    piece.together = together if not piece.calm else None
                     yield piece
                 return
         yield self
@@ -275,6 +278,27 @@ class Chunk:
     def _text_of_piece(self, piece: Chunk) -> str:
         bounds, base = self.stream.bounds, self.stream.bounds[self.first]
         return self.text[bounds[piece.first] - base : bounds[piece.last] - base]
+
+    def _parse_calm_runs(self, calm: list[Chunk]) -> None:
+        """yaml-rs's values for the calm runs: in one parse of their texts one after another (each
+        ends where an event starts), else run by run; a run it refuses is read precisely."""
+        yaml_rs = sys.modules["yaml_rs"]
+        texts = [self._text_of_piece(piece) for piece in calm]
+        text = "".join(texts)
+        items = _parse(yaml_rs, text)
+        counts = [piece.last - piece.first for piece in calm]
+        if isinstance(items, list) and len(items) == sum(counts) and next(_empty_block_scalar_at_end(text), None) is None:
+            start = 0
+            for piece, count in zip(calm, counts):
+                piece.items, start = items[start : start + count], start + count
+        else:
+            for piece, text, count in zip(calm, texts, counts):
+                piece.items = _parse(yaml_rs, text)
+                piece.calm = (isinstance(piece.items, list) and len(piece.items) == count
+                              and next(_empty_block_scalar_at_end(text), None) is None)
+        for piece, text in zip(calm, texts):  # a year yaml-rs read as a number, written `01917` or `+2015`
+            if piece.calm and _has_number_dates(piece.items) and _PADDED_NUMBER.search(text):
+                piece.calm = False
 
     def _doubts(self):
         """Where this text holds a form yaml-rs may read otherwise than libyaml (then the
@@ -288,7 +312,7 @@ class Chunk:
         yield from _spans(_RADIX_NUMBER, text)
         if "_" in text:
             yield from _spans(_UNDERSCORED_NUMBER, text)
-        if self.items is None or _has_number_dates(self.items):
+        if self.items is not None and _has_number_dates(self.items):  # (without items: `_parse_calm_runs`)
             yield from _spans(_PADDED_NUMBER, text)
         if any(char in text for char in _RARE_CHARACTERS):
             yield from ((at, at + 1) for at in _rare_forms(text))
@@ -332,7 +356,12 @@ class Chunk:
     def read_precise(self) -> tuple[list, list[Problem]]:
         """The same events read precisely, at their real lines and depth. A syntax error is
         raised as the whole file's first one (ReadError), exactly as the precise reader reports it."""
+        if self.together is not None:
+            return self.together.read(self)
         text, first_line = self.stream.text_of(self.first, self.last)
+        return self._read(text, first_line, self.last - self.first)
+
+    def _read(self, text: str, first_line: int, count: int) -> tuple[list, list[Problem]]:
         anchors = _anchor_names(text)
         if anchors & self.stream.anchors:
             raise FastPathFailed("an anchor named again")  # libyaml refuses it, across the whole file
@@ -341,7 +370,7 @@ class Chunk:
             items, problems = read_precise(text, depth=1, first_line=first_line, anchors=self.stream.anchor_values)
         except ReadError:
             raise self._file_syntax_error() from None
-        if not isinstance(items, Sequence) or len(items) != self.last - self.first:
+        if not isinstance(items, Sequence) or len(items) != count:
             raise self._file_syntax_error()
         return items, problems
 
@@ -351,6 +380,34 @@ class Chunk:
             return FastPathFailed("anchors")  # an alias error may come before the syntax error: compose it all
         problem = syntax_problem(text)
         return ReadError([problem]) if problem else FastPathFailed("chunk")
+
+
+class _Together:
+    """A chunk's doubtful runs, read precisely in one go when the first is needed: their texts
+    one after another, the lines between them stood in for by comment lines (a comment ends a
+    block or plain scalar as the calm event that stood there did), so that every value keeps
+    its line. The problems found are handed over with the first run's events."""
+
+    def __init__(self, runs: list[Chunk]):
+        self.runs = runs
+        self.read_runs: dict[int, list] | None = None
+
+    def read(self, run: Chunk) -> tuple[list, list[Problem]]:
+        if self.read_runs is not None:
+            return self.read_runs.pop(run.first), []
+        stream = self.runs[0].stream
+        pieces, line, first_line = [], None, 0
+        for each in self.runs:
+            text, starts_on = stream.text_of(each.first, each.last)
+            if line is None:
+                first_line = line = starts_on
+            pieces += ["#\n" * (starts_on - line), text]
+            line = starts_on + text.count("\n")
+        items, problems = run._read("".join(pieces), first_line, sum(each.last - each.first for each in self.runs))
+        self.read_runs, start = {}, 0
+        for each in self.runs:
+            self.read_runs[each.first], start = items[start : start + each.last - each.first], start + each.last - each.first
+        return self.read_runs.pop(run.first), problems
 
 
 def _anchor_names(text: str) -> set[str]:
