@@ -6,9 +6,11 @@ Run: python benchmarks/bench_scale.py [SIZE[:STYLE]...]
 
 Styles (benchmarks/synthetic.py): hand (as a person writes it), safe_dump (what
 yaml.safe_dump writes), broken (a syntax error near the top: the problems are shown),
-csv (a spreadsheet export: its rows are checked in chunks too).
-"chunks fast/precise" says how many 1,000-event chunks were served fast (yaml-rs's
-plain values, or a CSV's plain cells) and how many the precise reader read again.
+csv (a spreadsheet export: its rows are checked in chunks too), json (our own export, reopened).
+"chunks fast/precise" says how many pieces of the events list were served fast (yaml-rs's
+plain values, a CSV's plain cells, json's values) and how many the precise reader read
+again: 1,000-event chunks, or the runs of calm and doubtful events a chunk with a doubt
+is cut into (benchmarks/bench_styles.py shows many more ways of writing a file).
 
 Each size runs in its own process (so peak RSS is that size's), offscreen, with the
 window at 1600x900. "open" is MainWindow construction to the first canvas paint with
@@ -220,9 +222,11 @@ def _count_chunks() -> dict:
     (YAML's chunks, parsed by yaml-rs, and CSV's, from plain cells)."""
     import timeline_app.files.csv_events as csv_events
     import timeline_app.files.fast_reader as fast_reader
+    import timeline_app.files.json_events as json_events
 
     counts = {"chunks": 0, "reread": 0}
-    for stream, chunk in ((fast_reader.EventStream, fast_reader.Chunk), (csv_events.CsvEvents, csv_events.CsvChunk)):
+    for stream, chunk in ((fast_reader.EventStream, fast_reader.Chunk), (csv_events.CsvEvents, csv_events.CsvChunk),
+                          (json_events.JsonEvents, json_events.JsonChunk)):
         chunks, reread = stream.chunks, chunk.read_precise
 
         def counting_chunks(stream, chunks=chunks):

@@ -7,7 +7,8 @@ Styles, so no figure comes only from the layout that happens to be fast:
 - "broken": the hand style with a YAML syntax error (an unclosed quote) near the top;
 - "csv": a spreadsheet export (one row per event, as an analyst's data set arrives);
 - "prose": the hand style with the punctuation real descriptions have ("Libya & Egypt",
-  "why?", "50%", "*urgent*", `quotes`), which the fast reader must not mistake for YAML.
+  "why?", "50%", "*urgent*", `quotes`), which the fast reader must not mistake for YAML;
+- "json": the hand style's chronology as our own JSON export writes it (reopened as is).
 """
 
 from __future__ import annotations
@@ -56,12 +57,12 @@ def _date_text(rng: random.Random, day: float) -> tuple[str, tuple[int, int, int
     return f"{year}-{month:02d}-{dom:02d}", (year, month, dom)
 
 
-STYLES = ("hand", "safe_dump", "broken", "csv", "prose")
+STYLES = ("hand", "safe_dump", "broken", "csv", "prose", "json")
 PUNCTUATION = ("&", "why?", "50%", "*urgent*", "@envoy", "`quoted`", "Q&A", "!", "(see report)", "- and")
 
 
 def suffix(style: str) -> str:
-    return ".csv" if style == "csv" else ".yaml"
+    return {"csv": ".csv", "json": ".json"}.get(style, ".yaml")
 
 
 def synthetic_yaml(count: int, seed: int = 1, style: str = "hand") -> str:
@@ -70,6 +71,11 @@ def synthetic_yaml(count: int, seed: int = 1, style: str = "hand") -> str:
         return _csv(count, seed)
     if style == "safe_dump":
         return _safe_dumped(count, seed)
+    if style == "json":
+        from timeline_app.files.json_format import to_json
+        from timeline_app.files.loader import load_text
+
+        return to_json(load_text(_hand_written(count, seed), "synthetic.yaml").chronology)
     text = _hand_written(count, seed, prose=style == "prose")
     if style == "broken":
         head, _, tail = text.partition("    title: ")
