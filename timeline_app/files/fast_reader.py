@@ -287,7 +287,7 @@ class Chunk:
         text = "".join(texts)
         items = _parse(yaml_rs, text)
         counts = [piece.last - piece.first for piece in calm]
-        if isinstance(items, list) and len(items) == sum(counts) and next(_empty_block_scalar_at_end(text), None) is None:
+        if isinstance(items, list) and len(items) == sum(counts) and next(_doubtful_end(text), None) is None:
             start = 0
             for piece, count in zip(calm, counts):
                 piece.items, start = items[start : start + count], start + count
@@ -295,7 +295,7 @@ class Chunk:
             for piece, text, count in zip(calm, texts, counts):
                 piece.items = _parse(yaml_rs, text)
                 piece.calm = (isinstance(piece.items, list) and len(piece.items) == count
-                              and next(_empty_block_scalar_at_end(text), None) is None)
+                              and next(_doubtful_end(text), None) is None)
         for piece, text in zip(calm, texts):  # a year yaml-rs read as a number, written `01917` or `+2015`
             if piece.calm and _has_number_dates(piece.items) and _PADDED_NUMBER.search(text):
                 piece.calm = False
@@ -318,7 +318,7 @@ class Chunk:
             yield from ((at, at + 1) for at in _rare_forms(text))
         if "[" in text or "{" in text:
             yield from _flow_items_opened_badly(text)
-        yield from _empty_block_scalar_at_end(text)
+        yield from _doubtful_end(text)
         # no need to look for `---`, `...` or `%` at a line's start: the list ends before any
 
     def _doubtful_events(self) -> list[bool]:
@@ -430,7 +430,8 @@ def _has_anchor_or_alias(text: str) -> bool:
 _RADIX_NUMBER = re.compile(r"0[xXoObB][0-9a-fA-F_]")
 # `start: 01917`, `end: +2015`: numbers to yaml-rs (written 1917), text to the precise reader
 # (written as the file says); a scalar that is nothing but such a number, after any key
-_PADDED_NUMBER = re.compile(r"""(?:[:\-][ \t]+|[:\[{,]|\n)[ \t]*(?:[+-]?0\d|\+\d)[\d_]*[ \t]*(?:$|#|[,\]}])""", re.M)
+# (and `-0`, read 0, and `_1914`, read 1914)
+_PADDED_NUMBER = re.compile(r"""(?:[:\-][ \t]+|[:\[{,]|\n)[ \t]*(?:[+-]?0\d|\+\d|-0|[+-]?_)[\d_]*[ \t]*(?:$|#|[,\]}])""", re.M)
 
 
 def _has_number_dates(items: list) -> bool:
@@ -510,8 +511,9 @@ def _rare_forms(text: str):
 # indicators libyaml refuses (or reads as a key) at the start of a flow node, after any
 # blanks or line breaks; one pattern per opener, since a literal first character lets the
 # regex engine skip ahead (0.1 ms a chunk, not 0.8)
-_FLOW_ITEM_STARTS = tuple(re.compile(opener + r"\s*[?:|>%]") for opener in (",", r"\[", r"\{")) + (
-    re.compile(r":\s*[?:%]"),  # a flow mapping's value (`{description: ?x}`: libyaml refuses it, yaml-rs reads it)
+_BLANKS_AND_COMMENTS = r"(?:\s|#[^\n]*\n)*"  # (a comment must reach its line's end: no backtracking)
+_FLOW_ITEM_STARTS = tuple(re.compile(opener + _BLANKS_AND_COMMENTS + r"[?:|>%]") for opener in (",", r"\[", r"\{")) + (
+    re.compile(r":" + _BLANKS_AND_COMMENTS + r"[?:%]"),  # a flow mapping's value (`{description: ?x}`: libyaml refuses it, yaml-rs reads it)
     re.compile(r":[,?\[\]{}]"),  # `[a, b:]`, `{x:}`: libyaml refuses a plain scalar's `:` before these, yaml-rs reads a key
 )
 # a flow value starting with | or > (a block scalar header ends its line; `{title: >x}` does not)
@@ -524,18 +526,22 @@ _COLON_LINE = re.compile(r"\n[ \t]*:(?=[ \t\n])")
 _HEADER_AT_END = r"[^\n]*?[ \t][|>][-+0-9]*[ \t]*(?:#[^\n]*)?$"
 _BLOCK_HEADER_IN_FLOW = (
     re.compile(r"[\[{]" + _HEADER_AT_END, re.M),
-    re.compile(r"[,:\[{][ \t]*\n(?:[ \t]*\n)*" + _HEADER_AT_END, re.M),
-    re.compile(r"[\[{][^\]}\n]*\n(?:[ \t]*\n)*" + _HEADER_AT_END, re.M),
+    re.compile(r"[,:\[{][ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*" + _HEADER_AT_END, re.M),
+    re.compile(r"[\[{][^\]}\n]*\n(?:[ \t]*(?:#[^\n]*)?\n)*" + _HEADER_AT_END, re.M),
 )
 
 
 _BLOCK_SCALAR_HEADER_ENDS = re.compile(r"(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#.*)?$")
 
 
-def _empty_block_scalar_at_end(text: str):
-    """A block scalar header (`description: |`) with nothing after it but blank or comment
-    lines, at the end of the text: libyaml reads "", yaml-rs "\n" (only at the end of a
-    text; a chunk ends where the next event starts, so the whole file reads "")."""
+def _doubtful_end(text: str):
+    """A text's end that yaml-rs reads otherwise than libyaml: no line break at the end (a
+    block scalar ending the file: libyaml "text", yaml-rs "text\n"), or a block scalar header
+    (`description: |`) with nothing after it but blank or comment lines (libyaml "", yaml-rs
+    "\n"; only at a text's end: a chunk ends where the next event starts, so the file reads "")."""
+    if text and not text.endswith("\n"):
+        yield len(text) - 1, len(text)
+        return
     end = len(text)
     while end > 0:
         start = text.rfind("\n", 0, end - 1) + 1
