@@ -26,8 +26,11 @@ from .yaml_reader import Mapping, ReadError, Sequence, position, read_precise
 
 _BLANKS = re.compile(r"[ \t\n\r]*")
 # what libyaml reads otherwise than json: a UTF-16 surrogate escape (json joins a pair,
-# libyaml refuses it); characters it refuses or counts as line breaks are found as in YAML
+# libyaml refuses it); characters it refuses or counts as line breaks are found as in YAML,
+# and tabs (outside a string, the only place json allows them, libyaml refuses some)
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+# a key whose `:` stands on a later line: json reads it, libyaml refuses it (a key is one line)
+_COLON_ON_A_LATER_LINE = re.compile(r'"[ ]*\n[ \n]*:')
 LONGEST_KEY = 1000  # libyaml refuses a key of over 1,024 characters that json reads
 
 
@@ -64,7 +67,8 @@ def read_json_fast(text: str, drop_nulls, take_whole_date) -> tuple[Mapping, lis
         text = replace_crlf(text)
         if "\r" in text:
             return None
-    if has_unplain_characters(text) or ("\\u" in text and has_any(_SURROGATE, text, reach=8)):
+    if ("\t" in text or has_unplain_characters(text) or ("\\u" in text and has_any(_SURROGATE, text, reach=8))
+            or has_any(_COLON_ON_A_LATER_LINE, text, reach=4096)):
         return None
     objects = _Objects()
     walked = _walk(text, _decoder(objects), objects)
@@ -76,14 +80,15 @@ def read_json_fast(text: str, drop_nulls, take_whole_date) -> tuple[Mapping, lis
     # the list's lines, empty: every later value keeps its line and column
     line_start = text.rfind("\n", 0, closing) + 1
     blank = "[" + "\n" * count(text, "\n", opening, closing) + " " * (closing - max(line_start, opening + 1)) + "]"
+    header_text = text[:opening] + blank + text[closing + 1 :]
     try:
-        root, problems = read_precise(text[:opening] + blank + text[closing + 1 :])
+        root, problems = read_precise(header_text)
     except ReadError:
         return None
     if not isinstance(root, Mapping) or not isinstance(root.get("events"), Sequence) or root["events"]:
         return None
     events_key = next(key for key in root if key == "events")
-    drop_nulls(root, {key: [] if key == "events" else value for key, value in plain_root.items()})
+    drop_nulls(root, json.loads(header_text))  # (as json reads it: the decoder above has dropped the nulls)
 
     def take_event(located, plain) -> None:
         drop_nulls(located, plain)
@@ -235,9 +240,14 @@ class JsonChunk:
 
 def _plain_event(event):
     """What `take_whole_date` makes of a located event, made of plain values (the decoder has
-    dropped the nulls): `precision` and `edtf` gone, `written` taken back as the dates."""
+    dropped the nulls): `precision` and `edtf` gone, `written` taken back as the dates. An
+    event's true and false are the words, as the precise reader reads them (numbers are kept
+    as written by the decoder already; deeper down, the plain check hands them to it)."""
     if type(event) is not dict:
         return event
+    if True in event.values() or False in event.values():
+        for key in [key for key, value in event.items() if type(value) is bool]:
+            event[key] = "true" if event[key] else "false"
     event.pop("precision", None)
     edtf = event.pop("edtf", None)
     written = event.pop("written", None)
