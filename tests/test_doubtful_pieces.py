@@ -173,3 +173,12 @@ def test_a_bare_year_in_a_chunk_yaml_rs_refused_for_an_alias_reads_as_written(re
     text = _file(2500, {17: "*capital", 1990: "*capital"}, {500: year, 1500: year})
     assert fast_verdict(text) == precise_verdict(text)
     assert reads["events"] <= 4 * fast_reader.MIN_CALM_RUN + 2 * 1000
+
+
+def test_inputs_that_once_made_the_doubt_scan_quadratic_get_the_precise_verdict():
+    """Found by a helper: a run of 20,000 blanks after `description:` (with a bare year in the
+    chunk) and a line of 40,000 brackets before a `|` held the scan 7 and 15 s; now linear."""
+    blanks = "title: T\nevents:\n- title: A\n  start: 2014\n  description:" + " " * 20000 + "x\n"
+    brackets = 'title: T\nevents:\n- title: A\n  start: 2014\n  description: "' + "[" * 40000 + '"\n  location: a | b\n'
+    for text in (blanks, brackets):
+        assert fast_verdict(text) == precise_verdict(text)

@@ -209,6 +209,7 @@ def test_a_calm_export_written_as_libyaml_refuses_it_is_read_the_old_way():
     texts = [calm.replace('"title": "Event 500"', '"title"\n   : "Event 500"'),
              calm.replace('"description": null', '"description": null, "categories": {"p": {"label": "P", "color": null}}'),
              calm.replace('\n  ', '\n\t'),
-             calm.replace('"title": "Calm"', '"title": "Calm", "eras": [{"title": "E", "start": "2014", "end": null}]')]
+             calm.replace('"title": "Calm"', '"title": "Calm", "eras": [{"title": "E", "start": "2014", "end": null}]'),
+             calm.replace('"title": "Event 500"', '"title"' + " " * 1030 + ': "Event 500"')]
     for text in texts:
         assert fast(text) == precise(text)

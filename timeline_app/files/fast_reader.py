@@ -159,7 +159,7 @@ class EventStream(ChunkedEvents):
         self.count = len(bounds) - 1
         self.anchors: set[str] = set()  # named so far: a name used again in another chunk is the file's error
         self.anchor_values: dict[str, object] = {}  # what the precise reads so far defined: later aliases name them
-        self._counted = (0, 1)  # an offset and its line: pieces are read in file order, so lines are counted once
+        self._counted_offsets, self._counted_lines = [0], [1]  # offsets whose line is known, in order, and their lines
 
     def __len__(self) -> int:
         return self.count
@@ -207,11 +207,16 @@ class EventStream(ChunkedEvents):
         return self.text[start : self.bounds[last]], self._line_at(start)
 
     def _line_at(self, offset: int) -> int:
-        """The line `offset` stands on, counted on from the last offset asked about (the
-        whole text's breaks are counted once, not once a piece)."""
-        counted, line = self._counted if offset >= self._counted[0] else (0, 1)
-        line += in_pieces.count(self.text, "\n", counted, offset)
-        self._counted = (offset, line)
+        """The line `offset` stands on, counted on from the nearest offset before it whose line is
+        known: pieces are read in file order, so the whole text's breaks are counted about once
+        (a piece asked for after a later one, or an event's line for a message, counts from
+        its chunk, not from the top)."""
+        offsets = self._counted_offsets
+        known = bisect.bisect_right(offsets, offset) - 1
+        line = self._counted_lines[known] + in_pieces.count(self.text, "\n", offsets[known], offset)
+        if known == len(offsets) - 1 and offset > offsets[-1]:
+            offsets.append(offset)
+            self._counted_lines.append(line)
         return line
 
     def let_go(self) -> None:
@@ -431,7 +436,7 @@ _RADIX_NUMBER = re.compile(r"0[xXoObB][0-9a-fA-F_]")
 # `start: 01917`, `end: +2015`: numbers to yaml-rs (written 1917), text to the precise reader
 # (written as the file says); a scalar that is nothing but such a number, after any key
 # (and `-0`, read 0, and `_1914`, read 1914)
-_PADDED_NUMBER = re.compile(r"""(?:[:\-][ \t]+|[:\[{,]|\n)[ \t]*(?:[+-]?0\d|\+\d|-0|[+-]?_)[\d_]*[ \t]*(?:$|#|[,\]}])""", re.M)
+_PADDED_NUMBER = re.compile(r"""(?:[:\-][ \t]|[:\[{,]|\n)[ \t]*(?:[+-]?0\d|\+\d|-0|[+-]?_)[\d_]*[ \t]*(?:$|#|[,\]}])""", re.M)
 
 
 def _has_number_dates(items: list) -> bool:
@@ -515,20 +520,44 @@ _BLANKS_AND_COMMENTS = r"(?:\s|#[^\n]*\n)*"  # (a comment must reach its line's 
 _FLOW_ITEM_STARTS = tuple(re.compile(opener + _BLANKS_AND_COMMENTS + r"[?:|>%]") for opener in (",", r"\[", r"\{")) + (
     re.compile(r":" + _BLANKS_AND_COMMENTS + r"[?:%]"),  # a flow mapping's value (`{description: ?x}`: libyaml refuses it, yaml-rs reads it)
     re.compile(r":[,?\[\]{}]"),  # `[a, b:]`, `{x:}`: libyaml refuses a plain scalar's `:` before these, yaml-rs reads a key
+    # `{description:\n  >}`: a value's | or > on a later line (in flow libyaml refuses it, yaml-rs reads text)
+    re.compile(r":[ \t]*(?:#[^\n]*)?\n" + _BLANKS_AND_COMMENTS + r"[|>]"),
 )
 # a flow value starting with | or > (a block scalar header ends its line; `{title: >x}` does not)
 _FLOW_VALUE_INDICATOR = re.compile(r":[ \t]+[|>](?![-+0-9]*(?:[ \t]+#[^\n]*)?[ \t]*$)", re.M)  # (`>#` is no comment)
 # a key's `:` alone at the start of the next line, inside a flow mapping
 _COLON_LINE = re.compile(r"\n[ \t]*:(?=[ \t\n])")
-# what looks like a block scalar header ending its line, inside a flow collection (libyaml
-# refuses it, yaml-rs reads a plain `|`): a flow opener before it on its line, or a line
-# before it that leaves a flow open (ends with `,`, `:` or an opener, or opens one unclosed)
-_HEADER_AT_END = r"[^\n]*?[ \t][|>][-+0-9]*[ \t]*(?:#[^\n]*)?$"
-_BLOCK_HEADER_IN_FLOW = (
-    re.compile(r"[\[{]" + _HEADER_AT_END, re.M),
-    re.compile(r"[,:\[{][ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*" + _HEADER_AT_END, re.M),
-    re.compile(r"[\[{][^\]}\n]*\n(?:[ \t]*(?:#[^\n]*)?\n)*" + _HEADER_AT_END, re.M),
-)
+# what looks like a block scalar header ending its line (in flow, libyaml refuses it and
+# yaml-rs reads a plain `|`: see `_block_headers_in_flow`)
+_HEADER_ENDING_A_LINE = re.compile(r"[ \t][|>][-+0-9]*[ \t]*(?:#[^\n]*)?$", re.M)
+_LEAVES_A_FLOW_OPEN = re.compile(r"[,:\[{][ \t]*(?:#.*)?$")
+_BLANK_OR_COMMENT_LINE = re.compile(r"[ \t]*(?:#.*)?")
+
+
+def _block_headers_in_flow(text: str):
+    """Where a block scalar header ending its line may stand inside a flow collection: a flow
+    opener before it on its line, or a line before it (blank and comment lines aside) that
+    leaves a flow open: it ends with `,`, `:` or an opener, or opens one it does not close.
+    One look a header, its line and the one before (a regex per opener was quadratic in a
+    line of brackets)."""
+    for match in _HEADER_ENDING_A_LINE.finditer(text):
+        at = match.start()
+        line_start = text.rfind("\n", 0, at) + 1
+        before = text[line_start:at]
+        if "[" in before or "{" in before:
+            yield line_start, match.end()
+            continue
+        end = line_start - 1
+        while end > 0:
+            start = text.rfind("\n", 0, end) + 1
+            previous = text[start:end]
+            if not _BLANK_OR_COMMENT_LINE.fullmatch(previous):
+                closed = max(previous.rfind("]"), previous.rfind("}"))
+                opened = max(previous.rfind("["), previous.rfind("{"))
+                if opened > closed or _LEAVES_A_FLOW_OPEN.search(previous):
+                    yield start, match.end()
+                break
+            end = start - 1
 
 
 _BLOCK_SCALAR_HEADER_ENDS = re.compile(r"(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#.*)?$")
@@ -559,7 +588,6 @@ def _flow_items_opened_badly(text: str):
         yield from _spans(pattern, text)
     if "|" in text or ">" in text:
         yield from _spans(_FLOW_VALUE_INDICATOR, text)
-        for pattern in _BLOCK_HEADER_IN_FLOW:
-            yield from _spans(pattern, text)
+        yield from _block_headers_in_flow(text)
     if "{" in text:
         yield from _spans(_COLON_LINE, text)

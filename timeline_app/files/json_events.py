@@ -29,9 +29,10 @@ _BLANKS = re.compile(r"[ \t\n\r]*")
 # libyaml refuses it); characters it refuses or counts as line breaks are found as in YAML,
 # and tabs (outside a string, the only place json allows them, libyaml refuses some)
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
-# a key whose `:` stands on a later line: json reads it, libyaml refuses it (a key is one line)
-_COLON_ON_A_LATER_LINE = re.compile(r'"[ ]*\n[ \n]*:')
-LONGEST_KEY = 1000  # libyaml refuses a key of over 1,024 characters that json reads
+# a key whose `:` stands on a later line, or far after it: json reads it, libyaml refuses it
+# (a key is one line, its `:` within 1,024 characters of its start)
+_COLON_ON_A_LATER_LINE = re.compile(r'"[ ]*\n[ \n]*:|"[ ]{16,}:')
+LONGEST_KEY = 1000  # libyaml refuses a key of over 1,024 characters (with the blanks before its `:`) that json reads
 
 
 class _Objects:

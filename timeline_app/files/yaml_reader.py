@@ -227,6 +227,10 @@ def _unclosed_quote_before(text: str, last_line: int) -> tuple[int, int] | None:
     One that closes on a later line, with no `key:` line in between, is a long value folded
     over lines (as `yaml.safe_dump` writes it), not a missing quote: no hint points at it."""
     lines = text.splitlines()[: last_line + 1]
+    joined = "\n".join(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
     found = None
     number = 0
     while number < len(lines):
@@ -237,7 +241,8 @@ def _unclosed_quote_before(text: str, last_line: int) -> tuple[int, int] | None:
             closed = re.search(r'(?<!\\)"', rest) if quote == '"' else re.search(r"'(?!')", rest.replace("''", "  "))
             if closed:
                 continue
-            closes_on = _line_closing(lines, number, start, quote)
+            closing = _CLOSING[quote].match(joined, starts[number] + start)
+            closes_on = None if closing is None else bisect.bisect_right(starts, closing.end() - 1) - 1
             if closes_on is None or any(_KEY_LINE.match(inner) for inner in lines[number + 1 : closes_on + 1]):
                 found = (number + 1, start)
             else:
@@ -249,13 +254,6 @@ def _unclosed_quote_before(text: str, last_line: int) -> tuple[int, int] | None:
 
 _KEY_LINE = re.compile(r"\s*(?:-\s+)?[^\s:#'\"\\][^:#]*:(?:\s|$)")
 _CLOSING = {'"': re.compile(r'(?:[^"\\]|\\.)*"', re.S), "'": re.compile(r"(?:[^']|'')*'", re.S)}
-
-
-def _line_closing(lines: list[str], number: int, start: int, quote: str) -> int | None:
-    """The (0-based) line among `lines` on which the quote opened at `start` of line `number` closes."""
-    rest = "\n".join([lines[number][start:]] + lines[number + 1 :])
-    closing = _CLOSING[quote].match(rest)
-    return None if closing is None else number + rest.count("\n", 0, closing.end())
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

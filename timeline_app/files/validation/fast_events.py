@@ -76,8 +76,11 @@ def plain_event(
 def plain_extras(check: Checker, data: dict) -> tuple:
     """An event's media, background and display date from plain values. A null there may have
     been written `null`, which the precise reader keeps as the word: only it can tell."""
-    if None in (data.get("media", 0), data.get("background", 0), data.get("display_date", 0)):
+    media, background = data.get("media", 0), data.get("background", 0)
+    if None in (media, background, data.get("display_date", 0)):
         raise NeedsPrecise("null")
+    if type(media) is dict and None in media.values() or type(background) is dict and None in background.values():
+        raise NeedsPrecise("null")  # (`caption: null` inside: the word, to the precise reader)
     return (read_media(check, data.get("media")), read_background(check, data.get("background")),
             check.text(data.get("display_date"), data, "display_date"))
 
