@@ -8,8 +8,9 @@ from their plain values and, at the first doubt, reads that chunk precisely, at 
 lines and columns (tests/test_json_fast_precise_agree.py holds the two to one answer).
 
 Files whose text libyaml would read otherwise than json does (a UTF-16 surrogate pair, a key
-of over 1,024 characters, characters it refuses or counts as line breaks), TimelineJS
-documents and anything unexpected are read the precise way, whole.
+of over 1,024 characters or with its `:` on a later line, tabs, characters it refuses or
+counts as line breaks), TimelineJS documents and anything unexpected are read the precise
+way, whole.
 """
 
 from __future__ import annotations
