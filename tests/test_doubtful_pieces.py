@@ -182,3 +182,20 @@ def test_inputs_that_once_made_the_doubt_scan_quadratic_get_the_precise_verdict(
     brackets = 'title: T\nevents:\n- title: A\n  start: 2014\n  description: "' + "[" * 40000 + '"\n  location: a | b\n'
     for text in (blanks, brackets):
         assert fast_verdict(text) == precise_verdict(text)
+
+
+def test_an_event_the_plain_check_cannot_judge_is_read_precisely_on_its_own(reads):
+    """A bad date or a `null` the precise reader keeps as a word: that event alone is read
+    precisely, the events after it go on fast (after a few in one chunk, its rest in one go)."""
+    starts = {index: "31 June 2014" for index in (5, 1500, 2999)}
+    locations = {index: "null" for index in range(1100, 1100 + 3 * 7, 7)}
+    text = _file(3000, locations, starts)
+    assert fast_verdict(text) == precise_verdict(text)
+    assert reads["events"] == 3 + 3  # each alone
+    from timeline_app.files.validation.events import MOST_READ_ALONE
+
+    crowded = _file(3000, {index: "null" for index in range(2000, 2000 + 5 * (MOST_READ_ALONE + 10), 5)})
+    reads["events"] = 0
+    assert fast_verdict(crowded) == precise_verdict(crowded)
+    last_alone = 2000 + 5 * (MOST_READ_ALONE - 1)  # then the rest of that chunk in one read
+    assert reads["events"] == MOST_READ_ALONE - 1 + (3000 - last_alone)

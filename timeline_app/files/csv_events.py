@@ -205,9 +205,13 @@ class CsvEvents(ChunkedEvents):
 
 
 class CsvChunk:
-    def __init__(self, stream: CsvEvents, first: int, last: int):
+    def __init__(self, stream: CsvEvents, first: int, last: int, plain: bool = True):
         self.stream, self.first, self.last = stream, first, last
-        self.items = list(map(stream.plain.event, map(itemgetter(2), stream.rows[first:last])))
+        self.items = list(map(stream.plain.event, map(itemgetter(2), stream.rows[first:last]))) if plain else None
+
+    def piece(self, first: int, last: int) -> CsvChunk:
+        """Rows `first` to `last` of this chunk, to be read precisely on their own."""
+        return CsvChunk(self.stream, first, last, plain=False)
 
     def risky(self) -> bool:
         return False  # the cells are exactly what the precise check would read: no parser to disagree with

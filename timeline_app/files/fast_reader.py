@@ -358,6 +358,10 @@ class Chunk:
                 yield piece
                 run_start = index
 
+    def piece(self, first: int, last: int) -> Chunk:
+        """Events `first` to `last` of this calm chunk, to be read precisely on their own."""
+        return Chunk(self.stream, first, last, None, None)
+
     def read_precise(self) -> tuple[list, list[Problem]]:
         """The same events read precisely, at their real lines and depth. A syntax error is
         raised as the whole file's first one (ReadError), exactly as the precise reader reports it."""

@@ -218,10 +218,16 @@ class JsonChunk:
     """Events `first` to `last` (exclusive): plain values our format's way (nulls dropped, the
     date as first written taken back), or located ones read precisely."""
 
-    def __init__(self, stream: JsonEvents, first: int, last: int):
+    def __init__(self, stream: JsonEvents, first: int, last: int, plain: bool = True):
         self.stream, self.first, self.last = stream, first, last
-        self.items = list(map(_plain_event, stream.items[first:last]))
-        stream.items[first:last] = [None] * (last - first)
+        self.items = None
+        if plain:
+            self.items = list(map(_plain_event, stream.items[first:last]))
+            stream.items[first:last] = [None] * (last - first)
+
+    def piece(self, first: int, last: int) -> JsonChunk:
+        """Events `first` to `last` of this chunk, to be read precisely on their own."""
+        return JsonChunk(self.stream, first, last, plain=False)
 
     def risky(self) -> bool:
         """A key named twice: the precise reader reports it. (true, false or a list's null, the

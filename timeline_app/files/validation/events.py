@@ -75,47 +75,69 @@ def sorted_by_time(events: list[Event]) -> list[Event]:
 _SLICE = 50_000
 
 
+MOST_READ_ALONE = 64  # events of a chunk read precisely one by one before the rest of it is read in one go
+
+
 def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: FirstLines) -> list[Event]:
-    """A chunk fast; if anything in it needs a closer look, the chunk again, precisely."""
-    if not chunk.risky():
-        known_categories = len(categories)
-        undo: list[str] = []
-        check.precise, check.stream = False, chunk.stream
-        try:
-            events = plain_chunk(check, chunk.items, chunk.stream.lines, chunk.first, categories, explicit, ids)
-            if events is not None:
-                return events
-            return _plain_events_of(check, chunk, categories, explicit, ids, undo)
-        except NeedsPrecise:
-            for event_id in undo:
-                del ids[event_id]
-            for category in list(categories)[known_categories:]:
-                del categories[category]
-        finally:
-            check.precise = True
-    items, problems = chunk.read_precise()
+    """A chunk fast; an event the plain check cannot be sure of is read precisely on its own
+    and the events after it go on fast (after a few such events, the rest of the chunk is read
+    precisely in one go: a read costs a call either way)."""
+    if chunk.risky():
+        return _precise_events(check, chunk, categories, explicit, ids)
+    check.stream = chunk.stream
+    check.precise = False
+    try:
+        events = plain_chunk(check, chunk.items, chunk.stream.lines, chunk.first, categories, explicit, ids)
+    except NeedsPrecise:
+        events = None  # (it records nothing unless it succeeds)
+    finally:
+        check.precise = True
+    if events is not None:
+        return events
+    events, index, alone = [], chunk.first, 0
+    while True:
+        built, index = _plain_events_of(check, chunk, index, categories, explicit, ids)
+        events += built
+        if index == chunk.last:
+            return events
+        alone += 1
+        end = index + 1 if alone < MOST_READ_ALONE else chunk.last
+        events += _precise_events(check, chunk.piece(index, end), categories, explicit, ids)
+        if end == chunk.last:
+            return events
+        index = end
+
+
+def _precise_events(check: Checker, piece, categories: dict, explicit: bool, ids: FirstLines) -> list[Event]:
+    items, problems = piece.read_precise()
     check.problems.extend(problems)
-    return _events_of(check, items, chunk.first, categories, explicit, ids)
+    return _events_of(check, items, piece.first, categories, explicit, ids)
 
 
-def _plain_events_of(check: Checker, chunk, categories, explicit, ids: FirstLines, undo: list[str]) -> list[Event]:
-    """`_events_of` for a chunk's plain values, in a loop kept tight: it runs 100,000 times a large file."""
+def _plain_events_of(check: Checker, chunk, start: int, categories, explicit, ids: FirstLines) -> tuple[list[Event], int]:
+    """`_events_of` for a chunk's plain values from event `start` on, in a loop kept tight (it runs
+    100,000 times a large file): the events built, and where it stopped (the chunk's end, or an
+    event only the precise reader can judge, whose id and new category are taken back)."""
     events = []
     lines = chunk.stream.lines
-    for index, item in enumerate(chunk.items, chunk.first):
-        written_id = item.get("id") if type(item) is dict else None
-        if written_id is not None:
-            if type(written_id) is not str or written_id in ids:
-                raise NeedsPrecise("id")  # a number, or a duplicate: the precise reader says which
-            ids[written_id] = ~index  # no positions here: found again if a duplicate needs it
-            undo.append(written_id)
-        try:
-            events.append(plain_event(item, lines[index], check, categories, explicit))
-        except NeedsPrecise:
-            raise
-        except Exception:  # noqa: BLE001 - an unexpected value: the precise reader reports it at its place
-            raise NeedsPrecise("unexpected") from None
-    return events
+    check.precise = False
+    try:
+        for index, item in enumerate(chunk.items[start - chunk.first :], start):
+            written_id = item.get("id") if type(item) is dict else None
+            if written_id is not None and (type(written_id) is not str or written_id in ids):
+                return events, index  # a number, or a duplicate: the precise reader says which
+            known_categories = len(categories)
+            try:
+                events.append(plain_event(item, lines[index], check, categories, explicit))
+            except Exception:  # noqa: BLE001 - NeedsPrecise, or an unexpected value the precise reader reports at its place
+                for category in list(categories)[known_categories:]:
+                    del categories[category]
+                return events, index
+            if written_id is not None:
+                ids[written_id] = ~index  # no positions here: found again if a duplicate needs it
+    finally:
+        check.precise = True
+    return events, chunk.last
 
 
 def _events_of(check: Checker, items, offset: int, categories, explicit, ids: FirstLines) -> list[Event]:
