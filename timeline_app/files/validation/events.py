@@ -80,8 +80,8 @@ MOST_READ_ALONE = 64  # events of a chunk read precisely one by one before the r
 
 def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: FirstLines) -> list[Event]:
     """A chunk fast; an event the plain check cannot be sure of is read precisely on its own
-    and the events after it go on fast (after a few such events, the rest of the chunk is read
-    precisely in one go: a read costs a call either way)."""
+    and the events after it go on fast (after `MOST_READ_ALONE` such events, the rest of the
+    chunk is read precisely in one go: a read costs a call either way)."""
     if chunk.risky():
         return _precise_events(check, chunk, categories, explicit, ids)
     check.stream = chunk.stream
@@ -117,7 +117,8 @@ def _precise_events(check: Checker, piece, categories: dict, explicit: bool, ids
 def _plain_events_of(check: Checker, chunk, start: int, categories, explicit, ids: FirstLines) -> tuple[list[Event], int]:
     """`_events_of` for a chunk's plain values from event `start` on, in a loop kept tight (it runs
     100,000 times a large file): the events built, and where it stopped (the chunk's end, or an
-    event only the precise reader can judge, whose id and new category are taken back)."""
+    event only the precise reader can judge: its new category is taken back, and its id was
+    never recorded)."""
     events = []
     lines = chunk.stream.lines
     check.precise = False
