@@ -232,6 +232,11 @@ class EventStream(ChunkedEvents):
         return position(value, (self.lines[index], 1))[0]
 
 
+def _read_whole(items, count: int, text: str) -> bool:
+    """Whether yaml-rs gave `count` events for `text`, and its end is one both parsers read alike."""
+    return isinstance(items, list) and len(items) == count and next(_doubtful_end(text), None) is None
+
+
 def _parse(yaml_rs, text: str):
     try:
         return yaml_rs.loads(text, parse_datetime=False)
@@ -292,15 +297,14 @@ class Chunk:
         text = "".join(texts)
         items = _parse(yaml_rs, text)
         counts = [piece.last - piece.first for piece in calm]
-        if isinstance(items, list) and len(items) == sum(counts) and next(_doubtful_end(text), None) is None:
+        if _read_whole(items, sum(counts), text):
             start = 0
             for piece, count in zip(calm, counts):
                 piece.items, start = items[start : start + count], start + count
         else:
             for piece, text, count in zip(calm, texts, counts):
                 piece.items = _parse(yaml_rs, text)
-                piece.calm = (isinstance(piece.items, list) and len(piece.items) == count
-                              and next(_doubtful_end(text), None) is None)
+                piece.calm = _read_whole(piece.items, count, text)
         for piece, text in zip(calm, texts):  # a year yaml-rs read as a number, written `01917` or `+2015`
             if piece.calm and _has_number_dates(piece.items) and _PADDED_NUMBER.search(text):
                 piece.calm = False
@@ -428,13 +432,11 @@ def _has_anchor_or_alias(text: str) -> bool:
     """Whether an `&anchor` or `*alias` may stand anywhere: found with str.find (a regex over
     30 MB took 0.7 s, holding the interpreter while the window waited)."""
     for sign in "&*":
-        offset = text.find(sign)
-        while offset != -1:
+        for offset in _all(text, sign):
             before = text[offset - 1] if offset else "\n"
             after = text[offset + 1 : offset + 2]
             if before in " \t\n\r[]{},:-?" and after and after not in " \t\n\r[]{},":
                 return True
-            offset = text.find(sign, offset + 1)
     return False
 _RADIX_NUMBER = re.compile(r"0[xXoObB][0-9a-fA-F_]")
 # `start: 01917`, `end: +2015`: numbers to yaml-rs (written 1917), text to the precise reader

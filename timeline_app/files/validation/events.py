@@ -86,10 +86,8 @@ def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: 
         return _precise_events(check, chunk, categories, explicit, ids)
     check.stream = chunk.stream
     check.precise = False
-    try:
+    try:  # (None when not certain; it records nothing unless it succeeds)
         events = plain_chunk(check, chunk.items, chunk.stream.lines, chunk.first, categories, explicit, ids)
-    except NeedsPrecise:
-        events = None  # (it records nothing unless it succeeds)
     finally:
         check.precise = True
     if events is not None:
