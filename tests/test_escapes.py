@@ -12,7 +12,7 @@ import random
 
 import yaml_rs
 
-from timeline_app.files import fast_reader
+from timeline_app.files import fast_reader, yaml_doubts
 from timeline_app.files.yaml_reader import Mapping, ReadError, Sequence, read_precise
 
 ESCAPES = ["\\\\", '\\"', "\\/", "\\0", "\\a", "\\b", "\\e", "\\f", "\\n", "\\r", "\\t", "\\v", "\\ ", "\\N", "\\_",
@@ -71,5 +71,5 @@ def test_what_safe_dump_writes_for_text_that_is_not_ascii_is_no_doubt():
     text = yaml.safe_dump({"events": [{"title": "Café talks in Kraków — Zürich", "description": "naïve 中文 🙂 " * 20}]})
     assert "\\x" in text or "\\u" in text or "\\U" in text
     assert "\\\n" in text  # a long line folded
-    assert not fast_reader._has_rare_forms(text)
+    assert not yaml_doubts.has_rare_forms(text)
     assert _plain(_yaml_rs(text)) == _plain(read_precise(text)[0])

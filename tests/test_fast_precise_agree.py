@@ -22,6 +22,7 @@ import pytest
 from chronology_files import generate
 
 import timeline_app.files.fast_reader as fast_reader
+import timeline_app.files.yaml_doubts as yaml_doubts
 from timeline_app.files.loader import load_text
 from timeline_app.files.validation import build_chronology
 from timeline_app.files.yaml_reader import ReadError, decode, read_precise
@@ -134,7 +135,7 @@ def test_indicators_inside_prose_keep_the_fast_path_and_at_a_node_start_do_not()
         return precise_verdict(text), fast_verdict(text)
 
     prose = "title: t\nevents:\n" + "  - title: Libya & Egypt talk? 50% & more *really*\n    start: 2014\n" * 3
-    assert not fast_reader._has_rare_forms(prose)
+    assert not yaml_doubts.has_rare_forms(prose)
     precise, fast = verdicts(prose)
     assert precise == fast and not precise[0]
     rng = random.Random(4)

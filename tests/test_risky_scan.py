@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 import re
 
-from timeline_app.files import fast_reader
+from timeline_app.files import yaml_doubts
 
 _INDICATOR = re.compile(r"[!&*@`?]")
 _NODE_START_LINE = re.compile(r"\s*(?:-\s+)*")
@@ -55,11 +55,41 @@ def test_scan_agrees_with_the_rule_on_random_text():
     rng = random.Random(12)
     for _ in range(60_000):
         text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 14)))
-        assert fast_reader._has_rare_forms(text) == rule(text), repr(text)
+        assert yaml_doubts.has_rare_forms(text) == rule(text), repr(text)
 
 
 def test_prose_punctuation_is_no_indicator_but_a_node_start_is():
     prose = "    description: Libya & Egypt, why? 50% *urgent* @envoy `quoted` Q&A!\n"
-    assert not fast_reader._has_rare_forms(prose) and not rule(prose)
+    assert not yaml_doubts.has_rare_forms(prose) and not rule(prose)
     for node in ("    title: &anchor x\n", "  - - *alias\n", "    tags: [a, !tag b]\n", "    title:\xa0@x\n", "  ? key\n"):
-        assert fast_reader._has_rare_forms(node) and rule(node), node
+        assert yaml_doubts.has_rare_forms(node) and rule(node), node
+
+
+FLOW_PIECES = list(" \n\t,[]{}:?%|>#ab0-_+") + [": ", ", ", "\n  ", "# c\n", "  #", "\xa0", "\x1c", "01", "+2", "-0", "_1"]
+
+
+def test_signs_after_openers_find_every_span_the_patterns_find():
+    """The fast scan for an indicator opening a flow item (from the rare sign back to its
+    opener) against the patterns run over the whole text: never a span fewer, and each span
+    one a pattern matches."""
+    rng = random.Random(5)
+    for _ in range(40_000):
+        text = "".join(rng.choice(FLOW_PIECES) for _ in range(rng.randint(1, 16)))
+        fast = set(yaml_doubts._signs_after_openers(text))
+        slow = set(yaml_doubts._flow_items_opened_badly_slowly(text))
+        assert slow <= fast, repr(text)
+        for start, end in fast:
+            assert any((found := pattern.match(text, start)) and found.end() == end
+                       for pattern in yaml_doubts._AFTER_AN_OPENER), repr(text)
+
+
+def test_padded_numbers_are_the_patterns_own_matches():
+    rng = random.Random(6)
+    for _ in range(40_000):
+        text = "".join(rng.choice(FLOW_PIECES) for _ in range(rng.randint(1, 16)))
+        assert list(yaml_doubts.padded_numbers(text)) == [m.span() for m in yaml_doubts.PADDED_NUMBER.finditer(text)], repr(text)
+
+
+def test_a_sign_after_a_comment_line_is_still_found():
+    text = "  tags: [a, # note\n    ?b]\n"
+    assert set(yaml_doubts._flow_items_opened_badly_slowly(text)) <= set(yaml_doubts._signs_after_openers(text)) != set()

@@ -1,0 +1,275 @@
+"""Where a YAML text holds a form yaml-rs may read otherwise than libyaml: the fast reader's doubts.
+
+Each finder yields (start, end) offsets; the fast reader sends the events they touch to
+the precise reader. A finder may find more than it must (a doubt costs only a slower
+read), never less (tests/test_fast_precise_agree.py and the fuzz tests beside it hold the
+two readers to one answer). Most text holds none of these forms, so each finder looks
+for its rare characters first, at memchr speed.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import repeat
+
+def anchor_names(text: str) -> set[str]:
+    return set(_ANCHOR.findall(text)) if "&" in text else set()
+
+
+_ANCHOR = re.compile(r"(?:^|[\s\[\]{},:-])&([^\s\[\]{},]+)", re.M)
+def has_anchor_or_alias(text: str) -> bool:
+    """Whether an `&anchor` or `*alias` may stand anywhere: found with str.find (a regex over
+    30 MB took 0.7 s, holding the interpreter while the window waited)."""
+    for sign in "&*":
+        for offset in _all(text, sign):
+            before = text[offset - 1] if offset else "\n"
+            after = text[offset + 1 : offset + 2]
+            if before in " \t\n\r[]{},:-?" and after and after not in " \t\n\r[]{},":
+                return True
+    return False
+_RADIX_NUMBER = re.compile(r"0[xXoObB][0-9a-fA-F_]")
+# `start: 01917`, `end: +2015`: numbers to yaml-rs (written 1917), text to the precise reader
+# (written as the file says); a scalar that is nothing but such a number, after any key
+# (and `-0`, read 0, and `_1914`, read 1914)
+PADDED_NUMBER = re.compile(r"""(?:[:\-][ \t]|[:\[{,]|\n)[ \t]*(?:[+-]?0\d|\+\d|-0|[+-]?_)[\d_]*[ \t]*(?:$|#|[,\]}])""", re.M)
+
+
+# the number part of `PADDED_NUMBER`, after what may stand before it: found first, since
+# it is rare (a date's `-05` follows a digit), where `PADDED_NUMBER` tries every `:`, `,` and line
+_PADDED_NUMBER_ITSELF = re.compile(r"(?<=[\s:\[{,])(?:[+-]?0\d|\+\d|-0|[+-]?_)[\d_]*[ \t]*(?:$|#|[,\]}])", re.M)
+
+
+def padded_numbers(text: str):
+    """The spans of `PADDED_NUMBER`, looked for only on the lines that hold its number part
+    (a tenth of the time: the pattern's first part matches at every key and line)."""
+    searched_to = -1
+    for match in _PADDED_NUMBER_ITSELF.finditer(text):
+        line_start = text.rfind("\n", 0, match.start())  # (the pattern may start at this line break)
+        if line_start < searched_to:
+            continue
+        line_end = text.find("\n", match.end())
+        searched_to = len(text) if line_end == -1 else line_end
+        yield from (found.span() for found in PADDED_NUMBER.finditer(text, max(line_start, 0), searched_to))
+
+
+def has_number_dates(items: list) -> bool:
+    """Whether yaml-rs read some `start` or `end` as a number (a year written bare, mostly):
+    only then is the text searched for the forms it reads otherwise (a few ms a chunk).
+    (Each field's types gathered at C speed: a loop over the items cost a million events 0.35 s.)"""
+    if set(map(type, items)) != {dict}:
+        items = [item for item in items if type(item) is dict]
+    return any(int in set(map(type, map(dict.get, items, repeat(key)))) for key in ("start", "end"))
+_UNDERSCORED_NUMBER = re.compile(r"[0-9]_")
+_RARE_CHARACTERS = "\t\\!&*@`%?"
+_INDICATORS = "!&*@`?"
+
+
+def _indicators(text: str):
+    """Where each of `_INDICATORS` stands, one character after another (str.find runs at
+    memchr speed: five times faster than a regex's character class over prose)."""
+    for indicator in _INDICATORS:
+        yield from _all(text, indicator)
+
+
+def _all(text: str, sign: str):
+    """Every offset of `sign` in `text`."""
+    at = text.find(sign)
+    while at != -1:
+        yield at
+        at = text.find(sign, at + 1)
+
+
+_NODE_START_LINE = re.compile(r"\s*(?:-\s+)*")  # what may stand before a node on its line
+_BEFORE_A_NODE = frozenset(":[]{},'\"|>")  # (after a quoted scalar or a block header: an error, left to libyaml)
+
+
+# A backslash that both parsers read alike, whether it stands in a double-quoted scalar (an
+# escape) or not (itself): what `yaml.safe_dump` writes for any text that is not ASCII
+# (`Caf\xE9`, and `\` at the end of a folded line), and the common escapes. Not: a UTF-16
+# surrogate (yaml-rs joins a pair, libyaml refuses it), a code point beyond U+10FFFF, or
+# an escape YAML does not know (tests/test_escapes.py holds yaml-rs to libyaml).
+_UNSAFE_ESCAPE = re.compile(
+    r"\\(?![\\\"/0abefnrtvN_LP \n]|x[0-9A-Fa-f]{2}|u(?![dD][89a-fA-F])[0-9A-Fa-f]{4}|U(?:000[0-9A-Fa-f]|0010)[0-9A-Fa-f]{4})"
+)
+
+
+def _spans(pattern: re.Pattern, text: str):
+    return (match.span() for match in pattern.finditer(text))
+
+
+def has_rare_forms(text: str) -> bool:
+    return next(_rare_forms(text), None) is not None
+
+
+def _rare_forms(text: str):
+    """Where tabs, escapes, directives stand, and a tag, anchor, alias, reserved indicator or
+    complex key where a node starts (after `key:`, a dash, a flow bracket or comma, or first
+    on its line). The same characters inside prose ("Libya & Egypt", "why ?") are plain text
+    to both parsers: once sent every chunk holding one to the precise reader, 8x slower.
+    Found by scanning for the indicators, then looking at what stands before each."""
+    yield from _all(text, "\t")
+    if "\\" in text:
+        yield from (match.start() for match in _UNSAFE_ESCAPE.finditer(text))
+    if text.startswith("%"):
+        yield 0
+    yield from (at + 1 for at in _all(text, "\n%"))
+    for at in _indicators(text):
+        if text[at] == "?" and not (text[at + 1 : at + 2].isspace() or at + 1 == len(text)):
+            continue  # `?` is a complex key only before a space
+        # the last character before it on its line that is not a blank decides, most often
+        # at once (a word: prose); only a dash needs the whole line (`- - &x`)
+        last = at - 1
+        while last >= 0 and text[last] != "\n" and text[last].isspace():
+            last -= 1
+        mark = text[last] if last >= 0 else "\n"
+        if mark == "\n" or mark in _BEFORE_A_NODE:
+            yield at
+        elif mark == "-" and _NODE_START_LINE.fullmatch(text, text.rfind("\n", 0, at) + 1, at):
+            yield at
+# indicators libyaml refuses (or reads as a key) at the start of a flow node, after any
+# blanks or line breaks; one pattern per opener, since a literal first character lets the
+# regex engine skip ahead (0.1 ms a chunk, not 0.8)
+_BLANKS_AND_COMMENTS = r"(?:\s|#[^\n]*\n)*"  # (a comment must reach its line's end: no backtracking)
+_FLOW_ITEM_STARTS = tuple(re.compile(opener + _BLANKS_AND_COMMENTS + r"[?:|>%]") for opener in (",", r"\[", r"\{")) + (
+    re.compile(r":" + _BLANKS_AND_COMMENTS + r"[?:%]"),  # a flow mapping's value (`{description: ?x}`: libyaml refuses it, yaml-rs reads it)
+    re.compile(r":[,?\[\]{}]"),  # `[a, b:]`, `{x:}`: libyaml refuses a plain scalar's `:` before these, yaml-rs reads a key
+    # `{description:\n  >}`: a value's | or > on a later line (in flow libyaml refuses it, yaml-rs reads text)
+    re.compile(r":[ \t]*(?:#[^\n]*)?\n" + _BLANKS_AND_COMMENTS + r"[|>]"),
+)
+# a flow value starting with | or > (a block scalar header ends its line; `{title: >x}` does not)
+_FLOW_VALUE_INDICATOR = re.compile(r":[ \t]+[|>](?![-+0-9]*(?:[ \t]+#[^\n]*)?[ \t]*$)", re.M)  # (`>#` is no comment)
+# a key's `:` alone at the start of the next line, inside a flow mapping
+_COLON_LINE = re.compile(r"\n[ \t]*:(?=[ \t\n])")
+# what looks like a block scalar header ending its line (in flow, libyaml refuses it and
+# yaml-rs reads a plain `|`: see `_block_headers_in_flow`)
+_HEADER_ENDING_A_LINE = re.compile(r"[ \t][|>][-+0-9]*[ \t]*(?:#[^\n]*)?$", re.M)
+_LEAVES_A_FLOW_OPEN = re.compile(r"[,:\[{][ \t]*(?:#.*)?$")
+_BLANK_OR_COMMENT_LINE = re.compile(r"[ \t]*(?:#.*)?")
+
+
+def _block_headers_in_flow(text: str):
+    """Where a block scalar header ending its line may stand inside a flow collection: a flow
+    opener before it on its line, or a line before it (blank and comment lines aside) that
+    leaves a flow open: it ends with `,`, `:` or an opener, or opens one it does not close.
+    One look a header, its line and the one before (a regex per opener was quadratic in a
+    line of brackets)."""
+    for match in _HEADER_ENDING_A_LINE.finditer(text):
+        at = match.start()
+        line_start = text.rfind("\n", 0, at) + 1
+        before = text[line_start:at]
+        if "[" in before or "{" in before:
+            yield line_start, match.end()
+            continue
+        end = line_start - 1
+        while end > 0:
+            start = text.rfind("\n", 0, end) + 1
+            previous = text[start:end]
+            if not _BLANK_OR_COMMENT_LINE.fullmatch(previous):
+                closed = max(previous.rfind("]"), previous.rfind("}"))
+                opened = max(previous.rfind("["), previous.rfind("{"))
+                if opened > closed or _LEAVES_A_FLOW_OPEN.search(previous):
+                    yield start, match.end()
+                break
+            end = start - 1
+
+
+_BLOCK_SCALAR_HEADER_ENDS = re.compile(r"(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def doubtful_end(text: str):
+    """A text's end that yaml-rs reads otherwise than libyaml: no line break at the end (a
+    block scalar ending the file: libyaml "text", yaml-rs "text\n"), or a block scalar header
+    (`description: |`) with nothing after it but blank or comment lines (libyaml "", yaml-rs
+    "\n"; only at a text's end: a chunk ends where the next event starts, so the file reads "")."""
+    if text and not text.endswith("\n"):
+        yield len(text) - 1, len(text)
+        return
+    end = len(text)
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start:end].strip()
+        if line and not line.startswith("#"):
+            header = _BLOCK_SCALAR_HEADER_ENDS.search(line)
+            if header:
+                yield start, end
+            return
+        end = start
+
+
+def _flow_items_opened_badly(text: str):
+    yield from _spans(_FLOW_ITEM_STARTS[4], text)  # (a literal `:` first: the engine skips ahead)
+    yield from _signs_after_openers(text)
+    if "|" in text or ">" in text:
+        yield from _spans(_FLOW_VALUE_INDICATOR, text)
+        yield from _block_headers_in_flow(text)
+    if "{" in text:
+        yield from _spans(_COLON_LINE, text)
+
+
+def _flow_items_opened_badly_slowly(text: str):
+    """What `_signs_after_openers` finds, by the patterns themselves (1-3 ms a chunk: each
+    tries every `:` and `,`): the reference, and the way when comments stand in between."""
+    for pattern in _AFTER_AN_OPENER:
+        yield from _spans(pattern, text)
+
+
+# the patterns that end in a sign after an opener and blanks, each with the signs it ends in
+_AFTER_AN_OPENER = _FLOW_ITEM_STARTS[:4] + _FLOW_ITEM_STARTS[5:]
+_ENDS_BY_OPENER = {",": (_FLOW_ITEM_STARTS[0],), "[": (_FLOW_ITEM_STARTS[1],), "{": (_FLOW_ITEM_STARTS[2],),
+                   ":": (_FLOW_ITEM_STARTS[3], _FLOW_ITEM_STARTS[5])}
+# a `:` right after a blank or an opener (where a pattern can end in it; most follow a word)
+_COLON_AFTER_BLANK = re.compile(r":(?<=[\s,\[{:]:)")
+
+
+def _signs_after_blanks(text: str):
+    """Where a sign the patterns end in (`?:%|>`) stands right after a blank or an opener:
+    the rare signs by str.find, the common `:` by a regex whose literal first character
+    lets the engine skip ahead."""
+    yield from (match.start() for match in _COLON_AFTER_BLANK.finditer(text))
+    for sign in "?%|>":
+        for at in _all(text, sign):
+            if at and (text[at - 1].isspace() or text[at - 1] in ",[{:"):
+                yield at
+
+
+def _signs_after_openers(text: str):
+    """The spans of `_AFTER_AN_OPENER`'s patterns, found from their rare end: a sign (`?:%|>`)
+    after a blank or an opener, then back over the blanks to the opener, where the pattern is
+    tried. Ten times faster than the patterns themselves on common text, whose `:` follow
+    words. When a comment may stand between opener and sign, the patterns scan the text."""
+    for at in _signs_after_blanks(text):
+        opener = at - 1
+        while opener >= 0 and text[opener].isspace():  # (what `\s` matches, in str patterns)
+            opener -= 1
+        if opener < 0:
+            continue
+        line_start = text.rfind("\n", 0, opener) + 1
+        if "#" in text[line_start : opener + 1] and "\n" in text[opener:at]:
+            yield from _flow_items_opened_badly_slowly(text)  # a comment between: the slow way, once
+            return
+        for each in _ENDS_BY_OPENER.get(text[opener], ()):
+            found = each.match(text, opener)
+            if found:
+                yield found.span()
+
+
+def doubts(text: str, number_dates: bool):
+    """Where `text` (some events' YAML) holds a form yaml-rs may read otherwise than libyaml,
+    as (start, end) offsets: YAML 1.1 numbers (`0x7DE`, `2_014`: yaml-rs reads 2014, we keep
+    the text), tabs, tags, anchors and aliases, escapes, indicators that libyaml refuses at
+    the start of a value. `number_dates`: whether yaml-rs read some `start` or `end` as a
+    number (only then can one be written `01917`).
+
+    Lazily, cheap tests first (a character's absence is found at memchr speed): whether
+    there is any costs the common chunk well under a millisecond."""
+    yield from _spans(_RADIX_NUMBER, text)
+    if "_" in text:
+        yield from _spans(_UNDERSCORED_NUMBER, text)
+    if number_dates:
+        yield from padded_numbers(text)
+    if any(char in text for char in _RARE_CHARACTERS):
+        yield from ((at, at + 1) for at in _rare_forms(text))
+    if "[" in text or "{" in text:
+        yield from _flow_items_opened_badly(text)
+    yield from doubtful_end(text)
+    # no need to look for `---`, `...` or `%` at a line's start: the list ends before any
