@@ -199,3 +199,49 @@ def test_an_event_the_plain_check_cannot_judge_is_read_precisely_on_its_own(read
     assert fast_verdict(crowded) == precise_verdict(crowded)
     last_alone = 2000 + 5 * (MOST_READ_ALONE - 1)  # then the rest of that chunk in one read
     assert reads["events"] == MOST_READ_ALONE - 1 + (3000 - last_alone)
+
+
+OWN_KEYS = ["    importance: high\n", "    \"importance\": high\n", "    'my-key' : [a, b]\n", "    notes: {by: me}\n",
+            "    note: see the notes\n",  # the key's word written again: only the precise reader can place it
+            "    yes: 1\n", "    2014: x\n", "    ? weird\n    : x\n", "    x-ref: Tripoli\n"]
+
+
+def _with_own_keys(count: int, keys: list[str], seed: int) -> tuple[str, int]:
+    rng = random.Random(seed)
+    events, own = [], 0
+    for index in range(count):
+        event = _event(index)
+        if index % 3 == 0:
+            own += 1
+            lines = event.split("\n")
+            lines.insert(rng.randint(1, 5), rng.choice(keys).rstrip("\n"))
+            event = "\n".join(lines)
+        events.append(event)
+    return HEADER + "".join(events), own
+
+
+@pytest.mark.parametrize("keys", [OWN_KEYS[:4] + OWN_KEYS[-1:], OWN_KEYS], ids=["placed by the text", "any"])
+def test_keys_of_the_users_own_are_warned_of_where_they_stand_without_a_precise_read(reads, keys):
+    """A field the format does not know, on every event (a user's `importance:`), is a warning at
+    its key; the event stays on the fast path when its text alone places the key."""
+    text, own = _with_own_keys(4000, keys, 3)
+    precise = precise_verdict(text)
+    assert precise == fast_verdict(text)
+    assert len(precise[0]) == own and all("warning: unknown key" in problem for problem in precise[0])
+    if keys == OWN_KEYS[:4] + OWN_KEYS[-1:]:
+        assert reads["events"] == 0
+
+
+@pytest.mark.parametrize("event", [
+    '  - {id: a, title: "Café ☕ 𝄞", importance: 1, start: 2014}\n',
+    '  - title: "x\n    importance: y"\n    start: 2014\n    importance: 2\n',
+    '  - title: x\n    start: 2014\n    "importance" : 1\n',
+    "  - title: x\n    start: 2014\n    'importance':\n      - 1\n",
+    "  -   title: x\n      start: 2014\n      importance:\n",
+    '  - title: x\n    start: 2014\n    description: "a\\x41"\n    importance: 1\n',
+    "  -\n    title: x\n    start: 2014\n    importance:   # why\n      1\n",
+])
+def test_a_key_of_the_users_own_in_any_form_is_placed_as_the_precise_reader_places_it(event):
+    text = HEADER + "".join(_event(i) for i in range(30)) + event + "".join(_event(i) for i in range(30, 60))
+    precise = precise_verdict(text)
+    assert [problem.split(": warning")[0] for problem in precise[0]] and fast_verdict(text) == precise

@@ -32,7 +32,7 @@ from ..chronology.problems import Problem
 from . import in_pieces
 from .chunked_events import ChunkedEvents, let_go
 from .list_items import events_list
-from .yaml_doubts import anchor_names, doubtful_end, doubts, has_anchor_or_alias, has_number_dates, padded_numbers
+from .yaml_doubts import anchor_names, doubtful_end, doubts, has_anchor_or_alias, has_number_dates, key_offset, padded_numbers
 from .yaml_reader import (
     Mapping,
     ReadError,
@@ -222,6 +222,13 @@ class EventStream(ChunkedEvents):
     def let_go(self) -> None:
         super().let_go()
         let_go(self.bounds)
+
+    def key_position(self, index: int, key: object) -> tuple[int, int] | None:
+        text, first_line = self.text_of(index, index + 1)  # an event read fast: no anchor, alias or tag
+        at = key_offset(text, key)
+        if at is None:
+            return None
+        return first_line + text.count("\n", 0, at), at - text.rfind("\n", 0, at)
 
     def value_line(self, index: int, key: str) -> int:
         """The line of item `index`'s `key` as the precise reader places it (for messages

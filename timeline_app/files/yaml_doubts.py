@@ -273,3 +273,33 @@ def doubts(text: str, number_dates: bool):
         yield from _flow_items_opened_badly(text)
     yield from doubtful_end(text)
     # no need to look for `---`, `...` or `%` at a line's start: the list ends before any
+
+
+# a key of the user's own the text alone can place: a word, not one YAML 1.1 reads as a
+# boolean or null (the precise reader keeps those as written, yaml-rs may not)
+_OWN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+_KEY_BEFORE = " \t\n{,"
+
+
+def key_offset(text: str, key: object) -> int | None:
+    """Where the mapping key `key` starts in `text` (one event's YAML, read by yaml-rs without a
+    doubt), when the text alone says for certain: `key` is a plain word written nowhere else in
+    the text (no escape can spell it otherwise), bare or quoted, right after a blank, a line's
+    start or a flow opener, and followed by its `:`. None: only the precise reader can say."""
+    if type(key) is not str or not _OWN_KEY.fullmatch(key) or key.lower() in _YAML_WORDS or "\\" in text:
+        return None
+    at = text.find(key)
+    if at == -1 or text.find(key, at + 1) != -1:
+        return None
+    end = at + len(key)
+    start = at
+    if at and text[at - 1] in "\"'":
+        if text[end : end + 1] != text[at - 1]:
+            return None
+        start, end = at - 1, end + 1
+    if not start or text[start - 1] not in _KEY_BEFORE:
+        return None
+    while text[end : end + 1] in (" ", "\t"):
+        end += 1
+    return start if text[end : end + 1] == ":" else None

@@ -11,7 +11,7 @@ from operator import attrgetter
 from ...chronology.date_forms import parse_when
 from ...chronology.dates import DateError
 from ...chronology.model import Alternative, Category, Event
-from ...chronology.problems import WARNING
+from ...chronology.problems import WARNING, Problem
 from ..chunked_events import ChunkedEvents
 from ..slugs import slug
 from ..yaml_reader import Null, position
@@ -29,6 +29,7 @@ from .values import (
     NeedsPrecise,
     check_url,
     close_matches,
+    unknown_key_message,
 )
 
 
@@ -125,6 +126,11 @@ def _plain_events_of(check: Checker, chunk, start: int, categories, explicit, id
             written_id = item.get("id") if type(item) is dict else None
             if written_id is not None and (type(written_id) is not str or written_id in ids):
                 return events, index  # a number, or a duplicate: the precise reader says which
+            own_keys = () if type(item) is not dict or item.keys() <= _EVENT_KEY_SET else _own_keys(chunk.stream, index, item)
+            if own_keys is None:
+                return events, index
+            if own_keys:
+                item = {key: value for key, value in item.items() if key in _EVENT_KEY_SET}
             known_categories = len(categories)
             try:
                 events.append(plain_event(item, lines[index], check, categories, explicit))
@@ -132,11 +138,28 @@ def _plain_events_of(check: Checker, chunk, start: int, categories, explicit, id
                 for category in list(categories)[known_categories:]:
                     del categories[category]
                 return events, index
+            check.problems.extend(own_keys)
             if written_id is not None:
                 ids[written_id] = ~index  # no positions here: found again if a duplicate needs it
     finally:
         check.precise = True
     return events, chunk.last
+
+
+_EVENT_KEY_SET = frozenset(EVENT_KEYS)
+
+
+def _own_keys(stream: ChunkedEvents, index: int, item: dict) -> list[Problem] | None:
+    """The warnings for the keys of an event read fast that the format does not know (a field of
+    the user's own), each where the precise reader would place it; None when only it can say."""
+    warnings = []
+    for key in item:
+        if key not in _EVENT_KEY_SET:
+            where = stream.key_position(index, key)
+            if where is None:
+                return None
+            warnings.append(Problem(*where, unknown_key_message(key, EVENT_KEYS, "an event"), WARNING))
+    return warnings
 
 
 def _events_of(check: Checker, items, offset: int, categories, explicit, ids: FirstLines) -> list[Event]:
