@@ -246,7 +246,13 @@ def main() -> int:
     if len(sys.argv) > 3 and sys.argv[1] == "--one":
         print(json.dumps(measure(int(sys.argv[2]), sys.argv[3])))
         return 0
-    runs = [(int(size), style or "hand") for size, _, style in (arg.partition(":") for arg in sys.argv[1:])] or [
+    from synthetic import STYLES
+
+    wanted = [arg.partition(":") for arg in sys.argv[1:]]
+    if any(not size.isdigit() or (style and style not in STYLES) for size, _, style in wanted):
+        print(f"usage: bench_scale.py [SIZE[:STYLE]...]   styles: {', '.join(STYLES)}", file=sys.stderr)
+        return 2
+    runs = [(int(size), style or "hand") for size, _, style in wanted] or [
         (1000, "hand"), (1000, "safe_dump"), (10000, "hand"), (10000, "safe_dump"),
         (100000, "hand"), (100000, "safe_dump"), (100000, "broken"), (100000, "csv"),
     ]

@@ -183,6 +183,11 @@ def main() -> int:
         return 0
     count = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 100_000
     names = [name for name in sys.argv[1:] if not name.isdigit()] or list(STYLES)
+    unknown = [name for name in names if name not in STYLES]
+    if unknown:
+        print(f"usage: bench_styles.py [EVENTS] [STYLE...]\nunknown style {unknown[0]!r}; styles: {', '.join(STYLES)}",
+              file=sys.stderr)
+        return 2
     folder = Path(tempfile.mkdtemp(prefix="timeline-styles-"))
     print(f"{'style':<26} {'MB':>6} {'events':>8} {'pieces':>7} {'read precisely':>15} {'whole file':>10} {'load s':>7}  verdict")
     for name in names:

@@ -796,6 +796,33 @@ def m_anchor(rng, doc):
     return f"alias item after {n}"
 
 
+def m_alias_contexts(rng, doc):
+    """An anchor in the header aliased by many events in every context an alias can stand in,
+    or seem to (inside quotes, a comment, a block scalar; as a key): yaml-rs reads them as
+    stand-ins (`alias_stand_ins`), and only where the alias is a node of its own."""
+    value = rng.choice(["&hsrc {title: VICE, url: 'https://news.vice.com/x'}", "&hsrc https://example.org/h",
+                        "&hsrc Tripoli", "&hsrc 2014", "&hsrc null", "&hsrc ~", "&hsrc [a, b]", "&hsrc",
+                        "&hsrc\n  title: T\n  url: https://example.org/b", "&hsrc '2014-06-25'", "&hsrc [*hsrc]"])
+    doc.pre.append(f"x-anchor: {value}")
+    contexts = [
+        ("sources", "[*hsrc]"), ("sources", "[*hsrc, https://example.org/z]"), ("location", "*hsrc"),
+        ("title", '"*hsrc"'), ("title", "'x, *hsrc'"), ("tags", "[a, *hsrc]"), ("location", "*hsrc # a comment"),
+        ("location", "x # , *hsrc"), ("start", "*hsrc"), ("sources", "{a: *hsrc}"), ("description", "[*hsrc ]"),
+        ("location", "*hsrc:"), ("tags", "[*hsrc: x]"), ("location", "*hsrcx"), ("title", "{*hsrc }"),
+    ]
+    contexts = rng.sample(contexts, rng.randint(1, 4))  # (one that reads as text makes its chunk's aliases doubts)
+    picked = []
+    for _ in range(rng.randint(1, 40)):
+        n = _pick(rng, doc)
+        if rng.random() < 0.05:
+            add_line(doc, n, rng.choice(["*hsrc : x", "other: *hsrc", "more: [*hsrc, *hsrc]"]))
+        else:
+            key, raw = rng.choice(contexts)
+            set_value(doc, n, key, raw)
+        picked.append(n)
+    return f"aliases to a header anchor ({value!r}) at {sorted(picked)[:5]}..."
+
+
 def m_dash_alone(rng, doc):
     n = _pick(rng, doc)
     _to_block(doc, n, rng)
@@ -954,6 +981,7 @@ MUTATIONS = {
     "flow_indicator": m_flow_indicator,
     "json_tag": m_json_tag,
     "anchor": m_anchor,
+    "alias_contexts": m_alias_contexts,
     "dash_alone": m_dash_alone,
     "dup_id": m_dup_id,
     "id_blank": m_id_blank,

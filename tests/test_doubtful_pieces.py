@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from chronology_files import generate
 from test_fast_precise_agree import fast_verdict, precise_verdict
 
 import timeline_app.files.fast_reader as fast_reader
@@ -245,3 +246,28 @@ def test_a_key_of_the_users_own_in_any_form_is_placed_as_the_precise_reader_plac
     text = HEADER + "".join(_event(i) for i in range(30)) + event + "".join(_event(i) for i in range(30, 60))
     precise = precise_verdict(text)
     assert [problem.split(": warning")[0] for problem in precise[0]] and fast_verdict(text) == precise
+
+
+def test_aliases_to_anchors_already_read_are_served_fast(reads):
+    """`sources: [*vice]` on every event, the anchor in the header: yaml-rs reads stand-ins and
+    the anchor's value is put back, so no event is read precisely and the model is the precise one."""
+    header = HEADER.replace("categories:", "x-sources:\n  vice: &vice {title: VICE News, url: 'https://news.vice.com/x'}\n"
+                                           "  place: &place Misrata\ncategories:")
+    events = [_event(i, location="*place" if i % 7 == 0 else None).replace("    tags: [talks, oil]", "    tags: [talks, oil]\n    sources: [*vice]")
+              for i in range(3000)]
+    text = header + "".join(events)
+    fast = fast_verdict(text)
+    assert fast == precise_verdict(text) and [problem.split(": warning: ")[1][:29] for problem in fast[0]] == [
+        "unknown key 'x-sources' in th"]
+    assert reads["events"] == 0
+    sources = {event[0]: event[8] for event in fast[1][5]}
+    locations = {event[0]: event[7] for event in fast[1][5]}
+    assert sources["e2999"] == [("https://news.vice.com/x", "VICE News", "", "")] and locations["e14"] == "Misrata"
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_aliases_in_every_context_they_can_stand_in_get_the_precise_verdict(seed):
+    """Aliases inside quotes, comments and block scalars read as text: their chunk's stand-ins
+    are given up and its aliases read precisely, as before."""
+    text, meta = generate(seed, size=[30, 300, 1500, 2500][seed % 4], mutations=["alias_contexts"])
+    assert fast_verdict(text) == precise_verdict(text), meta

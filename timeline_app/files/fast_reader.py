@@ -12,7 +12,8 @@ Its promise is the precise reader's answer, byte for byte, at yaml-rs speed
   around them are still served fast: a doubt costs its own events' slow read, not the
   chunk's, let alone the file's;
 - an alias may name an anchor the header or an earlier event defined (the precise reads
-  hand each other the anchors they have seen);
+  hand each other the anchors they have seen); yaml-rs reads an alias to an anchor already
+  read through a stand-in, and the anchor's value is put back (`alias_stand_ins`);
 - a syntax error anywhere is reported exactly as the precise reader would (libyaml's
   own parser finds it, at C speed); only what a piece read alone cannot tell (an anchor
   defined twice, an alias the composer must resolve) sends the whole file to the precise reader.
@@ -30,6 +31,7 @@ from typing import Callable
 
 from ..chronology.problems import Problem
 from . import in_pieces
+from .alias_stand_ins import stand_in_aliases
 from .chunked_events import ChunkedEvents, let_go
 from .list_items import events_list
 from .yaml_doubts import anchor_names, doubtful_end, doubts, has_anchor_or_alias, has_number_dates, key_offset, padded_numbers
@@ -180,21 +182,28 @@ class EventStream(ChunkedEvents):
             def parse_next() -> None:
                 a, b = spans.popleft()
                 text = self.text[self.bounds[a] : self.bounds[b]]
-                ahead.append((a, b, text, pool.submit(_parse, yaml_rs, text)))
+                stand_ins = stand_in_aliases(text, self.anchor_values) if self.anchor_values else None
+                ahead.append((a, b, text, stand_ins, pool.submit(_parse, yaml_rs, stand_ins.text if stand_ins else text)))
 
             while spans and len(ahead) < PARSE_AHEAD:
                 parse_next()
             try:
                 while ahead:
-                    a, b, text, parsed = ahead.popleft()
+                    a, b, text, stand_ins, parsed = ahead.popleft()
                     if spans:
                         parse_next()
                     # freeing 1.5M parsed objects at the end in one go would hold the
                     # interpreter for ~150 ms: each chunk goes as soon as it is used
                     items = parsed.result()
+                    if stand_ins is not None:
+                        items = stand_ins.put_back(items, self.anchor_values, [bound - self.bounds[a] for bound in self.bounds[a:b]])
+                        if items is None:  # some stand-in was not a node: as if there were none
+                            stand_ins, items = None, _parse(yaml_rs, text)
                     if not isinstance(items, list) or len(items) != b - a:
                         items = None  # not the expected list of events: the precise reader says why
-                    yield from Chunk(self, a, b, items, text).pieces()
+                    chunk = Chunk(self, a, b, items, text)
+                    chunk.stood_in = stand_ins.offsets if stand_ins is not None and items is not None else frozenset()
+                    yield from chunk.pieces()
                     if self.progress:
                         self.progress(0.7 * b / max(1, count))
             finally:
@@ -260,6 +269,7 @@ class Chunk:
 
     calm: bool | None = None
     together: _Together | None = None  # the chunk's other doubtful runs, read precisely with this one
+    stood_in: frozenset[int] = frozenset()  # offsets of aliases yaml-rs read as stand-ins (`alias_stand_ins`)
 
     def __init__(self, stream: EventStream, first: int, last: int, items: list | None, text: str | None):
         self.stream, self.first, self.last, self.items, self.text = stream, first, last, items, text
@@ -318,7 +328,7 @@ class Chunk:
 
     def _doubts(self):
         """Where this text holds a form yaml-rs may read otherwise than libyaml (`yaml_doubts`)."""
-        return doubts(self.text, self.items is not None and has_number_dates(self.items))  # (without items: `_parse_calm_runs`)
+        return doubts(self.text, self.items is not None and has_number_dates(self.items), self.stood_in)  # (without items: `_parse_calm_runs`)
 
     def _doubtful_events(self) -> list[bool]:
         """For each event, whether a doubt touches its text."""

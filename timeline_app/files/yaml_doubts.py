@@ -116,16 +116,22 @@ def _rare_forms(text: str):
     for at in _indicators(text):
         if text[at] == "?" and not (text[at + 1 : at + 2].isspace() or at + 1 == len(text)):
             continue  # `?` is a complex key only before a space
-        # the last character before it on its line that is not a blank decides, most often
-        # at once (a word: prose); only a dash needs the whole line (`- - &x`)
-        last = at - 1
-        while last >= 0 and text[last] != "\n" and text[last].isspace():
-            last -= 1
-        mark = text[last] if last >= 0 else "\n"
-        if mark == "\n" or mark in _BEFORE_A_NODE:
+        if at_node_start(text, at):
             yield at
-        elif mark == "-" and _NODE_START_LINE.fullmatch(text, text.rfind("\n", 0, at) + 1, at):
-            yield at
+
+
+def at_node_start(text: str, at: int) -> bool:
+    """Whether a node may start at `at` (after `key:`, a dash, a flow bracket or comma, a quote
+    or block header (an error there, left to libyaml), or first on its line). The last
+    character before it on its line that is not a blank decides, most often at once (a word:
+    prose); only a dash needs the whole line (`- - &x`)."""
+    last = at - 1
+    while last >= 0 and text[last] != "\n" and text[last].isspace():
+        last -= 1
+    mark = text[last] if last >= 0 else "\n"
+    if mark == "\n" or mark in _BEFORE_A_NODE:
+        return True
+    return mark == "-" and _NODE_START_LINE.fullmatch(text, text.rfind("\n", 0, at) + 1, at) is not None
 # indicators libyaml refuses (or reads as a key) at the start of a flow node, after any
 # blanks or line breaks; one pattern per opener, since a literal first character lets the
 # regex engine skip ahead (0.1 ms a chunk, not 0.8)
@@ -253,12 +259,13 @@ def _signs_after_openers(text: str):
                 yield found.span()
 
 
-def doubts(text: str, number_dates: bool):
+def doubts(text: str, number_dates: bool, stood_in: frozenset[int] = frozenset()):
     """Where `text` (some events' YAML) holds a form yaml-rs may read otherwise than libyaml,
     as (start, end) offsets: YAML 1.1 numbers (`0x7DE`, `2_014`: yaml-rs reads 2014, we keep
     the text), tabs, tags, anchors and aliases, escapes, indicators that libyaml refuses at
     the start of a value. `number_dates`: whether yaml-rs read some `start` or `end` as a
-    number (only then can one be written `01917`).
+    number (only then can one be written `01917`); `stood_in`: the aliases yaml-rs read as
+    stand-ins (`alias_stand_ins`), no doubt any more.
 
     Lazily, cheap tests first (a character's absence is found at memchr speed): whether
     there is any costs the common chunk well under a millisecond."""
@@ -268,7 +275,7 @@ def doubts(text: str, number_dates: bool):
     if number_dates:
         yield from padded_numbers(text)
     if any(char in text for char in _RARE_CHARACTERS):
-        yield from ((at, at + 1) for at in _rare_forms(text))
+        yield from ((at, at + 1) for at in _rare_forms(text) if at not in stood_in)
     if "[" in text or "{" in text:
         yield from _flow_items_opened_badly(text)
     yield from doubtful_end(text)
