@@ -45,6 +45,7 @@ def plain_chunk(
     if columns is None:
         return None
     event_ids, titles, dates, category_column, tags, descriptions, sources, locations, written_ids, extras = columns
+    category_column = _shared(category_column, check.shared_words)
     # no positions here (~index): found again if a duplicate needs it
     if written_ids is None:  # every event has its id, as data sets have: recorded at C speed
         ids.update(zip(event_ids, range(~first, ~first - len(items), -1)))
@@ -88,7 +89,7 @@ def _columns(check: Checker, items: list, first: int, categories: dict, explicit
     dates = _dates(check, items)
     if dates is None:
         return None
-    tags = _tags(items)
+    tags = _tags(items, check.shared_words)
     sources = _sources(check, items)
     if tags is None or sources is None:
         return None
@@ -118,14 +119,24 @@ def _dates(check: Checker, items: list):
     return dates
 
 
-def _tags(items: list):
+def _tags(items: list, shared: dict[str, str]):
     tags = _field(items, "tags", ())
     if not set(map(type, tags)) <= {list, tuple} or [] in tags:
         return None  # (a tuple is only ever the default: the YAML reader makes lists)
     every = list(chain.from_iterable(tags))
     if every and (set(map(type, every)) != {str} or "" in every):
         return None
+    if len(shared) < MOST_SHARED_WORDS:
+        return [tuple(map(shared.setdefault, each, each)) if each else () for each in tags]
     return list(map(tuple, tags))
+
+
+MOST_SHARED_WORDS = 20_000  # (words past these are kept as read: a file whose every tag is new)
+
+
+def _shared(words: list, shared: dict[str, str]) -> list:
+    """`words` (categories, say), each an object shared with every other use of the word."""
+    return list(map(shared.setdefault, words, words)) if len(shared) < MOST_SHARED_WORDS else words
 
 
 def _sources(check: Checker, items: list):
