@@ -33,6 +33,7 @@ _SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 # a key whose `:` stands on a later line, or far after it: json reads it, libyaml refuses it
 # (a key is one line, its `:` within 1,024 characters of its start)
 _COLON_ON_A_LATER_LINE = re.compile(r'"[ ]*\n[ \n]*:|"[ ]{16,}:')
+_COLON_AFTER_A_BLANK = re.compile(r":(?<=[ \n]:)")  # what each of those ends in: rare, and found 4x faster
 LONGEST_KEY = 1000  # libyaml refuses a key of over 1,024 characters (with the blanks before its `:`) that json reads
 
 
@@ -70,7 +71,7 @@ def read_json_fast(text: str, drop_nulls, take_whole_date) -> tuple[Mapping, lis
         if "\r" in text:
             return None
     if ("\t" in text or has_unplain_characters(text) or ("\\u" in text and has_any(_SURROGATE, text, reach=8))
-            or has_any(_COLON_ON_A_LATER_LINE, text, reach=4096)):
+            or has_any(_COLON_AFTER_A_BLANK, text, reach=1) and has_any(_COLON_ON_A_LATER_LINE, text, reach=4096)):
         return None
     objects = _Objects()
     walked = _walk(text, _decoder(objects), objects)
