@@ -1,4 +1,4 @@
-"""How each way of writing a chronology is read: the same events in twenty styles, loaded as `--check` loads them.
+"""How each way of writing a chronology is read: the same events in two dozen styles, loaded as `--check` loads them.
 
 Run: python benchmarks/bench_styles.py [EVENTS] [STYLE...]   (default 100000, every style)
 
@@ -8,7 +8,8 @@ it read precisely (and whether the whole file had to be), how long the load took
 verdict. Styles come from the tools people use: PyYAML's dumper with its options (including
 its default, which writes text that is not ASCII as escapes), ruamel.yaml (if installed),
 hand-written block and flow styles, CRLF, comments, literal block scalars, anchors and aliases,
-our own JSON export, CSV, and a file with a syntax error. Each runs in its own process.
+a key of the user's own on every event, our own JSON export, CSV, and a file with a syntax
+error. Each runs in its own process.
 """
 
 from __future__ import annotations
@@ -137,6 +138,7 @@ STYLES = {  # name: (suffix, maker)
     "literal blocks": (".yaml", _literal),
     "aliases (1 in 100)": (".yaml", lambda n: _aliases(n, 100)),
     "aliases (every event)": (".yaml", lambda n: _aliases(n, 1)),
+    "a key of one's own": (".yaml", lambda n: synthetic_yaml(n, 42, "hand").replace("    category:", "    importance: high\n    category:")),
     "all flow": (".yaml", lambda n: _pyyaml(_data(n), default_flow_style=True)),
     "json export": (".json", _json_export),
     "csv": (".csv", lambda n: synthetic_yaml(n, 42, "csv")),
@@ -174,6 +176,7 @@ def measure(path: str) -> dict:
     counts["seconds"] = time.perf_counter() - started
     counts["events"] = len(result.chronology.events) if result.chronology else 0
     counts["errors"] = sum(problem.severity == "error" for problem in result.problems)
+    counts["warnings"] = len(result.problems) - counts["errors"]
     return counts
 
 
@@ -204,6 +207,8 @@ def main() -> int:
             return 1
         r = json.loads(output.stdout.strip().splitlines()[-1])
         verdict = f"{r['errors']} error(s)" if r["errors"] else "valid"
+        if r.get("warnings"):
+            verdict += f", {r['warnings']} warning(s)"
         print(f"{name:<26} {path.stat().st_size / 1e6:>6.1f} {r['events']:>8} {r['pieces']:>7} "
               f"{r['precise_events']:>8} events {'yes' if r['whole_file'] else 'no':>10} {r['seconds']:>7.2f}  {verdict}")
         path.unlink()
