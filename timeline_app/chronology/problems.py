@@ -6,7 +6,6 @@ panel: both use `Problem.format()`, so the user sees the same words everywhere.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -43,7 +42,8 @@ def printable(text: str) -> str:
 
 def with_path(problems: list[Problem], path: str) -> list[Problem]:
     """The same problems, naming the file they are in."""
-    return [dataclasses.replace(problem, path=path) for problem in problems]
+    # (made directly: `dataclasses.replace` cost 3.6 µs a problem, 0.4 s for a warning on each of 100,000 events)
+    return [Problem(problem.line, problem.column, problem.message, problem.severity, path) for problem in problems]
 
 
 def in_file_order(problems: list[Problem]) -> list[Problem]:

@@ -84,6 +84,7 @@ def has_unplain_characters(text: str) -> bool:
     return in_pieces.has_any(_NOT_PLAIN_TEXT, text, reach=1)
 
 
+_VALUE_ON_THE_DASH_LINE = re.compile(r" *-[ ]+[^\s#]")
 _EVENTS_LINE = re.compile(r"events:(?:[ \t]*|[ \t]+#.*)$", re.M)
 _FIRST_ITEM = re.compile(r"\n(?:[ \t]*(?:#[^\n]*)?\n)*( *)-(?: |\n)")
 
@@ -233,10 +234,12 @@ class EventStream(ChunkedEvents):
         let_go(self.bounds)
 
     def key_position(self, index: int, key: object) -> tuple[int, int] | None:
-        text, first_line = self.text_of(index, index + 1)  # an event read fast: no anchor, alias or tag
+        text = self.text[self.bounds[index] : self.bounds[index + 1]]  # an event read fast: no anchor, alias or tag
         at = key_offset(text, key)
         if at is None:
             return None
+        # its first line is the value's (`- id: x`), whose line is known; else counted (`-` alone)
+        first_line = self.lines[index] if _VALUE_ON_THE_DASH_LINE.match(text) else self._line_at(self.bounds[index])
         return first_line + text.count("\n", 0, at), at - text.rfind("\n", 0, at)
 
     def value_line(self, index: int, key: str) -> int:

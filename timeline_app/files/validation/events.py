@@ -6,6 +6,7 @@ the same chunk is read again precisely, so a problem costs one chunk's slow read
 
 from __future__ import annotations
 
+from itertools import chain
 from operator import attrgetter
 
 from ...chronology.date_forms import parse_when
@@ -86,12 +87,14 @@ def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: 
     if chunk.risky():
         return _precise_events(check, chunk, categories, explicit, ids)
     check.stream = chunk.stream
+    items, warnings = _without_own_keys(chunk)
     check.precise = False
     try:  # (None when not certain; it records nothing unless it succeeds)
-        events = plain_chunk(check, chunk.items, chunk.stream.lines, chunk.first, categories, explicit, ids)
+        events = plain_chunk(check, items, chunk.stream.lines, chunk.first, categories, explicit, ids)
     finally:
         check.precise = True
     if events is not None:
+        check.problems.extend(warnings)
         return events
     events, index, alone = [], chunk.first, 0
     while True:
@@ -147,6 +150,25 @@ def _plain_events_of(check: Checker, chunk, start: int, categories, explicit, id
 
 
 _EVENT_KEY_SET = frozenset(EVENT_KEYS)
+
+
+def _without_own_keys(chunk) -> tuple[list, list[Problem]]:
+    """The chunk's items without the keys of the user's own, and the warnings for them, when
+    every such key is placed by its text (else the items as they are: the chunk goes event by
+    event). A field of one's own on every event keeps its chunk on the column-wise path."""
+    items = chunk.items
+    keys = set(chain.from_iterable(item for item in items if type(item) is dict))
+    if keys <= _EVENT_KEY_SET:
+        return items, []
+    cleaned, warnings = list(items), []
+    for index, item in enumerate(items):
+        if type(item) is dict and not item.keys() <= _EVENT_KEY_SET:
+            found = _own_keys(chunk.stream, chunk.first + index, item)
+            if found is None:
+                return items, []
+            warnings += found
+            cleaned[index] = {key: value for key, value in item.items() if key in _EVENT_KEY_SET}
+    return cleaned, warnings
 
 
 def _own_keys(stream: ChunkedEvents, index: int, item: dict) -> list[Problem] | None:
