@@ -101,11 +101,11 @@ def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tup
     if has_unplain_characters(text):
         return None
     head = _events_key(text)
-    if head is None:
-        return None
-    first = _FIRST_ITEM.match(text, head.end())
-    if first is None:
-        return None
+    first = None if head is None else _FIRST_ITEM.match(text, head.end())
+    if first is None:  # not a block list of events: a flow one, perhaps
+        from .flow_events import read_flow  # (it builds on this module)
+
+        return read_flow(text, progress)
     indent = len(first.group(1))
     body_start = first.start(1)
     starts, lines, body_end, breaks = events_list(text, body_start, indent)
@@ -168,48 +168,29 @@ class EventStream(ChunkedEvents):
         return self.count
 
     def chunks(self):
-        """`Chunk`s in file order; each one's parsed items are let go once it is used.
-
-        Only `PARSE_AHEAD` chunks are cut out of the text and parsed ahead of the one in use:
-        a million events' chunks, all cut at once, copied the whole file's text again (350 MB,
-        touched for the first time: half a second) and held every parsed chunk the validator
-        had not reached yet."""
+        """`Chunk`s in file order (cut into pieces where a doubt stands), parsed ahead (`parsed_ahead`)."""
         yaml_rs = sys.modules["yaml_rs"]  # read_fast made sure it was imported safely
         count = len(self)
-        spans = deque((i, min(i + CHUNK_ITEMS, count)) for i in range(0, count, CHUNK_ITEMS))
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="yaml-chunks") as pool:
-            ahead: deque = deque()
 
-            def parse_next() -> None:
-                a, b = spans.popleft()
+        def jobs():
+            for a in range(0, count, CHUNK_ITEMS):
+                b = min(a + CHUNK_ITEMS, count)
                 text = self.text[self.bounds[a] : self.bounds[b]]
                 stand_ins = stand_in_aliases(text, self.anchor_values) if self.anchor_values else None
-                ahead.append((a, b, text, stand_ins, pool.submit(_parse, yaml_rs, stand_ins.text if stand_ins else text)))
+                yield a, b, text, stand_ins, stand_ins.text if stand_ins else text
 
-            while spans and len(ahead) < PARSE_AHEAD:
-                parse_next()
-            try:
-                while ahead:
-                    a, b, text, stand_ins, parsed = ahead.popleft()
-                    if spans:
-                        parse_next()
-                    # freeing 1.5M parsed objects at the end in one go would hold the
-                    # interpreter for ~150 ms: each chunk goes as soon as it is used
-                    items = parsed.result()
-                    if stand_ins is not None:
-                        items = stand_ins.put_back(items, self.anchor_values, [bound - self.bounds[a] for bound in self.bounds[a:b]])
-                        if items is None:  # some stand-in was not a node: as if there were none
-                            stand_ins, items = None, _parse(yaml_rs, text)
-                    if not isinstance(items, list) or len(items) != b - a:
-                        items = None  # not the expected list of events: the precise reader says why
-                    chunk = Chunk(self, a, b, items, text)
-                    chunk.stood_in = stand_ins.offsets if stand_ins is not None and items is not None else frozenset()
-                    yield from chunk.pieces()
-                    if self.progress:
-                        self.progress(0.7 * b / max(1, count))
-            finally:
-                for *_, parsed in ahead:
-                    parsed.cancel()
+        for a, b, text, stand_ins, items in parsed_ahead(yaml_rs, jobs()):
+            if stand_ins is not None:
+                items = stand_ins.put_back(items, self.anchor_values, [bound - self.bounds[a] for bound in self.bounds[a:b]])
+                if items is None:  # some stand-in was not a node: as if there were none
+                    stand_ins, items = None, _parse(yaml_rs, text)
+            if not isinstance(items, list) or len(items) != b - a:
+                items = None  # not the expected list of events: the precise reader says why
+            chunk = Chunk(self, a, b, items, text)
+            chunk.stood_in = stand_ins.offsets if stand_ins is not None and items is not None else frozenset()
+            yield from chunk.pieces()
+            if self.progress:
+                self.progress(0.7 * b / max(1, count))
 
     def text_of(self, first: int, last: int) -> tuple[str, int]:
         """Items `first` to `last` (exclusive) as they stand in the file, and the line they start on."""
@@ -254,6 +235,38 @@ class EventStream(ChunkedEvents):
 def _read_whole(items, count: int, text: str) -> bool:
     """Whether yaml-rs gave `count` events for `text`, and its end is one both parsers read alike."""
     return isinstance(items, list) and len(items) == count and next(doubtful_end(text), None) is None
+
+
+def parsed_ahead(yaml_rs, jobs):
+    """(first, last, text, extra, yaml-rs's items) for each job (first, last, text, extra, text to
+    parse), parsed on a helper thread (yaml-rs lets go of the interpreter meanwhile) while the
+    caller works on the one before. Only `PARSE_AHEAD` jobs are taken ahead of the one in use
+    (a million events' chunks, all cut at once, copied the whole file's text again (350 MB,
+    touched for the first time: half a second) and held every parsed chunk not used yet), and
+    each chunk's items are let go once used: freeing 1.5M parsed objects at the end in one go
+    held the interpreter ~150 ms."""
+    jobs = iter(jobs)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="yaml-chunks") as pool:
+        ahead: deque = deque()
+
+        def parse_next() -> bool:
+            job = next(jobs, None)
+            if job is None:
+                return False
+            *head, parse_text = job
+            ahead.append((*head, pool.submit(_parse, yaml_rs, parse_text)))
+            return True
+
+        while len(ahead) < PARSE_AHEAD and parse_next():
+            pass
+        try:
+            while ahead:
+                *head, parsed = ahead.popleft()
+                parse_next()
+                yield (*head, parsed.result())
+        finally:
+            for *_, parsed in ahead:
+                parsed.cancel()
 
 
 def _parse(yaml_rs, text: str):
