@@ -260,6 +260,8 @@ def test_aliases_to_anchors_already_read_are_served_fast(reads):
     assert fast == precise_verdict(text) and [problem.split(": warning: ")[1][:29] for problem in fast[0]] == [
         "unknown key 'x-sources' in th"]
     assert reads["events"] == 0
+    again = fast_verdict(text + events[5])  # the first of two ids was read fast, through a stand-in
+    assert again == precise_verdict(text + events[5]) and "duplicate id 'e5' (first used at line" in again[0][-1]
     sources = {event[0]: event[8] for event in fast[1][5]}
     locations = {event[0]: event[7] for event in fast[1][5]}
     assert sources["e2999"] == [("https://news.vice.com/x", "VICE News", "", "")] and locations["e14"] == "Misrata"

@@ -14,8 +14,10 @@ from timeline_app.files.validation import first_lines
 from timeline_app.files.validation.first_lines import FirstLines
 
 
+@pytest.mark.parametrize("slots", [64, first_lines.FILTER_SLOTS])
 @pytest.mark.parametrize("segment", [1, 2, 3, 7, 1000])
-def test_answers_as_one_dict_would(segment):
+def test_answers_as_one_dict_would(segment, slots, monkeypatch):
+    monkeypatch.setattr(first_lines, "FILTER_SLOTS", slots)  # (64: most ids share a slot with another)
     rng = random.Random(segment)
     registry, reference = FirstLines(segment), {}
     names = [f"e{number}" for number in range(60)]
@@ -32,8 +34,8 @@ def test_answers_as_one_dict_would(segment):
         elif action == 2 and name in reference:
             del registry[name]
             del reference[name]
-        elif action == 3:
-            asked = rng.sample(names, rng.randrange(1, 8))
+        elif action == 3:  # (more than 16 at once: the filter of the tables set aside is asked)
+            asked = rng.sample(names, rng.choice([rng.randrange(1, 8), rng.randrange(17, 40)]))
             assert registry.isdisjoint(iter(asked)) == reference.keys().isdisjoint(asked)
         assert (name in registry) == (name in reference)
         assert len(registry) == len(reference)

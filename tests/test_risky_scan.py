@@ -1,7 +1,8 @@
-"""The fast reader's scan for YAML indicators where a node starts (`_has_rare_forms`) against
-the plain reading of its rule: every indicator found by a regex, the whole line before it
+"""The fast reader's scans for doubts (`yaml_doubts`). The one for YAML indicators where a node
+starts (`has_rare_forms`) against the plain reading of its rule: every indicator found by a regex, the whole line before it
 looked at. The scan takes shortcuts (str.find per character, the last blank-free character
-first); on any text the two must agree."""
+first); on any text the two must agree. The faster scans for flow-item indicators and padded
+numbers are held to the patterns they stand in for."""
 
 from __future__ import annotations
 

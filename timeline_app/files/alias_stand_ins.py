@@ -7,9 +7,10 @@ and an alias in every event sent every event to the precise reader (8x slower). 
 earlier event) is replaced, for yaml-rs only, by a one-key flow mapping that names it; once
 yaml-rs has read the chunk, each such mapping is replaced by the anchor's value.
 
-A stand-in is trusted only when yaml-rs read it as a node, exactly where the alias stood:
-every stand-in must come back as a mapping of its own, else the chunk is read as before
-(an `*x` inside a quoted or block scalar, or in a comment, reads as text and fails that count).
+A stand-in is trusted only when yaml-rs read it as a node of its own: every stand-in must
+come back once, as a mapping's value or a list's item in the event that holds it, else the
+chunk is read as before (an `*x` inside a quoted or block scalar, or in a comment, reads as
+text; one used as a key becomes no value: either fails that count).
 The precise reader's value is the one put back (text stays text: `&y 2014` is the word 2014,
 as the precise reader keeps it), so both readers build the same events.
 """
@@ -34,38 +35,23 @@ class StandIns:
     def __init__(self, text: str, offsets: frozenset[int], names: list[str]):
         self.text, self.offsets, self.names = text, offsets, names
 
-    def put_back(self, items: object, values: dict[str, object], starts: list[int]) -> list | None:
-        """yaml-rs's items with each stand-in replaced by its anchor's plain value; None when
-        some stand-in did not come back as a node of its own. `starts`: where each item's text
-        starts in the chunk's (only the items holding a stand-in are looked through)."""
+    def put_back(self, items: object, values: PlainAnchors, starts: list[int]) -> list | None:
+        """yaml-rs's items with each stand-in replaced by its anchor's plain value (`values[name]`);
+        None when some stand-in did not come back as a node of its own. `starts`: where each
+        item's text starts in the chunk's (only the items holding a stand-in are looked through)."""
         if not isinstance(items, list) or len(items) != len(starts):
             return None
         found: list[int] = []
-        plain: dict[str, object] = {}
-
-        def value_of(number: int) -> object:
-            found.append(number)
-            name = self.names[number]
-            if name not in plain:
-                plain[name] = plain_copy(values[name])
-            return plain[name]
-
         holding = sorted({bisect.bisect_right(starts, offset) - 1 for offset in self.offsets})
         stack = [items[index] for index in holding if index >= 0]
         while stack:  # (a loop, not recursion: a string costs one type test)
             container = stack.pop()
-            if type(container) is dict:
-                for key, inner in container.items():
-                    if type(inner) is dict and len(inner) == 1 and (number := _stand_in_number(inner)) is not None:
-                        container[key] = value_of(number)  # (an existing key: the dict's size stays)
-                    elif type(inner) in _CONTAINERS:
-                        stack.append(inner)
-            else:
-                for index, inner in enumerate(container):
-                    if type(inner) is dict and len(inner) == 1 and (number := _stand_in_number(inner)) is not None:
-                        container[index] = value_of(number)
-                    elif type(inner) in _CONTAINERS:
-                        stack.append(inner)
+            for key, inner in (container.items() if type(container) is dict else enumerate(container)):
+                if type(inner) is dict and len(inner) == 1 and (number := _stand_in_number(inner)) is not None:
+                    found.append(number)
+                    container[key] = values[self.names[number]]  # (an existing key or index: the size stays)
+                elif type(inner) in _CONTAINERS:
+                    stack.append(inner)
         return items if sorted(found) == list(range(len(self.names))) else None
 
 
@@ -95,6 +81,19 @@ def stand_in_aliases(text: str, anchors) -> StandIns | None:
     if not names:
         return None
     return StandIns("".join(pieces) + text[done:], frozenset(offsets), names)
+
+
+class PlainAnchors:
+    """The anchors' values as plain values, each made once for the whole file (the fast checks
+    change no value they are given)."""
+
+    def __init__(self, located: dict[str, object]):
+        self.located, self.plain = located, {}
+
+    def __getitem__(self, name: str) -> object:
+        if name not in self.plain:
+            self.plain[name] = plain_copy(self.located[name])
+        return self.plain[name]
 
 
 def plain_copy(value: object, copies: dict[int, object] | None = None) -> object:

@@ -31,7 +31,7 @@ from typing import Callable
 
 from ..chronology.problems import Problem
 from . import in_pieces
-from .alias_stand_ins import stand_in_aliases
+from .alias_stand_ins import PlainAnchors, stand_in_aliases
 from .chunked_events import ChunkedEvents, let_go
 from .list_items import events_list
 from .yaml_doubts import anchor_names, doubtful_end, doubts, has_anchor_or_alias, has_number_dates, key_offset, padded_numbers
@@ -66,7 +66,8 @@ _yaml_rs = _import_yaml_rs()
 
 
 class FastPathFailed(Exception):
-    """The events list cannot be read in chunks (an alias to another chunk): read the file precisely."""
+    """The events list cannot be read in chunks (an anchor defined twice, a piece libyaml refuses
+    that yaml-rs read, a flow list with a doubt): read the file precisely."""
 
 
 # Characters YAML forbids, or that libyaml counts as line breaks where editors do not:
@@ -171,6 +172,7 @@ class EventStream(ChunkedEvents):
         """`Chunk`s in file order (cut into pieces where a doubt stands), parsed ahead (`parsed_ahead`)."""
         yaml_rs = sys.modules["yaml_rs"]  # read_fast made sure it was imported safely
         count = len(self)
+        plain_anchors = PlainAnchors(self.anchor_values)
 
         def jobs():
             for a in range(0, count, CHUNK_ITEMS):
@@ -181,7 +183,7 @@ class EventStream(ChunkedEvents):
 
         for a, b, text, stand_ins, items in parsed_ahead(yaml_rs, jobs()):
             if stand_ins is not None:
-                items = stand_ins.put_back(items, self.anchor_values, [bound - self.bounds[a] for bound in self.bounds[a:b]])
+                items = stand_ins.put_back(items, plain_anchors, [bound - self.bounds[a] for bound in self.bounds[a:b]])
                 if items is None:  # some stand-in was not a node: as if there were none
                     stand_ins, items = None, _parse(yaml_rs, text)
             if not isinstance(items, list) or len(items) != b - a:
@@ -215,7 +217,7 @@ class EventStream(ChunkedEvents):
         let_go(self.bounds)
 
     def key_position(self, index: int, key: object) -> tuple[int, int] | None:
-        text = self.text[self.bounds[index] : self.bounds[index + 1]]  # an event read fast: no anchor, alias or tag
+        text = self.text[self.bounds[index] : self.bounds[index + 1]]  # (an alias stood in for is no key: `*` is not before one)
         at = key_offset(text, key)
         if at is None:
             return None
@@ -226,8 +228,8 @@ class EventStream(ChunkedEvents):
     def value_line(self, index: int, key: str) -> int:
         """The line of item `index`'s `key` as the precise reader places it (for messages
         that name where something was first written)."""
-        text, first_line = self.text_of(index, index + 1)  # an event read fast: no anchor, no alias
-        items, _ = read_precise(text, depth=1, first_line=first_line)
+        text, first_line = self.text_of(index, index + 1)  # an event read fast defines no anchor (it would be a doubt)
+        items, _ = read_precise(text, depth=1, first_line=first_line, anchors=self.anchor_values)  # (but may alias one)
         value = items[0].get(key) if isinstance(items, Sequence) and items and isinstance(items[0], dict) else None
         return position(value, (self.lines[index], 1))[0]
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from itertools import repeat
 
+_ANCHOR = re.compile(r"(?:^|[\s\[\]{},:-])&([^\s\[\]{},]+)", re.M)
+
+
 def anchor_names(text: str) -> set[str]:
     return set(_ANCHOR.findall(text)) if "&" in text else set()
 
 
-_ANCHOR = re.compile(r"(?:^|[\s\[\]{},:-])&([^\s\[\]{},]+)", re.M)
 def has_anchor_or_alias(text: str) -> bool:
     """Whether an `&anchor` or `*alias` may stand anywhere: found with str.find (a regex over
     30 MB took 0.7 s, holding the interpreter while the window waited)."""
@@ -27,6 +29,8 @@ def has_anchor_or_alias(text: str) -> bool:
             if before in " \t\n\r[]{},:-?" and after and after not in " \t\n\r[]{},":
                 return True
     return False
+
+
 _RADIX_NUMBER = re.compile(r"0[xXoObB][0-9a-fA-F_]")
 # `start: 01917`, `end: +2015`: numbers to yaml-rs (written 1917), text to the precise reader
 # (written as the file says); a scalar that is nothing but such a number, after any key
@@ -59,6 +63,8 @@ def has_number_dates(items: list) -> bool:
     if set(map(type, items)) != {dict}:
         items = [item for item in items if type(item) is dict]
     return any(int in set(map(type, map(dict.get, items, repeat(key)))) for key in ("start", "end"))
+
+
 _UNDERSCORED_NUMBER = re.compile(r"[0-9]_")
 _RARE_CHARACTERS = "\t\\!&*@`%?"
 _INDICATORS = "!&*@`?"
@@ -132,6 +138,8 @@ def at_node_start(text: str, at: int) -> bool:
     if mark == "\n" or mark in _BEFORE_A_NODE:
         return True
     return mark == "-" and _NODE_START_LINE.fullmatch(text, text.rfind("\n", 0, at) + 1, at) is not None
+
+
 # indicators libyaml refuses (or reads as a key) at the start of a flow node, after any
 # blanks or line breaks; one pattern per opener, since a literal first character lets the
 # regex engine skip ahead (0.1 ms a chunk, not 0.8)
@@ -219,7 +227,7 @@ def _flow_items_opened_badly_slowly(text: str):
         yield from _spans(pattern, text)
 
 
-# the patterns that end in a sign after an opener and blanks, each with the signs it ends in
+# the patterns that end in a sign after an opener and blanks, by the opener they start with
 _AFTER_AN_OPENER = _FLOW_ITEM_STARTS[:4] + _FLOW_ITEM_STARTS[5:]
 _ENDS_BY_OPENER = {",": (_FLOW_ITEM_STARTS[0],), "[": (_FLOW_ITEM_STARTS[1],), "{": (_FLOW_ITEM_STARTS[2],),
                    ":": (_FLOW_ITEM_STARTS[3], _FLOW_ITEM_STARTS[5])}

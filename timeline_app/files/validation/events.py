@@ -133,7 +133,7 @@ def _plain_events_of(check: Checker, chunk, start: int, categories, explicit, id
             if own_keys is None:
                 return events, index
             if own_keys:
-                item = {key: value for key, value in item.items() if key in _EVENT_KEY_SET}
+                item = _known_keys_only(item)
             known_categories = len(categories)
             try:
                 events.append(plain_event(item, lines[index], check, categories, explicit))
@@ -167,8 +167,12 @@ def _without_own_keys(chunk) -> tuple[list, list[Problem]]:
             if found is None:
                 return items, []
             warnings += found
-            cleaned[index] = {key: value for key, value in item.items() if key in _EVENT_KEY_SET}
+            cleaned[index] = _known_keys_only(item)
     return cleaned, warnings
+
+
+def _known_keys_only(item: dict) -> dict:
+    return {key: value for key, value in item.items() if key in _EVENT_KEY_SET}
 
 
 def _own_keys(stream: ChunkedEvents, index: int, item: dict) -> list[Problem] | None:

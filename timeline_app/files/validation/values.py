@@ -73,10 +73,9 @@ def unknown_key_message(key: object, known: tuple[str, ...], what: str) -> str:
 def close_matches(name: str, choices, cutoff: float = 0.6) -> list[str]:
     """The declared name closest to a misspelt one, for "did you mean"; none past a few
     hundred choices, where comparing with each would make checking a file quadratic."""
-    choices = tuple(choices)
     if len(choices) > 300:
         return []
-    return list(_closest(name, choices, cutoff))
+    return list(_closest(name, tuple(choices), cutoff))
 
 
 @functools.lru_cache(maxsize=1024)
