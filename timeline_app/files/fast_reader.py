@@ -25,14 +25,15 @@ import bisect
 import re
 import sys
 import threading
-from collections import deque
-from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 from ..chronology.problems import Problem
 from . import in_pieces
 from .alias_stand_ins import PlainAnchors, stand_in_aliases
+from .chunk_parsing import CHUNK_ITEMS, FastPathFailed, parsed_ahead
+from .chunk_parsing import parse_chunk as _parse
 from .chunked_events import ChunkedEvents, let_go
+from .flow_events import read_flow
 from .list_items import events_list
 from .yaml_doubts import anchor_names, doubtful_end, doubts, has_anchor_or_alias, has_number_dates, key_offset, padded_numbers
 from .yaml_reader import (
@@ -44,8 +45,6 @@ from .yaml_reader import (
     syntax_problem,
 )
 
-CHUNK_ITEMS = 1000
-PARSE_AHEAD = 4  # chunks parsed ahead of the one the validator is on
 
 
 def _import_yaml_rs():
@@ -63,11 +62,6 @@ def _import_yaml_rs():
 
 
 _yaml_rs = _import_yaml_rs()
-
-
-class FastPathFailed(Exception):
-    """The events list cannot be read in chunks (an anchor defined twice, a piece libyaml refuses
-    that yaml-rs read, a flow list with a doubt): read the file precisely."""
 
 
 # Characters YAML forbids, or that libyaml counts as line breaks where editors do not:
@@ -104,8 +98,6 @@ def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tup
     head = _events_key(text)
     first = None if head is None else _FIRST_ITEM.match(text, head.end())
     if first is None:  # not a block list of events: a flow one, perhaps
-        from .flow_events import read_flow  # (it builds on this module)
-
         return read_flow(text, progress)
     indent = len(first.group(1))
     body_start = first.start(1)
@@ -237,45 +229,6 @@ class EventStream(ChunkedEvents):
 def _read_whole(items, count: int, text: str) -> bool:
     """Whether yaml-rs gave `count` events for `text`, and its end is one both parsers read alike."""
     return isinstance(items, list) and len(items) == count and next(doubtful_end(text), None) is None
-
-
-def parsed_ahead(yaml_rs, jobs):
-    """(first, last, text, extra, yaml-rs's items) for each job (first, last, text, extra, text to
-    parse), parsed on a helper thread (yaml-rs lets go of the interpreter meanwhile) while the
-    caller works on the one before. Only `PARSE_AHEAD` jobs are taken ahead of the one in use
-    (a million events' chunks, all cut at once, copied the whole file's text again (350 MB,
-    touched for the first time: half a second) and held every parsed chunk not used yet), and
-    each chunk's items are let go once used: freeing 1.5M parsed objects at the end in one go
-    held the interpreter ~150 ms."""
-    jobs = iter(jobs)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="yaml-chunks") as pool:
-        ahead: deque = deque()
-
-        def parse_next() -> bool:
-            job = next(jobs, None)
-            if job is None:
-                return False
-            *head, parse_text = job
-            ahead.append((*head, pool.submit(_parse, yaml_rs, parse_text)))
-            return True
-
-        while len(ahead) < PARSE_AHEAD and parse_next():
-            pass
-        try:
-            while ahead:
-                *head, parsed = ahead.popleft()
-                parse_next()
-                yield (*head, parsed.result())
-        finally:
-            for *_, parsed in ahead:
-                parsed.cancel()
-
-
-def _parse(yaml_rs, text: str):
-    try:
-        return yaml_rs.loads(text, parse_datetime=False)
-    except Exception:  # noqa: BLE001 - not YAML to yaml-rs: the precise reader will say why
-        return None
 
 
 MIN_CALM_RUN = 8  # calm events between two doubtful ones fewer than this are read precisely with them

@@ -24,7 +24,7 @@ from typing import Callable
 from ..chronology.problems import Problem
 from . import in_pieces
 from .chunked_events import ChunkedEvents, let_go
-from .fast_reader import CHUNK_ITEMS, FastPathFailed, parsed_ahead
+from .chunk_parsing import CHUNK_ITEMS, FastPathFailed, parsed_ahead
 from .yaml_doubts import doubts, has_number_dates
 from .yaml_reader import Mapping, ReadError, Sequence, read_precise
 
