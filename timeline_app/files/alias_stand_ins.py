@@ -42,8 +42,13 @@ class StandIns:
         if not isinstance(items, list) or len(items) != len(starts):
             return None
         found: list[int] = []
-        holding = sorted({bisect.bisect_right(starts, offset) - 1 for offset in self.offsets})
-        stack = [items[index] for index in holding if index >= 0]
+        stack = []
+        for index in sorted({bisect.bisect_right(starts, offset) - 1 for offset in self.offsets}):
+            item = items[index]
+            if type(item) is dict and len(item) == 1 and _stand_in_number(item) is not None:
+                return None  # `- *event`: the event stands where its anchor does, a line the precise reader knows
+            if type(item) in _CONTAINERS:  # (an event that is a number or nothing holds no stand-in)
+                stack.append(item)
         while stack:  # (a loop, not recursion: a string costs one type test)
             container = stack.pop()
             for key, inner in (container.items() if type(container) is dict else enumerate(container)):

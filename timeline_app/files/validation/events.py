@@ -173,16 +173,22 @@ def _without_own_keys(chunk) -> tuple[list, list[Problem]]:
     return cleaned, warnings
 
 
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
 def _known_keys_only(item: dict) -> dict:
     return {key: value for key, value in item.items() if key in _EVENT_KEY_SET}
 
 
 def _own_keys(stream: ChunkedEvents, index: int, item: dict) -> list[Problem] | None:
     """The warnings for the keys of an event read fast that the format does not know (a field of
-    the user's own), each where the precise reader would place it; None when only it can say."""
+    the user's own), each where the precise reader would place it; None when only it can say
+    (where the text does not place the key, or its value is more than a scalar or a list of them)."""
     warnings = []
-    for key in item:
+    for key, value in item.items():
         if key not in _EVENT_KEY_SET:
+            if type(value) not in _SCALARS and not (type(value) is list and set(map(type, value)) <= _SCALARS):
+                return None  # a mapping or nested list: the precise reader checks what is inside (keys, depth, syntax)
             where = stream.key_position(index, key)
             if where is None:
                 return None
