@@ -199,7 +199,7 @@ class FlowEvents(ChunkedEvents):
 
     def __init__(self, text: str, flow: FlowList, progress: Callable[[float], None] | None):
         self.text, self.starts, self.ends, self.progress = text, flow.starts, flow.ends, progress
-        self.lines = _lines_of(text, flow.starts)
+        self.lines = in_pieces.lines_at(text, flow.starts)
         self.count = len(flow.starts)
 
     def __len__(self) -> int:
@@ -247,16 +247,6 @@ class FlowChunk:
 
     def read_precise(self):
         raise FastPathFailed("flow")
-
-
-def _lines_of(text: str, starts: list[int]) -> list[int]:
-    """The line each offset of `starts` (in order) stands on."""
-    lines, line, previous = [], 1, 0
-    for start in starts:
-        line += text.count("\n", previous, start)
-        lines.append(line)
-        previous = start
-    return lines
 
 
 def read_flow(text: str, progress: Callable[[float], None] | None = None) -> tuple[Mapping, list[Problem]] | None:

@@ -86,3 +86,13 @@ def replace_crlf(text: str) -> str:
         pieces.append(text[start:end].replace("\r\n", "\n"))
         start = end
     return "".join(pieces)
+
+
+def lines_at(text: str, offsets: list[int]) -> list[int]:
+    """The line each of `offsets` (in order) stands on, the breaks between them counted once."""
+    lines, line, previous = [], 1, 0
+    for offset in offsets:
+        line += text.count("\n", previous, offset)
+        lines.append(line)
+        previous = offset
+    return lines

@@ -21,7 +21,7 @@ import re
 from ..chronology.problems import Problem
 from .chunked_events import ChunkedEvents, let_go
 from .fast_reader import CHUNK_ITEMS, FastPathFailed, has_unplain_characters
-from .in_pieces import count, has_any, replace_crlf
+from .in_pieces import count, has_any, lines_at, replace_crlf
 from .timelinejs_read import is_timelinejs
 from .yaml_reader import Mapping, ReadError, Sequence, position, read_precise
 
@@ -169,7 +169,7 @@ class JsonEvents(ChunkedEvents):
     def __init__(self, text: str, starts: list[int], ends: list[int], items: list, doubtful: list[bool], take_event):
         self.text, self.starts, self.ends, self.items, self.doubtful = text, starts, ends, items, doubtful
         self.take_event = take_event
-        self.lines = _lines_of(text, starts)
+        self.lines = lines_at(text, starts)
         self.count = len(starts)
 
     def __len__(self) -> int:
@@ -204,15 +204,6 @@ class JsonEvents(ChunkedEvents):
         super().let_go()
         for column in (self.starts, self.ends, self.items, self.doubtful):
             let_go(column)
-
-
-def _lines_of(text: str, starts: list[int]) -> list[int]:
-    lines, line, previous = [], 1, 0
-    for start in starts:
-        line += text.count("\n", previous, start)
-        lines.append(line)
-        previous = start
-    return lines
 
 
 class JsonChunk:
