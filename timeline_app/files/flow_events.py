@@ -12,11 +12,13 @@ refuses or reads as another number of items.
 
 Only a calm file is served so: a doubt (`yaml_doubts`), or an event the plain check cannot
 judge, sends the whole file to the precise reader (FastPathFailed), which gives the answer
-with every position. A 100,000-event flow document: 5.3 s precisely.
+with every position. A 100,000-event flow document took 5.3 s, all of it read precisely; so
+it takes about 1.2 times what the same events written in block style take.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from typing import Callable
@@ -31,7 +33,6 @@ from .yaml_reader import Mapping, ReadError, Sequence, read_precise
 _BLOCK = 1 << 23  # characters looked at together by numpy
 _QUOTE_OR_COMMENT = re.compile(r"['\"#]")
 _STRUCTURE = b"[]{},"
-_INDICATORS = None  # a numpy table of those bytes, made when first needed
 _BLANKS = " \t\n"
 # the events key of a flow mapping, just before its list's `[` (bare, or quoted as JSON has it)
 _EVENTS_KEY = re.compile(r"""[ \t\n]*(?:events|"events"|'events')[ \t\n]*:[ \t\n]*""")
@@ -105,15 +106,12 @@ def _structure(text: str, start: int, end: int):
         return None
     import numpy as np  # here: a block-style file never needs it for this
 
-    global _INDICATORS
-    if _INDICATORS is None:
-        _INDICATORS = _indicator_table()
-
+    indicators = _indicator_table()
     offsets, signs = [], []
     for block_start in range(start, end, _BLOCK):
         block = text[block_start : min(block_start + _BLOCK, end)]
         data = np.frombuffer(block.encode("utf-8", "surrogatepass"), np.uint8)
-        found = np.flatnonzero(_INDICATORS[data])
+        found = np.flatnonzero(indicators[data])
         signs.append(data[found])
         if len(data) != len(block):  # not ASCII: bytes to characters
             continuation = np.concatenate(([0], np.cumsum((data & 0xC0) == 0x80, dtype=np.int64)))
@@ -133,7 +131,9 @@ def _structure(text: str, start: int, end: int):
     return offsets, signs.tobytes().decode("ascii"), np.cumsum(steps)
 
 
+@functools.cache
 def _indicator_table():
+    """Which bytes are flow indicators, as a numpy lookup table."""
     import numpy as np
 
     table = np.zeros(256, np.bool_)
