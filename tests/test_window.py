@@ -430,3 +430,23 @@ def test_before_and_after_arrows_are_never_under_a_title(qtbot, tmp_path):
         for lane, row, left, right, position in markers:
             if (lane, row) == (p.lane, p.row) and position != p.position:
                 assert shaft[1] <= left or shaft[0] >= right, f"{note} arrow over another marker"
+
+
+def test_a_search_of_a_large_chronology_waits_for_a_pause_in_the_typing(window, qtbot, monkeypatch):
+    """Each search of a million events holds the window a quarter of a second: typed letter by
+    letter, it runs once the typing pauses, not for every letter. A small file answers at once."""
+    from timeline_app.gui import filters
+
+    searched = []
+    real_matches = window.search_index.matches
+    monkeypatch.setattr(window.search_index, "matches", lambda query: (searched.append(query), real_matches(query))[1])
+    window.search_field.setText("T")
+    qtbot.waitUntil(lambda: searched == ["T"], timeout=1000)
+    monkeypatch.setattr(filters, "SEARCH_PAUSE_FROM_EVENTS", 1)  # the bundled chronology counts as large
+    searched.clear()
+    for query in ("Tr", "Tri", "Trip", "Tripo"):
+        window.search_field.setText(query)
+        qtbot.wait(40)  # typing: a letter every 40 ms
+    assert searched == []
+    qtbot.waitUntil(lambda: searched == ["Tripo"], timeout=2000)
+    assert window.canvas.mask is not None
