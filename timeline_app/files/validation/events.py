@@ -6,7 +6,6 @@ the same chunk is read again precisely, so a problem costs one chunk's slow read
 
 from __future__ import annotations
 
-from itertools import chain
 from operator import attrgetter
 
 from ...chronology.date_forms import parse_when
@@ -87,14 +86,14 @@ def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: 
     if chunk.risky():
         return _precise_events(check, chunk, categories, explicit, ids)
     check.stream = chunk.stream
-    items, warnings = _without_own_keys(chunk)
-    check.precise = False
-    try:  # (None when not certain; it records nothing unless it succeeds)
-        events = plain_chunk(check, items, chunk.stream.lines, chunk.first, categories, explicit, ids)
-    finally:
-        check.precise = True
+    events = _plain_chunk(check, chunk, chunk.items, categories, explicit, ids)
+    if events is None:  # a key of the user's own, perhaps: set aside, the chunk is checked again
+        items, warnings = _without_own_keys(chunk)
+        if items is not chunk.items:
+            events = _plain_chunk(check, chunk, items, categories, explicit, ids)
+            if events is not None:
+                check.problems.extend(warnings)
     if events is not None:
-        check.problems.extend(warnings)
         return events
     events, index, alone = [], chunk.first, 0
     while True:
@@ -108,6 +107,14 @@ def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: 
         if end == chunk.last:
             return events
         index = end
+
+
+def _plain_chunk(check: Checker, chunk, items: list, categories: dict, explicit: bool, ids: FirstLines) -> list[Event] | None:
+    check.precise = False
+    try:  # (None when not certain; it records nothing unless it succeeds)
+        return plain_chunk(check, items, chunk.stream.lines, chunk.first, categories, explicit, ids)
+    finally:
+        check.precise = True
 
 
 def _precise_events(check: Checker, piece, categories: dict, explicit: bool, ids: FirstLines) -> list[Event]:
@@ -154,14 +161,9 @@ _EVENT_KEY_SET = frozenset(EVENT_KEYS)
 
 def _without_own_keys(chunk) -> tuple[list, list[Problem]]:
     """The chunk's items without the keys of the user's own, and the warnings for them, when
-    every such key is placed by its text (else the items as they are: the chunk goes event by
-    event). A field of one's own on every event keeps its chunk on the column-wise path."""
+    there are some and every one is placed by its text (else the items themselves: the chunk
+    goes event by event). A field of one's own on every event keeps its chunk column-wise."""
     items = chunk.items
-    try:
-        if set(chain.from_iterable(items)) <= _EVENT_KEY_SET:  # (at C speed: the common chunk has none)
-            return items, []
-    except TypeError:  # an item that is not a mapping: the plain check hands it on
-        return items, []
     cleaned, warnings = list(items), []
     for index, item in enumerate(items):
         if type(item) is dict and not item.keys() <= _EVENT_KEY_SET:
@@ -170,7 +172,7 @@ def _without_own_keys(chunk) -> tuple[list, list[Problem]]:
                 return items, []
             warnings += found
             cleaned[index] = _known_keys_only(item)
-    return cleaned, warnings
+    return (cleaned, warnings) if warnings else (items, [])
 
 
 _SCALARS = frozenset((str, int, float, bool, type(None)))
