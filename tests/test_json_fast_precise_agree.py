@@ -213,3 +213,25 @@ def test_a_calm_export_written_as_libyaml_refuses_it_is_read_the_old_way():
              calm.replace('"title": "Event 500"', '"title"' + " " * 1030 + ': "Event 500"')]
     for text in texts:
         assert fast(text) == precise(text)
+
+
+def test_our_exports_layout_is_read_a_chunk_at_a_time_and_any_other_layout_as_before(monkeypatch):
+    """In the layout our export writes (`json.dumps(indent=2)`), the events are found by their
+    lines and json reads them a chunk at a time; a line that only looks like an event's start
+    (a hand-indented object inside one) costs the fast path, never the verdict."""
+    text = _calm_export(2500)
+    assert json_events._laid_out_events(text) is not None
+    walked = []
+    real_walk = json_events._walk
+    monkeypatch.setattr(json_events, "_walk", lambda text, *args: (walked.append(len(text)), real_walk(text, *args))[1])
+    assert fast(text) == precise(text) and fast(text)[0] == []
+    assert max(walked) < 1000  # only the header went through the walk
+    lines = text.split("\n")
+    inside = lines.index('      "sources": [') + 1
+    lines[inside] = "    {"  # an event's source written at the events' own indent
+    moved = "\n".join(lines)
+    assert fast(moved) == precise(moved)
+    lines = text.split("\n")
+    lines.insert(lines.index("  ]"), '    {"title": "After", "start": "2015"},')  # a line that is not the layout's
+    odd = "\n".join(lines)
+    assert fast(odd) == precise(odd)
