@@ -26,9 +26,10 @@ from typing import Callable
 from ..chronology.problems import Problem
 from . import in_pieces
 from .chunked_events import ChunkedEvents, let_go
+from .list_items import continuation_bytes_before
 from .chunk_parsing import CHUNK_ITEMS, FastPathFailed, parsed_ahead
 from .yaml_doubts import doubts, has_number_dates
-from .yaml_reader import Mapping, ReadError, Sequence, read_precise
+from .yaml_reader import QUOTE_CLOSING, Mapping, ReadError, Sequence, read_precise
 
 _BLOCK = 1 << 23  # characters looked at together by numpy
 _QUOTE_OR_COMMENT = re.compile(r"['\"#]")
@@ -114,8 +115,7 @@ def _structure(text: str, start: int, end: int):
         found = np.flatnonzero(indicators[data])
         signs.append(data[found])
         if len(data) != len(block):  # not ASCII: bytes to characters
-            continuation = np.concatenate(([0], np.cumsum((data & 0xC0) == 0x80, dtype=np.int64)))
-            found = found - continuation[found]
+            found = found - continuation_bytes_before(np, data)[found]
         offsets.append(found + block_start)
     offsets = np.concatenate(offsets) if offsets else np.empty(0, np.int64)
     signs = np.concatenate(signs) if signs else np.empty(0, np.uint8)
@@ -166,32 +166,11 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]] | No
         if mark not in "[{,:":
             at = quote + 1  # a letter of a plain scalar (`don't`)
             continue
-        closed = _quote_end(text, quote, end)
+        closed = QUOTE_CLOSING[sign].match(text, quote + 1, end)
         if closed is None:
             return None
-        spans.append((quote, closed))
-        at = closed
-
-
-def _quote_end(text: str, quote: int, end: int) -> int | None:
-    """The offset after the quoted scalar that opens at `quote`."""
-    sign = text[quote]
-    at = quote + 1
-    while True:
-        at = text.find(sign, at, end)
-        if at == -1:
-            return None
-        if sign == "'":
-            if text[at + 1 : at + 2] == "'":
-                at += 2  # '' is a quote inside
-                continue
-            return at + 1
-        backslashes = 0
-        while text[at - 1 - backslashes] == "\\":
-            backslashes += 1
-        if backslashes % 2 == 0:
-            return at + 1
-        at += 1
+        spans.append((quote, closed.end()))
+        at = closed.end()
 
 
 class FlowEvents(ChunkedEvents):

@@ -77,6 +77,12 @@ def item_starts_by_find(text: str, body_start: int, body_end: int, indent: int) 
     return starts, lines
 
 
+def continuation_bytes_before(np, data):
+    """For each offset into the UTF-8 bytes `data` (and its end), how many bytes before it
+    continue a character: a byte offset less that is its character offset."""
+    return np.concatenate(([0], np.cumsum((data & 0xC0) == 0x80, dtype=np.int64)))
+
+
 def events_list_by_numpy(text: str, body_start: int, indent: int) -> EventsList:
     """`events_list` for every line at once, `_BLOCK` characters at a time (each block encoded
     on its own: no copy of the whole file, and no long hold of the interpreter). The list's
@@ -117,7 +123,7 @@ def events_list_by_numpy(text: str, body_start: int, indent: int) -> EventsList:
         offsets = item_breaks + (block_start + 1)
         continuation = None
         if own != block_end - block_start:  # not ASCII: bytes to characters
-            continuation = np.concatenate(([0], np.cumsum((data & 0xC0) == 0x80, dtype=np.int64)))
+            continuation = continuation_bytes_before(np, data)
             offsets -= continuation[item_breaks + 1]
         starts.append(offsets)
         lines.append(np.flatnonzero(found) + (first_line + breaks_before))

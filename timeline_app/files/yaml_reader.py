@@ -246,7 +246,7 @@ def _unclosed_quote_before(text: str, last_line: int) -> tuple[int, int] | None:
             closed = re.search(r'(?<!\\)"', rest) if quote == '"' else re.search(r"'(?!')", rest.replace("''", "  "))
             if closed:
                 continue
-            closing = _CLOSING[quote].match(joined, starts[number] + start)
+            closing = QUOTE_CLOSING[quote].match(joined, starts[number] + start)
             closes_on = None if closing is None else bisect.bisect_right(starts, closing.end() - 1) - 1
             if closes_on is None or any(_KEY_LINE.match(inner) for inner in lines[number + 1 : closes_on + 1]):
                 found = (number + 1, start)
@@ -258,7 +258,8 @@ def _unclosed_quote_before(text: str, last_line: int) -> tuple[int, int] | None:
 
 
 _KEY_LINE = re.compile(r"\s*(?:-\s+)?[^\s:#'\"\\][^:#]*:(?:\s|$)")
-_CLOSING = {'"': re.compile(r'(?:[^"\\]|\\.)*"', re.S), "'": re.compile(r"(?:[^']|'')*'", re.S)}
+# the rest of a quoted scalar, up to its closing quote (`\"` inside double quotes, `''` inside single ones)
+QUOTE_CLOSING = {'"': re.compile(r'(?:[^"\\]|\\.)*"', re.S), "'": re.compile(r"(?:[^']|'')*'", re.S)}
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
