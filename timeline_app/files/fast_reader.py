@@ -30,8 +30,7 @@ from typing import Callable
 from ..chronology.problems import Problem
 from . import in_pieces
 from .alias_stand_ins import PlainAnchors, stand_in_aliases
-from .chunk_parsing import CHUNK_ITEMS, FastPathFailed, parsed_ahead
-from .chunk_parsing import parse_chunk as _parse
+from .chunk_parsing import CHUNK_ITEMS, FastPathFailed, parse_chunk, parsed_ahead
 from .chunked_events import ChunkedEvents, let_go
 from .flow_events import read_flow
 from .list_items import events_list
@@ -44,7 +43,6 @@ from .yaml_reader import (
     read_precise,
     syntax_problem,
 )
-
 
 
 def _import_yaml_rs():
@@ -177,7 +175,7 @@ class EventStream(ChunkedEvents):
             if stand_ins is not None:
                 items = stand_ins.put_back(items, plain_anchors, [bound - self.bounds[a] for bound in self.bounds[a:b]])
                 if items is None:  # some stand-in was not a node: as if there were none
-                    stand_ins, items = None, _parse(yaml_rs, text)
+                    stand_ins, items = None, parse_chunk(yaml_rs, text)
             if not isinstance(items, list) or len(items) != b - a:
                 items = None  # not the expected list of events: the precise reader says why
             chunk = Chunk(self, a, b, items, text)
@@ -283,7 +281,7 @@ class Chunk:
         yaml_rs = sys.modules["yaml_rs"]
         texts = [self._text_of_piece(piece) for piece in calm]
         text = "".join(texts)
-        items = _parse(yaml_rs, text)
+        items = parse_chunk(yaml_rs, text)
         counts = [piece.last - piece.first for piece in calm]
         if _read_whole(items, sum(counts), text):
             start = 0
@@ -291,7 +289,7 @@ class Chunk:
                 piece.items, start = items[start : start + count], start + count
         else:
             for piece, text, count in zip(calm, texts, counts):
-                piece.items = _parse(yaml_rs, text)
+                piece.items = parse_chunk(yaml_rs, text)
                 piece.calm = _read_whole(piece.items, count, text)
         for piece, text in zip(calm, texts):  # a year yaml-rs read as a number, written `01917` or `+2015`
             if piece.calm and has_number_dates(piece.items) and next(padded_numbers(text), None):

@@ -23,6 +23,7 @@ from .plain_chunk import plain_chunk
 from .sources import read_sources
 from .values import (
     ALTERNATIVE_KEYS,
+    EVENT_KEY_SET,
     EVENT_KEYS,
     PALETTE,
     Checker,
@@ -136,7 +137,7 @@ def _plain_events_of(check: Checker, chunk, start: int, categories, explicit, id
             written_id = item.get("id") if type(item) is dict else None
             if written_id is not None and (type(written_id) is not str or written_id in ids):
                 return events, index  # a number, or a duplicate: the precise reader says which
-            own_keys = () if type(item) is not dict or item.keys() <= _EVENT_KEY_SET else _own_keys(chunk.stream, index, item)
+            own_keys = () if type(item) is not dict or item.keys() <= EVENT_KEY_SET else _own_keys(chunk.stream, index, item)
             if own_keys is None:
                 return events, index
             if own_keys:
@@ -156,9 +157,6 @@ def _plain_events_of(check: Checker, chunk, start: int, categories, explicit, id
     return events, chunk.last
 
 
-_EVENT_KEY_SET = frozenset(EVENT_KEYS)
-
-
 def _without_own_keys(chunk) -> tuple[list, list[Problem]]:
     """The chunk's items without the keys of the user's own, and the warnings for them, when
     there are some and every one is placed by its text (else the items themselves: the chunk
@@ -166,7 +164,7 @@ def _without_own_keys(chunk) -> tuple[list, list[Problem]]:
     items = chunk.items
     cleaned, warnings = list(items), []
     for index, item in enumerate(items):
-        if type(item) is dict and not item.keys() <= _EVENT_KEY_SET:
+        if type(item) is dict and not item.keys() <= EVENT_KEY_SET:
             found = _own_keys(chunk.stream, chunk.first + index, item)
             if found is None:
                 return items, []
@@ -179,7 +177,7 @@ _SCALARS = frozenset((str, int, float, bool, type(None)))
 
 
 def _known_keys_only(item: dict) -> dict:
-    return {key: value for key, value in item.items() if key in _EVENT_KEY_SET}
+    return {key: value for key, value in item.items() if key in EVENT_KEY_SET}
 
 
 def _own_keys(stream: ChunkedEvents, index: int, item: dict) -> list[Problem] | None:
@@ -188,7 +186,7 @@ def _own_keys(stream: ChunkedEvents, index: int, item: dict) -> list[Problem] | 
     (where the text does not place the key, or its value is more than a scalar or a list of them)."""
     warnings = []
     for key, value in item.items():
-        if key not in _EVENT_KEY_SET:
+        if key not in EVENT_KEY_SET:
             if type(value) not in _SCALARS and not (type(value) is list and set(map(type, value)) <= _SCALARS):
                 return None  # a mapping or nested list: the precise reader checks what is inside (keys, depth, syntax)
             where = stream.key_position(index, key)

@@ -9,7 +9,7 @@ from ...chronology.model import Category, Event, Source
 from .event_dates import DateProblem, event_dates
 from .media import read_background, read_media
 from .values import (
-    EVENT_KEYS,
+    EVENT_KEY_SET,
     PALETTE,
     SOURCE_KEYS,
     Checker,
@@ -17,15 +17,13 @@ from .values import (
     check_url,
 )
 
-_EVENT_KEY_SET = frozenset(EVENT_KEYS)
-
 
 def plain_event(
     data: object, line: int, check: Checker, categories: dict[str, Category], explicit: bool
 ) -> Event:
     """The fast reader's common case at a few microseconds an event: plain text fields,
     known keys, valid dates and links. Anything else goes back to the precise check."""
-    if type(data) is not dict or not data.keys() <= _EVENT_KEY_SET:
+    if type(data) is not dict or not data.keys() <= EVENT_KEY_SET:
         raise NeedsPrecise("event shape")
     get = data.get
     title, event_id, category = get("title"), get("id", ""), get("category", "")

@@ -23,9 +23,8 @@ from ...chronology.model import Category, Event, Source
 from .event_dates import event_dates
 from .fast_events import plain_extras, plain_source
 from .first_lines import FirstLines
-from .values import EVENT_KEYS, PALETTE, PLAIN_WEB_LINK, Checker
+from .values import EVENT_KEY_SET, PALETTE, PLAIN_WEB_LINK, Checker
 
-_EVENT_KEY_SET = frozenset(EVENT_KEYS)
 _LINKS = re.compile(rf"(?:{PLAIN_WEB_LINK.pattern})(?:\n(?:{PLAIN_WEB_LINK.pattern}))*")  # fullmatch: one link a line
 _NONE_TYPE = type(None)
 _new_source = partial(tuple.__new__, Source)  # Source(url, "", "", "") without a Python call
@@ -66,7 +65,7 @@ def plain_chunk(
 
 
 def _columns(check: Checker, items: list, first: int, categories: dict, explicit: bool, ids: FirstLines):
-    if set(map(type, items)) != {dict} or not set(chain.from_iterable(items)) <= _EVENT_KEY_SET:
+    if set(map(type, items)) != {dict} or not set(chain.from_iterable(items)) <= EVENT_KEY_SET:
         return None
     titles = _field(items, "title")
     if set(map(type, titles)) != {str} or not all(map(str.strip, titles)):
