@@ -8,6 +8,7 @@ over a bounded number of rows: O(n * rows) for n visible events.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Callable
 
 import numpy as np
@@ -68,12 +69,10 @@ def stack_rows(
         return [-1] * len(x0), [False] * len(x0), [1] * len(x0)
     row_free_at = [-1e300] * rows
     earliest = -1e300  # min(row_free_at): once every row is busy at an item's x, it goes to the rail at once
-    assigned, labelled, used_lines = [], [], []
+    count = len(x0)
+    assigned, labelled, used_lines = [-1] * count, [False] * count, [1] * count  # the rail's, until a row is found
     for number, (start, marker, label_start, width) in enumerate(zip(x0, marker_end, label_x, label_width)):
         if earliest > start:  # (at mid zoom on a large file most items: 86% of them)
-            assigned.append(-1)
-            labelled.append(False)
-            used_lines.append(1)
             continue
         label_end = max(marker, label_start + width)
         chosen, with_label, tall = -1, False, 1
@@ -91,9 +90,7 @@ def stack_rows(
         if chosen >= 0:  # (none free after all only where a value is NaN)
             row_free_at[chosen] = (label_end if with_label else marker) + ROW_GAP
             earliest = min(row_free_at)
-        assigned.append(chosen)
-        labelled.append(with_label)
-        used_lines.append(tall)
+            assigned[number], labelled[number], used_lines[number] = chosen, with_label, tall
     return assigned, labelled, used_lines
 
 
@@ -184,15 +181,20 @@ def lane_clusters(lane: int, rows: int, member_starts: np.ndarray, member_ends: 
     if len(member_starts) - int(dense.sum()) > rows * MAX_DETAILED_PER_ROW:
         dense[:] = True
     items: list[tuple[float, float, float, float, Cluster, int]] = []
-    if dense.any():
-        run_ends = np.append(run_starts[1:], len(buckets)) - 1
-        for first, last, count in zip(run_starts[dense[run_starts]].tolist(), run_ends[dense[run_starts]].tolist(),
-                                      counts[dense[run_starts]].tolist()):
-            x0 = (float(member_starts[first]) - left) / spp
-            x1 = max((float(member_starts[last]) - left) / spp + MARKER_WIDTH, x0 + CLUSTER_MIN_WIDTH)
-            last_end = float(member_ends[first : last + 1].max())
-            items.append((x0, x1, x1, 0.0, Cluster(lane, x0, x1, count, float(member_starts[first]), last_end), 1))
+    if dense.any():  # each dense run's extent at once (a frame at 1M makes hundreds)
+        dense_runs = dense[run_starts]
+        run_ends = (np.append(run_starts[1:], len(buckets)) - 1)[dense_runs]
+        starts = member_starts[run_starts[dense_runs]]
+        x0 = (starts - left) / spp
+        x1 = np.maximum((member_starts[run_ends] - left) / spp + MARKER_WIDTH, x0 + CLUSTER_MIN_WIDTH)
+        last_ends = np.maximum.reduceat(member_ends, run_starts)[dense_runs]
+        for x0, x1, count, start, last_end in zip(x0.tolist(), x1.tolist(), counts[dense_runs].tolist(), starts.tolist(),
+                                                  last_ends.tolist()):
+            items.append((x0, x1, x1, 0.0, Cluster(lane, x0, x1, count, start, last_end), 1))
     return items, dense
+
+
+_start_note = attrgetter("start.note")
 
 
 def _detail_items(events, positions: np.ndarray, starts: np.ndarray, ends: np.ndarray, width: float, rows: int,
@@ -207,9 +209,9 @@ def _detail_items(events, positions: np.ndarray, starts: np.ndarray, ends: np.nd
     position_list = positions.tolist()
     marker = np.maximum(ends, starts + MARKER_WIDTH)
     # a "before"/"after" arrow stands beside the marker, so it gets room as the marker does
-    notes = [events[p].start.note for p in position_list]
-    lead = np.fromiter((NOTE_ARROW_ROOM if note == "before" else 0.0 for note in notes), np.float64, count)
-    trail = np.fromiter((NOTE_ARROW_ROOM if note == "after" else 0.0 for note in notes), np.float64, count)
+    notes = list(map(_start_note, map(events.__getitem__, position_list)))
+    lead, trail = (np.fromiter((NOTE_ARROW_ROOM if note == side else 0.0 for note in notes), np.float64, count)
+                   if side in notes else np.zeros(count) for side in ("before", "after"))  # (most frames have none)
     # a bar carries its label inside, from its visible start; a point has it on its right,
     # or on its left when the right edge would cut it
     wanted = (np.asarray(label_widths(positions), np.float64).copy() if label_widths is not None

@@ -22,10 +22,13 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEngine,
     QPaintEvent,
     QPalette,
     QPen,
     QPixmap,
+    QStaticText,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QScrollBar, QToolTip, QWidget
@@ -65,6 +68,7 @@ ROW_HEIGHT = 22.0
 COMPACT_ROW_HEIGHT = 18.0  # when titles would not all fit: still a line of text with room around it
 MAX_LABEL_WIDTH = 560.0  # a title may use the free space to its right, up to this
 WHEEL_ZOOM_PER_NOTCH = 1.25
+MOST_TITLES_KEPT = 20_000  # shaped titles kept between frames (a few KB each)
 LANE_CHANGE_FADE_MS = 160  # lanes that grow or shrink in place (a filter, a fold) cross-fade, never jump
 LANES_TOP = AXIS_HEIGHT + ERA_STRIP  # lanes scroll under the axis and the era titles
 EDGE = 4.0  # px kept clear at the right: the focus frame is drawn there, and no title runs under it
@@ -166,6 +170,7 @@ class TimelineCanvas(QWidget):
         self._small_bold = QFont(self._small)
         self._small_bold.setBold(True)
         self._metrics = QFontMetricsF(self._font)
+        self._laid_out_titles: dict[str, QStaticText] = {}  # titles as drawn, shaped once (see `_title_text`)
 
     # --- data and state ---------------------------------------------------------------
 
@@ -664,8 +669,9 @@ class TimelineCanvas(QWidget):
         solid = [QPen(c, 1) for c in lane_colors]
         # only what the scrolled lanes show: rows below the fold cost nothing to paint
         top, bottom = LANES_TOP - 2 * self.row_height, float(self.height())
-        placed_rects = [(placed, rect) for placed in self.layout_result.placed
-                        if top <= (rect := self.event_rect(placed)).top() <= bottom]
+        in_sight = [lane_top + height >= top and lane_top <= bottom for lane_top, height, _ in self._geometry]
+        placed_rects = [(placed, rect) for placed in self.layout_result.placed  # (lanes out of sight: no rect made)
+                        if in_sight[placed.lane] and top <= (rect := self.event_rect(placed)).top() <= bottom]
         painter.setRenderHint(QPainter.Antialiasing, False)
         for placed, rect in placed_rects:
             if placed.x1 - placed.x0 < MARKER_WIDTH:
@@ -705,6 +711,10 @@ class TimelineCanvas(QWidget):
         label_ground = QColor(colors["base"])
         label_ground.setAlpha(215)
         right_edge = self.width() - EDGE
+        # on pixels, titles shaped once and kept (half the cost of drawText, frame after frame); exports
+        # to SVG and PDF draw them as text, as before
+        shaped = painter.paintEngine().type() == QPaintEngine.Raster
+        line_height = self._metrics.height()
         for placed, rect in placed_rects:
             if not placed.label_width or placed.label_x >= right_edge:
                 continue
@@ -713,14 +723,28 @@ class TimelineCanvas(QWidget):
             if placed.label_lines == 2:
                 self._paint_two_line_label(painter, placed, rect, room, title)
                 continue
-            label_rect = QRectF(placed.label_x, rect.top(), room, rect.height())
             if room < placed.label_width or placed.label_width < self._label_width(placed.position) \
                     or placed.label_width >= MAX_LABEL_WIDTH:  # cut by the edge, a wrap that found one row, or long
                 title = self._metrics.elidedText(title, Qt.ElideRight, room)
+            text = self._title_text(title) if shaped and "\n" not in title else None
             if placed.label_x < placed.x1:  # over its own bar (fill, hatching, fade): on a calm ground
-                ground = QRectF(label_rect.left() - 2, rect.top() + 1, self._metrics.horizontalAdvance(title) + 4, rect.height() - 2)
-                painter.fillRect(ground, label_ground)
-            painter.drawText(label_rect, Qt.AlignLeft | Qt.AlignVCenter, title)
+                advance = text.size().width() if text is not None else self._metrics.horizontalAdvance(title)
+                painter.fillRect(QRectF(placed.label_x - 2, rect.top() + 1, advance + 4, rect.height() - 2), label_ground)
+            if text is not None:  # (where drawText centres one line in the row)
+                painter.drawStaticText(QPointF(placed.label_x, rect.top() + (rect.height() - line_height) / 2), text)
+            else:
+                painter.drawText(QRectF(placed.label_x, rect.top(), room, rect.height()), Qt.AlignLeft | Qt.AlignVCenter, title)
+
+    def _title_text(self, title: str) -> QStaticText:
+        """`title` shaped for drawing, kept for the next frames (a zoom or pan redraws the same titles)."""
+        text = self._laid_out_titles.get(title)
+        if text is None:
+            if len(self._laid_out_titles) >= MOST_TITLES_KEPT:
+                self._laid_out_titles.clear()
+            text = self._laid_out_titles[title] = QStaticText(title)
+            text.setTextFormat(Qt.PlainText)
+            text.prepare(QTransform(), self._font)
+        return text
 
     def _paint_two_line_label(self, painter: QPainter, placed: PlacedEvent, rect: QRectF, room: float, title: str) -> None:
         """A long title over its row and the next, broken where the layout measured it."""
