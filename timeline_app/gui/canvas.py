@@ -68,7 +68,7 @@ ROW_HEIGHT = 22.0
 COMPACT_ROW_HEIGHT = 18.0  # when titles would not all fit: still a line of text with room around it
 MAX_LABEL_WIDTH = 560.0  # a title may use the free space to its right, up to this
 WHEEL_ZOOM_PER_NOTCH = 1.25
-MOST_TITLES_KEPT = 20_000  # shaped titles kept between frames (a few KB each)
+MOST_TEXTS_KEPT = 20_000  # shaped titles and counts kept between frames (a few KB each)
 LANE_CHANGE_FADE_MS = 160  # lanes that grow or shrink in place (a filter, a fold) cross-fade, never jump
 LANES_TOP = AXIS_HEIGHT + ERA_STRIP  # lanes scroll under the axis and the era titles
 EDGE = 4.0  # px kept clear at the right: the focus frame is drawn there, and no title runs under it
@@ -170,7 +170,8 @@ class TimelineCanvas(QWidget):
         self._small_bold = QFont(self._small)
         self._small_bold.setBold(True)
         self._metrics = QFontMetricsF(self._font)
-        self._laid_out_titles: dict[str, QStaticText] = {}  # titles as drawn, shaped once (see `_title_text`)
+        self._shaped_texts: dict[tuple[str, bool], tuple[QStaticText, float]] = {}  # titles and counts, shaped once (`_shaped`)
+        self.shape_text = True  # on pixels; SVG and PDF get drawText's text either way
 
     # --- data and state ---------------------------------------------------------------
 
@@ -644,6 +645,7 @@ class TimelineCanvas(QWidget):
         lane_colors = [QColor(c) for c in self.index.lane_colors]
         text_pen = QPen(colors["text"])
         bottom = self.height()
+        shaped = self.shape_text and painter.paintEngine().type() == QPaintEngine.Raster
         for cluster in self.layout_result.clusters:
             rect = self.cluster_rect(cluster)
             if rect.bottom() < LANES_TOP or rect.top() > bottom:
@@ -654,9 +656,14 @@ class TimelineCanvas(QWidget):
             painter.setBrush(blend(color, colors["base"], strength * 0.55))
             painter.drawRect(rect)
             text = f"{cluster.count:,}"
-            if metrics.horizontalAdvance(text) < rect.width() - 2:
+            laid_out, advance = self._shaped(text, self._small) if shaped else (None, metrics.horizontalAdvance(text))
+            if advance < rect.width() - 2:
                 painter.setPen(text_pen)
-                painter.drawText(rect, Qt.AlignCenter, text)
+                if laid_out is None:
+                    painter.drawText(rect, Qt.AlignCenter | Qt.TextDontClip, text)  # (as the shaped count: whole digits)
+                else:  # centred as drawText centres it
+                    painter.drawStaticText(QPointF(rect.center().x() - laid_out.size().width() / 2,
+                                                   rect.top() + (rect.height() - metrics.height()) / 2), laid_out)
         painter.setRenderHint(QPainter.Antialiasing, True)
 
     def _paint_events(self, painter: QPainter, colors: dict) -> None:
@@ -711,9 +718,7 @@ class TimelineCanvas(QWidget):
         label_ground = QColor(colors["base"])
         label_ground.setAlpha(215)
         right_edge = self.width() - EDGE
-        # on pixels, titles shaped once and kept (half the cost of drawText, frame after frame); exports
-        # to SVG and PDF draw them as text, as before
-        shaped = painter.paintEngine().type() == QPaintEngine.Raster
+        shaped = self.shape_text and painter.paintEngine().type() == QPaintEngine.Raster
         line_height = self._metrics.height()
         for placed, rect in placed_rects:
             if not placed.label_width or placed.label_x >= right_edge:
@@ -726,25 +731,30 @@ class TimelineCanvas(QWidget):
             if room < placed.label_width or placed.label_width < self._label_width(placed.position) \
                     or placed.label_width >= MAX_LABEL_WIDTH:  # cut by the edge, a wrap that found one row, or long
                 title = self._metrics.elidedText(title, Qt.ElideRight, room)
-            text = self._title_text(title) if shaped and "\n" not in title else None
+            text, advance = self._shaped(title, self._font) if shaped and "\n" not in title else (None, None)
             if placed.label_x < placed.x1:  # over its own bar (fill, hatching, fade): on a calm ground
-                advance = text.size().width() if text is not None else self._metrics.horizontalAdvance(title)
+                if advance is None:
+                    advance = self._metrics.horizontalAdvance(title)
                 painter.fillRect(QRectF(placed.label_x - 2, rect.top() + 1, advance + 4, rect.height() - 2), label_ground)
             if text is not None:  # (where drawText centres one line in the row)
                 painter.drawStaticText(QPointF(placed.label_x, rect.top() + (rect.height() - line_height) / 2), text)
             else:
-                painter.drawText(QRectF(placed.label_x, rect.top(), room, rect.height()), Qt.AlignLeft | Qt.AlignVCenter, title)
+                painter.drawText(QRectF(placed.label_x, rect.top(), room, rect.height()), Qt.AlignLeft | Qt.AlignVCenter | Qt.TextDontClip, title)
 
-    def _title_text(self, title: str) -> QStaticText:
-        """`title` shaped for drawing, kept for the next frames (a zoom or pan redraws the same titles)."""
-        text = self._laid_out_titles.get(title)
-        if text is None:
-            if len(self._laid_out_titles) >= MOST_TITLES_KEPT:
-                self._laid_out_titles.clear()
-            text = self._laid_out_titles[title] = QStaticText(title)
-            text.setTextFormat(Qt.PlainText)
-            text.prepare(QTransform(), self._font)
-        return text
+    def _shaped(self, text: str, font: QFont) -> tuple[QStaticText, float]:
+        """`text` (one line) shaped in `font` for drawing, and its advance, kept for the next frames:
+        a zoom or a pan redraws the same titles and counts, and drawText shapes them every time
+        (twice the cost)."""
+        key = (text, font is self._font)
+        kept = self._shaped_texts.get(key)
+        if kept is None:
+            if len(self._shaped_texts) >= MOST_TEXTS_KEPT:
+                self._shaped_texts.clear()
+            laid_out = QStaticText(text)
+            laid_out.setTextFormat(Qt.PlainText)
+            laid_out.prepare(QTransform(), font)
+            kept = self._shaped_texts[key] = (laid_out, QFontMetricsF(font).horizontalAdvance(text))
+        return kept
 
     def _paint_two_line_label(self, painter: QPainter, placed: PlacedEvent, rect: QRectF, room: float, title: str) -> None:
         """A long title over its row and the next, broken where the layout measured it."""

@@ -1,0 +1,65 @@
+"""On screen the canvas draws titles and cluster counts from text it shaped once and kept
+(QStaticText), instead of drawText shaping them again every frame. The two ways must give the
+same picture, pixel for pixel: the reader must not see which one drew.
+"""
+
+import numpy as np
+import pytest
+from conftest import BUNDLED
+from PySide6.QtGui import QImage
+from synthetic import synthetic_yaml
+
+MIXED_TITLES = """\
+title: Titles of every kind
+events:
+  - {title: "قصف مطار طرابلس الدولي", start: 2014-07-13}
+  - {title: "Libya Dawn (فجر ليبيا) takes the airport after five weeks of fighting", start: 2014-08-23}
+  - {title: "Zintani brigades withdraw", start: 2014-08-24, end: 2014-09-02}
+  - {title: "A very long title that runs on and on past any width the canvas could give it, to be cut at the edge", start: 2014-09-01}
+  - {title: "Émigrés return — « enfin »", start: 2014-06-25, end: 2014-07-20}
+  - {title: "2014", start: 2014}
+  - {title: "Ölçek ünlü şğ", start: 2014-08}
+"""
+
+
+def _picture(canvas, shaped: bool) -> np.ndarray:
+    canvas.shape_text = shaped
+    canvas._invalidate()
+    image = canvas.grab().toImage().convertToFormat(QImage.Format_RGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1).copy()
+
+
+def _open(qtbot, path, size):
+    from timeline_app import MainWindow
+
+    window = MainWindow(str(path))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.index is not None, timeout=20_000)
+    return window
+
+
+@pytest.mark.parametrize("size", [(1600, 900), (1024, 640)])
+@pytest.mark.parametrize("source", ["bundled", "synthetic", "mixed"])
+def test_kept_shaped_text_draws_what_drawtext_draws(qtbot, tmp_path, source, size):
+    if source == "bundled":
+        path = BUNDLED
+    else:
+        path = tmp_path / "events.yaml"
+        path.write_text(synthetic_yaml(3000, seed=5) if source == "synthetic" else MIXED_TITLES, encoding="utf-8")
+    window = _open(qtbot, path, size)
+    canvas = window.canvas
+    canvas.fit_all()
+    compared = 0
+    for factor, anchor in [(1.0, 0.5), (3.0, 0.5), (4.0, 0.2), (6.0, 0.9), (0.1, 0.5)]:
+        canvas.zoom(factor, canvas.width() * anchor)
+        canvas._shaped_texts.clear()
+        drawn = _picture(canvas, shaped=False)
+        shaped = _picture(canvas, shaped=True)
+        differing = np.argwhere(drawn != shaped)
+        assert not len(differing), f"zoom {factor}: first differing pixel (row, byte) {differing[0].tolist()}"
+        compared += len(canvas._shaped_texts)
+    assert compared > 0  # the shaped path drew something: titles, or the clusters' counts
+    canvas.shape_text = True
