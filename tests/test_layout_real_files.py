@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from layout_reference import lay_out as reference_lay_out
 
 from timeline_app.chronology.timeline_index import TimelineIndex

@@ -450,3 +450,46 @@ def test_a_search_of_a_large_chronology_waits_for_a_pause_in_the_typing(window, 
     assert searched == []
     qtbot.waitUntil(lambda: searched == ["Tripo"], timeout=2000)
     assert window.canvas.mask is not None
+
+
+def _darkest_contrast_in(widget, ground) -> float:
+    """The strongest contrast any pixel of `widget` makes with `ground`: what its text reaches."""
+    image = widget.grab().toImage()
+    return max(_contrast(image.pixelColor(x, y), ground) for x in range(0, image.width(), 1)
+               for y in range(0, image.height(), 1))
+
+
+@pytest.mark.parametrize("placeholder", [None, "#80000000"])
+def test_hints_read_on_a_dark_palette_that_leaves_placeholder_text_to_qt(window, qtbot, placeholder):
+    """qt5ct/qt6ct colour schemes older than the PlaceholderText role, and palettes built by
+    hand, leave it at Qt's default (black at half opacity): on a dark ground the search field's
+    hint and the detail pane's would all but vanish."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role, color in ((QPalette.Base, "#1e1e1e"), (QPalette.Window, "#2b2b2b"), (QPalette.Text, "#e8e8e8"),
+                        (QPalette.WindowText, "#e8e8e8"), (QPalette.AlternateBase, "#262626"),
+                        (QPalette.Button, "#2b2b2b"), (QPalette.ButtonText, "#e8e8e8")):
+        palette.setColor(role, QColor(color))
+    if placeholder:
+        palette.setColor(QPalette.PlaceholderText, QColor.fromString(placeholder))
+    window.setPalette(palette)
+    qtbot.waitUntil(lambda: window.search_field.palette().color(QPalette.Base).name() == "#1e1e1e")
+    base = QColor("#1e1e1e")
+    assert window.search_field.text() == ""
+    assert _darkest_contrast_in(window.search_field, base) >= 4.5  # the hint, "Search titles…"
+    window.detail.clear()
+    assert _darkest_contrast_in(window.detail.viewport(), base) >= 4.5  # "Select an event…"
+    canvas_dim = window.canvas.palette().color(QPalette.PlaceholderText)
+    assert _contrast(canvas_dim, base) >= 4.5
+
+
+def test_a_palette_whose_hints_read_keeps_its_own_colour(window):
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    assert window.palette().color(QPalette.PlaceholderText) == QApplication.palette().color(QPalette.PlaceholderText)
+    palette = window.palette()
+    palette.setColor(QPalette.PlaceholderText, QColor("#5a6b7c"))
+    window.setPalette(palette)
+    assert window.search_field.palette().color(QPalette.PlaceholderText) == QColor("#5a6b7c")

@@ -58,6 +58,7 @@ from ..geometry.time_axis import axis_layout
 from ..geometry.title_wrap import split_title, wrapped_title_width
 from ..geometry.viewport import Viewport
 from . import marks
+from .colors import blend
 
 AXIS_HEIGHT = 42.0
 ERA_STRIP = 18.0
@@ -91,15 +92,6 @@ def era_strength(base: QColor) -> float:
     """How much of an era's colour shows over the ground: pastel bands on a light ground, but
     only a tint on a dark one (at 45% they turned muddy and text on them fell to 3.5:1)."""
     return 0.45 if base.lightness() > 128 else 0.14
-
-
-def blend(color: QColor, background: QColor, amount: float) -> QColor:
-    """`color` laid over `background` at `amount` opacity, as an opaque colour."""
-    return QColor.fromRgbF(
-        color.redF() * amount + background.redF() * (1 - amount),
-        color.greenF() * amount + background.greenF() * (1 - amount),
-        color.blueF() * amount + background.blueF() * (1 - amount),
-    )
 
 
 class TimelineCanvas(QWidget):

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QMainWindow
 
 from ..chronology.search import SearchIndex
 from ..chronology.timeline_index import TimelineIndex
 from ..files.loader import LoadResult
 from ..files.undo_history import UndoHistory
+from .colors import readable_dim
 from .editing import EditingMixin
 from .file_watcher import FileWatcher
 from .loading import LoadingMixin, _LoadThread
@@ -47,8 +49,23 @@ class MainWindow(LoadingMixin, MenusMixin, EditingMixin, PanelsMixin, QMainWindo
         self._indexing_timer = QTimer(self, singleShot=True, interval=0)
         self._indexing_timer.timeout.connect(self._index_a_little)
         self._restore_settings()
+        self._keep_dim_text_readable()
         if path is not None:
             self.open_file(os.fspath(path))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.PaletteChange:
+            self._keep_dim_text_readable()
+        super().changeEvent(event)
+
+    def _keep_dim_text_readable(self) -> None:
+        """Hints and quiet labels (PlaceholderText) that would vanish on this palette's ground get
+        a colour that reads; every widget of the window inherits it (see gui/colors.py)."""
+        dim = readable_dim(self.palette())
+        if dim is not None:
+            palette = self.palette()
+            palette.setColor(QPalette.PlaceholderText, dim)
+            self.setPalette(palette)  # (its PaletteChange finds the colour readable: no loop)
 
     # --- drag and drop, settings -------------------------------------------------------
 

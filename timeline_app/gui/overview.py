@@ -7,7 +7,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
-from .canvas import TimelineCanvas, blend, era_strength
+from .canvas import TimelineCanvas, era_strength
+from .colors import blend
 
 FEW_EVENTS = 400
 
