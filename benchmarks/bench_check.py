@@ -15,6 +15,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
+from sitting import describe  # noqa: E402
 from synthetic import synthetic_yaml  # noqa: E402
 
 from timeline_app.files.loader import load_file  # noqa: E402
@@ -22,6 +23,7 @@ from timeline_app.files.loader import load_file  # noqa: E402
 
 def main() -> int:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    print(describe())
     text = synthetic_yaml(count, seed=42)
     lines = text.splitlines()
     starts = [i for i, line in enumerate(lines) if line.startswith("    start:")]

@@ -256,6 +256,9 @@ def main() -> int:
         (1000, "hand"), (1000, "safe_dump"), (10000, "hand"), (10000, "safe_dump"),
         (100000, "hand"), (100000, "safe_dump"), (100000, "broken"), (100000, "csv"),
     ]
+    from sitting import describe
+
+    print(describe())
     print(f"{'events':>8} {'style':>9} {'MB':>6} {'chunks':>11} {'open s':>7} {'ready s':>7} {'freeze':>7} {'median':>7}"
           f" {'p95':>7} {'max':>7} {'hover':>6} {'search':>7} {'list':>6} {'RSS MB':>7}  verdict")
     failures = 0

@@ -191,6 +191,9 @@ def main() -> int:
         print(f"usage: bench_styles.py [EVENTS] [STYLE...]\nunknown style {unknown[0]!r}; styles: {', '.join(STYLES)}",
               file=sys.stderr)
         return 2
+    from sitting import describe
+
+    print(describe())
     folder = Path(tempfile.mkdtemp(prefix="timeline-styles-"))
     print(f"{'style':<26} {'MB':>6} {'events':>8} {'pieces':>7} {'read precisely':>15} {'whole file':>10} {'load s':>7}  verdict")
     for name in names:
