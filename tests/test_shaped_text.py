@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 from synthetic import synthetic_yaml
 
 MIXED_TITLES = """\
-title: Titles of every kind
+title: Titles of every kind  # (the YAML escapes below: a tab, a CR, U+2028, U+009C…)
 events:
   - {title: "قصف مطار طرابلس الدولي", start: 2014-07-13}
   - {title: "Libya Dawn (فجر ليبيا) takes the airport after five weeks of fighting", start: 2014-08-23}
@@ -19,6 +19,12 @@ events:
   - {title: "Émigrés return — « enfin »", start: 2014-06-25, end: 2014-07-20}
   - {title: "2014", start: 2014}
   - {title: "Ölçek ünlü şğ", start: 2014-08}
+  - {title: "Tab\\there and\\tthere", start: 2014-10-01}
+  - {title: "Carriage\\rreturn", start: 2014-10-15}
+  - {title: "Line\\u2028separator", start: 2014-11-01}
+  - {title: "Length\\x9cvariant", start: 2014-11-20}
+  - {title: "Cafe\\u0301 crème, a\\u0308", start: 2014-12-01}
+  - {title: "Zero\\u200bwidth and soft\\u00adhyphen", start: 2014-12-15}
 """
 
 
@@ -51,6 +57,8 @@ def test_kept_shaped_text_draws_what_drawtext_draws(qtbot, tmp_path, source, siz
         path.write_text(synthetic_yaml(3000, seed=5) if source == "synthetic" else MIXED_TITLES, encoding="utf-8")
     window = _open(qtbot, path, size)
     canvas = window.canvas
+    if canvas.devicePixelRatioF() != 1:  # (at 1.5 or 2 a glyph may sit up to 0.2 px apart: not a pixel's worth)
+        pytest.skip("pixel-for-pixel holds at a device pixel ratio of 1")
     canvas.fit_all()
     compared = 0
     for factor, anchor in [(1.0, 0.5), (3.0, 0.5), (4.0, 0.2), (6.0, 0.9), (0.1, 0.5)]:

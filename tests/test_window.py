@@ -474,8 +474,9 @@ def test_hints_read_on_a_dark_palette_that_leaves_placeholder_text_to_qt(window,
     if placeholder:
         palette.setColor(QPalette.PlaceholderText, QColor.fromString(placeholder))
     window.setPalette(palette)
-    qtbot.waitUntil(lambda: window.search_field.palette().color(QPalette.Base).name() == "#1e1e1e")
     base = QColor("#1e1e1e")
+    qtbot.waitUntil(lambda: _contrast(window.search_field.palette().color(QPalette.PlaceholderText), base) >= 4.5,
+                    timeout=2000)
     assert window.search_field.text() == ""
     assert _darkest_contrast_in(window.search_field, base) >= 4.5  # the hint, "Search titles…"
     window.detail.clear()
@@ -484,7 +485,7 @@ def test_hints_read_on_a_dark_palette_that_leaves_placeholder_text_to_qt(window,
     assert _contrast(canvas_dim, base) >= 4.5
 
 
-def test_a_palette_whose_hints_read_keeps_its_own_colour(window):
+def test_a_palette_whose_hints_read_keeps_its_own_colour(window, qtbot):
     from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication
 
@@ -492,4 +493,40 @@ def test_a_palette_whose_hints_read_keeps_its_own_colour(window):
     palette = window.palette()
     palette.setColor(QPalette.PlaceholderText, QColor("#5a6b7c"))
     window.setPalette(palette)
+    qtbot.wait(20)
     assert window.search_field.palette().color(QPalette.PlaceholderText) == QColor("#5a6b7c")
+
+
+def test_hints_follow_each_new_theme_and_are_mended_only_where_they_would_vanish(window, qtbot):
+    """A theme's own hint colour is used whenever it reads, even after an earlier theme's was mended."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    def theme(base: str, text: str, placeholder: str | None) -> QPalette:
+        palette = QPalette()
+        for role, color in ((QPalette.Base, base), (QPalette.Window, base), (QPalette.Text, text),
+                            (QPalette.WindowText, text), (QPalette.Button, base), (QPalette.ButtonText, text)):
+            palette.setColor(role, QColor(color))
+        if placeholder:
+            palette.setColor(QPalette.PlaceholderText, QColor.fromString(placeholder))
+        return palette
+
+    def hint() -> str:
+        qtbot.wait(30)
+        return window.search_field.palette().color(QPalette.PlaceholderText).name(QColor.HexArgb)
+
+    original = QApplication.palette()
+    try:
+        QApplication.setPalette(theme("#1e1e1e", "#e8e8e8", "#80000000"))  # vanishes: mended
+        mended = QColor.fromString(hint())
+        assert _contrast(mended, QColor("#1e1e1e")) >= 4.5 and mended.alpha() == 255
+        QApplication.setPalette(theme("#ffffff", "#000000", "#6e6e73"))  # reads: the theme's own
+        assert hint() == "#ff6e6e73"
+        QApplication.setPalette(theme("#ffffff", "#000000", "#808080"))  # only the hint changed
+        assert hint() == "#ff808080"
+        QApplication.setPalette(theme("#1e1e1e", "#e8e8e8", "#a0a0a0"))
+        assert hint() == "#ffa0a0a0"
+        QApplication.setPalette(theme("#1e1e1e", "#e8e8e8", None))
+        assert _contrast(QColor.fromString(hint()), QColor("#1e1e1e")) >= 4.5
+    finally:
+        QApplication.setPalette(original)

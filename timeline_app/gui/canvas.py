@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
@@ -28,6 +30,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QStaticText,
+    QTextLayout,
     QTransform,
     QWheelEvent,
 )
@@ -69,11 +72,32 @@ ROW_HEIGHT = 22.0
 COMPACT_ROW_HEIGHT = 18.0  # when titles would not all fit: still a line of text with room around it
 MAX_LABEL_WIDTH = 560.0  # a title may use the free space to its right, up to this
 WHEEL_ZOOM_PER_NOTCH = 1.25
-MOST_TEXTS_KEPT = 20_000  # shaped titles and counts kept between frames (a few KB each)
+MOST_TEXTS_KEPT = 5_000  # shaped titles and counts kept between frames (~1.6 KB each)
+# what drawText turns into spaces, breaks a line at, or ends a text at (Qt's separator of length variants)
+_LAID_OUT_OTHERWISE = re.compile("[\t\n\r\x0b\x0c\x1c-\x1e\x85\x9c\u2028\u2029]")
 LANE_CHANGE_FADE_MS = 160  # lanes that grow or shrink in place (a filter, a fold) cross-fade, never jump
 LANES_TOP = AXIS_HEIGHT + ERA_STRIP  # lanes scroll under the axis and the era titles
 EDGE = 4.0  # px kept clear at the right: the focus frame is drawn there, and no title runs under it
 END_GRIP = 6.0  # px at each end of a span's bar that resize it instead of moving it
+
+
+def _line_height(text: str, font: QFont) -> float:
+    """The height drawText centres `text` by: its line's, which a script drawn from a fallback
+    font may make taller than `font`'s own."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    return line.height()
+
+
+class _Shaped(NamedTuple):
+    """A text shaped once for drawing (`TimelineCanvas._shaped`), with what placing it needs."""
+
+    text: QStaticText
+    advance: float
+    width: float
+    height: float
 
 
 @dataclass(slots=True)
@@ -162,7 +186,7 @@ class TimelineCanvas(QWidget):
         self._small_bold = QFont(self._small)
         self._small_bold.setBold(True)
         self._metrics = QFontMetricsF(self._font)
-        self._shaped_texts: dict[tuple[str, bool], tuple[QStaticText, float]] = {}  # titles and counts, shaped once (`_shaped`)
+        self._shaped_texts: dict[tuple[str, str], _Shaped] = {}  # titles and counts, shaped once (`_shaped`)
         self.shape_text = True  # on pixels; SVG and PDF get drawText's text either way
 
     # --- data and state ---------------------------------------------------------------
@@ -172,6 +196,7 @@ class TimelineCanvas(QWidget):
         self.mask = None
         self._label_widths = np.full(len(index), np.nan)
         self._wrapped_widths.clear()
+        self._shaped_texts.clear()
         self.selected = self.hovered = -1
         if not keep_view or not self._fitted_once or self._auto_fit:
             self.fit_all()
@@ -268,6 +293,8 @@ class TimelineCanvas(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """A new palette (the desktop switched to dark, say) or font: the cached picture is stale."""
         if event.type() in (QEvent.PaletteChange, QEvent.FontChange, QEvent.StyleChange):
+            if event.type() == QEvent.FontChange:
+                self._shaped_texts.clear()
             self._invalidate()
         super().changeEvent(event)
 
@@ -648,14 +675,14 @@ class TimelineCanvas(QWidget):
             painter.setBrush(blend(color, colors["base"], strength * 0.55))
             painter.drawRect(rect)
             text = f"{cluster.count:,}"
-            laid_out, advance = self._shaped(text, self._small) if shaped else (None, metrics.horizontalAdvance(text))
-            if advance < rect.width() - 2:
+            kept = self._shaped(text, self._small) if shaped else None
+            if (kept.advance if kept else metrics.horizontalAdvance(text)) < rect.width() - 2:
                 painter.setPen(text_pen)
-                if laid_out is None:
+                if kept is None:
                     painter.drawText(rect, Qt.AlignCenter | Qt.TextDontClip, text)  # (as the shaped count: whole digits)
                 else:  # centred as drawText centres it
-                    painter.drawStaticText(QPointF(rect.center().x() - laid_out.size().width() / 2,
-                                                   rect.top() + (rect.height() - metrics.height()) / 2), laid_out)
+                    painter.drawStaticText(QPointF(rect.center().x() - kept.width / 2,
+                                                   rect.top() + (rect.height() - kept.height) / 2), kept.text)
         painter.setRenderHint(QPainter.Antialiasing, True)
 
     def _paint_events(self, painter: QPainter, colors: dict) -> None:
@@ -711,7 +738,6 @@ class TimelineCanvas(QWidget):
         label_ground.setAlpha(215)
         right_edge = self.width() - EDGE
         shaped = self.shape_text and painter.paintEngine().type() == QPaintEngine.Raster
-        line_height = self._metrics.height()
         for placed, rect in placed_rects:
             if not placed.label_width or placed.label_x >= right_edge:
                 continue
@@ -723,29 +749,31 @@ class TimelineCanvas(QWidget):
             if room < placed.label_width or placed.label_width < self._label_width(placed.position) \
                     or placed.label_width >= MAX_LABEL_WIDTH:  # cut by the edge, a wrap that found one row, or long
                 title = self._metrics.elidedText(title, Qt.ElideRight, room)
-            text, advance = self._shaped(title, self._font) if shaped and "\n" not in title else (None, None)
+            kept = self._shaped(title, self._font) if shaped else None
             if placed.label_x < placed.x1:  # over its own bar (fill, hatching, fade): on a calm ground
-                if advance is None:
-                    advance = self._metrics.horizontalAdvance(title)
+                advance = kept.advance if kept else self._metrics.horizontalAdvance(title)
                 painter.fillRect(QRectF(placed.label_x - 2, rect.top() + 1, advance + 4, rect.height() - 2), label_ground)
-            if text is not None:  # (where drawText centres one line in the row)
-                painter.drawStaticText(QPointF(placed.label_x, rect.top() + (rect.height() - line_height) / 2), text)
+            if kept is not None:  # (where drawText centres the line in the row)
+                painter.drawStaticText(QPointF(placed.label_x, rect.top() + (rect.height() - kept.height) / 2), kept.text)
             else:
                 painter.drawText(QRectF(placed.label_x, rect.top(), room, rect.height()), Qt.AlignLeft | Qt.AlignVCenter | Qt.TextDontClip, title)
 
-    def _shaped(self, text: str, font: QFont) -> tuple[QStaticText, float]:
-        """`text` (one line) shaped in `font` for drawing, and its advance, kept for the next frames:
-        a zoom or a pan redraws the same titles and counts, and drawText shapes them every time
-        (twice the cost)."""
-        key = (text, font is self._font)
+    def _shaped(self, text: str, font: QFont) -> _Shaped | None:
+        """`text` shaped in `font` for drawing, kept for the next frames: a zoom or a pan redraws
+        the same titles and counts, and drawText shapes them every time (three times the cost).
+        None for a text drawText lays out otherwise (a tab, a line break, U+009C)."""
+        key = (text, font.key())
         kept = self._shaped_texts.get(key)
         if kept is None:
+            if not text.isprintable() and _LAID_OUT_OTHERWISE.search(text):
+                return None
             if len(self._shaped_texts) >= MOST_TEXTS_KEPT:
                 self._shaped_texts.clear()
             laid_out = QStaticText(text)
             laid_out.setTextFormat(Qt.PlainText)
             laid_out.prepare(QTransform(), font)
-            kept = self._shaped_texts[key] = (laid_out, QFontMetricsF(font).horizontalAdvance(text))
+            kept = self._shaped_texts[key] = _Shaped(laid_out, QFontMetricsF(font).horizontalAdvance(text),
+                                                     laid_out.size().width(), _line_height(text, font))
         return kept
 
     def _paint_two_line_label(self, painter: QPainter, placed: PlacedEvent, rect: QRectF, room: float, title: str) -> None:

@@ -6,7 +6,7 @@ import os
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QTimer, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ..chronology.search import SearchIndex
 from ..chronology.timeline_index import TimelineIndex
@@ -27,6 +27,9 @@ class MainWindow(LoadingMixin, MenusMixin, EditingMixin, PanelsMixin, QMainWindo
 
     def __init__(self, path: str | os.PathLike | None = None):
         super().__init__()
+        self._dim_set = None  # the PlaceholderText this window set, if any (`_keep_dim_text_readable`)
+        self._dim_check = QTimer(self, singleShot=True, interval=0)
+        self._dim_check.timeout.connect(self._keep_dim_text_readable)
         self.path = ""
         self.result: LoadResult | None = None  # the last load, good or not
         self.shown: LoadResult | None = None  # the last good load: what is on screen, exported, printed
@@ -55,17 +58,29 @@ class MainWindow(LoadingMixin, MenusMixin, EditingMixin, PanelsMixin, QMainWindo
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.PaletteChange:
-            self._keep_dim_text_readable()
+            self._dim_check.start()  # (once the new palette has reached every widget)
         super().changeEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.ApplicationPaletteChange:  # a new theme whose only change is the PlaceholderText
+            self._dim_check.start()  # this window set sends it no PaletteChange
+        return super().event(event)
 
     def _keep_dim_text_readable(self) -> None:
         """Hints and quiet labels (PlaceholderText) that would vanish on this palette's ground get
-        a colour that reads; every widget of the window inherits it (see gui/colors.py)."""
-        dim = readable_dim(self.palette())
-        if dim is not None:
-            palette = self.palette()
-            palette.setColor(QPalette.PlaceholderText, dim)
-            self.setPalette(palette)  # (its PaletteChange finds the colour readable: no loop)
+        a colour that reads; every widget of the window inherits it (see gui/colors.py). The theme's
+        own colour comes back as soon as it reads (a later theme is judged by its own, not by ours)."""
+        palette = self.palette()
+        shown = palette.color(QPalette.PlaceholderText)
+        ours = self._dim_set is not None and shown == self._dim_set
+        if ours:  # what does the theme say now?
+            palette.setColor(QPalette.PlaceholderText, QApplication.palette(self).color(QPalette.PlaceholderText))
+        wanted = readable_dim(palette) or palette.color(QPalette.PlaceholderText)
+        self._dim_set = wanted if ours or wanted != shown else None
+        if wanted != shown:
+            for group in (QPalette.Active, QPalette.Inactive):  # (a disabled field's hint keeps the theme's)
+                palette.setColor(group, QPalette.PlaceholderText, wanted)
+            self.setPalette(palette)  # (the check it causes finds the colour ours and readable: no loop)
 
     # --- drag and drop, settings -------------------------------------------------------
 
