@@ -53,10 +53,12 @@ class SearchIndex:
     def build_steps(self, batch: int = 4000):
         """Index `batch` events per step; yields the fraction done."""
         texts, events = self.texts, self.events
-        for first in range(0, len(events), batch):
+        array = np.empty(len(events), dtype=object)  # filled a batch at a time: one np.array over a million
+        for first in range(0, len(events), batch):  # texts held the window ~80 ms
             texts.extend(_searchable_texts(events[first : first + batch]))
+            array[first : len(texts)] = texts[first:]
             yield len(texts) / len(events)
-        self._text_array = np.array(texts, dtype=object)
+        self._text_array = array
 
     def matches(self, query: str) -> np.ndarray | None:
         """Boolean mask of events containing every word of `query`; None for an empty query."""
