@@ -23,3 +23,23 @@ def test_slices_find_what_each_events_text_finds():
         expected = [word in searchable_text(event).casefold() for event in events]
         assert index.matches(word).tolist() == expected, word
         index.matches("")  # a fresh query each time, not a narrowing of the last
+
+
+def test_typing_narrows_over_the_slices_without_losing_an_event():
+    """Letter by letter, each query re-checks only what the last one found (the index's array,
+    filled a slice at a time): it must find what a fresh search finds."""
+    events = [event for seed in range(40) if (chronology := load_text(generate(seed, mutations=[])[0]).chronology)
+              for event in chronology.events]
+    index = SearchIndex(events, build=False)
+    steps = index.build_steps(batch=11)
+    next(steps)
+    assert not index.ready  # searchable only once every slice is in
+    for _ in steps:
+        pass
+    assert index.ready
+    words = sorted({word for event in events[:120] for word in searchable_text(event).casefold().split() if len(word) > 3})
+    for word in words[:150]:
+        index.matches("")
+        for end in range(1, len(word) + 1):
+            typed = index.matches(word[:end])
+        assert typed.tolist() == [word in searchable_text(event).casefold() for event in events], word
