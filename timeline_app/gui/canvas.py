@@ -756,11 +756,12 @@ class TimelineCanvas(QWidget):
             if kept is not None:  # (where drawText centres the line in the row)
                 painter.drawStaticText(QPointF(placed.label_x, rect.top() + (rect.height() - kept.height) / 2), kept.text)
             else:
-                painter.drawText(QRectF(placed.label_x, rect.top(), room, rect.height()), Qt.AlignLeft | Qt.AlignVCenter | Qt.TextDontClip, title)
+                painter.drawText(QRectF(placed.label_x, rect.top(), room, rect.height()),
+                                 Qt.AlignLeft | Qt.AlignVCenter | Qt.TextDontClip, title)
 
     def _shaped(self, text: str, font: QFont) -> _Shaped | None:
         """`text` shaped in `font` for drawing, kept for the next frames: a zoom or a pan redraws
-        the same titles and counts, and drawText shapes them every time (three times the cost).
+        the same titles and counts, and drawText shapes them every time (three times the cost here).
         None for a text drawText lays out otherwise (a tab, a line break, U+009C)."""
         key = (text, font.key())
         kept = self._shaped_texts.get(key)
