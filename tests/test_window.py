@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.gui.canvas import TimelineCanvas
+from timeline_app.gui.colors import contrast as _contrast
 
 
 def wheel(widget, x, y, delta_y=0, delta_x=0, modifiers=Qt.NoModifier):
@@ -324,18 +325,6 @@ def test_resizing_keeps_everything_in_view_until_the_user_zooms(window, qtbot):
     assert canvas.view == zoomed
 
 
-def _luminance(color) -> float:
-    def channel(value: int) -> float:
-        value /= 255
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-    return 0.2126 * channel(color.red()) + 0.7152 * channel(color.green()) + 0.0722 * channel(color.blue())
-
-
-def _contrast(a, b) -> float:
-    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 @pytest.mark.parametrize("dark", [False, True])
 def test_text_on_era_bands_keeps_4_5_to_1_in_light_and_dark_palettes(window, qtbot, dark):
     from PySide6.QtGui import QColor, QPalette
@@ -455,8 +444,8 @@ def test_a_search_of_a_large_chronology_waits_for_a_pause_in_the_typing(window, 
 def _darkest_contrast_in(widget, ground) -> float:
     """The strongest contrast any pixel of `widget` makes with `ground`: what its text reaches."""
     image = widget.grab().toImage()
-    return max(_contrast(image.pixelColor(x, y), ground) for x in range(0, image.width(), 1)
-               for y in range(0, image.height(), 1))
+    return max(_contrast(image.pixelColor(x, y), ground) for x in range(image.width())
+               for y in range(image.height()))
 
 
 @pytest.mark.parametrize("placeholder", [None, "#80000000"])

@@ -187,7 +187,7 @@ class TimelineCanvas(QWidget):
         self._small_bold.setBold(True)
         self._metrics = QFontMetricsF(self._font)
         self._shaped_texts: dict[tuple[str, str], _Shaped] = {}  # titles and counts, shaped once (`_shaped`)
-        self.shape_text = True  # on pixels; SVG and PDF get drawText's text either way
+        self.shape_text = True  # (`_shapes_text`; tests draw both ways)
 
     # --- data and state ---------------------------------------------------------------
 
@@ -664,7 +664,7 @@ class TimelineCanvas(QWidget):
         lane_colors = [QColor(c) for c in self.index.lane_colors]
         text_pen = QPen(colors["text"])
         bottom = self.height()
-        shaped = self.shape_text and painter.paintEngine().type() == QPaintEngine.Raster
+        shaped = self._shapes_text(painter)
         for cluster in self.layout_result.clusters:
             rect = self.cluster_rect(cluster)
             if rect.bottom() < LANES_TOP or rect.top() > bottom:
@@ -737,7 +737,7 @@ class TimelineCanvas(QWidget):
         label_ground = QColor(colors["base"])
         label_ground.setAlpha(215)
         right_edge = self.width() - EDGE
-        shaped = self.shape_text and painter.paintEngine().type() == QPaintEngine.Raster
+        shaped = self._shapes_text(painter)
         for placed, rect in placed_rects:
             if not placed.label_width or placed.label_x >= right_edge:
                 continue
@@ -758,6 +758,10 @@ class TimelineCanvas(QWidget):
             else:
                 painter.drawText(QRectF(placed.label_x, rect.top(), room, rect.height()),
                                  Qt.AlignLeft | Qt.AlignVCenter | Qt.TextDontClip, title)
+
+    def _shapes_text(self, painter: QPainter) -> bool:
+        """Whether `_shaped` text is drawn: on pixels only (SVG and PDF keep drawText's text)."""
+        return self.shape_text and painter.paintEngine().type() == QPaintEngine.Raster
 
     def _shaped(self, text: str, font: QFont) -> _Shaped | None:
         """`text` shaped in `font` for drawing, kept for the next frames: a zoom or a pan redraws
