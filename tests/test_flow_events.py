@@ -90,3 +90,20 @@ def test_mutated_flow_documents_get_the_precise_verdict():
             at = rng.randrange(len(text))
             text = text[:at] + rng.choice(pieces) + text[at:]
         assert fast_verdict(text) == precise_verdict(text), (seed, text[:300])
+
+
+def test_the_flow_events_line_is_found_where_one_regex_over_the_file_finds_it():
+    """`events: [` at a line's start is found piece by piece (in_pieces.find), never by one regex
+    over a large file; the answer is the regex's, on random texts of near misses."""
+    import random
+    import re
+
+    from timeline_app.files.flow_events import _flow_events_key_line
+
+    whole_file = re.compile(r"(?:^|\n)events:[ \t]*\[", re.M)
+    rng = random.Random(12)
+    parts = ["events:", "events: [", "events:[", "\n", " ", "\t", "[", "x", "events:\t [", "# events: [", "\r\n", "{"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        found = whole_file.search(text)
+        assert _flow_events_key_line(text) == (found.end() - 1 if found else None), repr(text)
