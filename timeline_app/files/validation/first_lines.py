@@ -65,13 +65,6 @@ class FirstLines:
         self._tables[-1][event_id] = line
         self._begin_another_if_full()
 
-    def __delitem__(self, event_id: str) -> None:
-        for table in reversed(self._tables):  # (an undo removes what was just set: the newest table)
-            if event_id in table:
-                del table[event_id]
-                return
-        raise KeyError(event_id)
-
     def __len__(self) -> int:
         return sum(map(len, self._tables))
 
