@@ -246,22 +246,33 @@ class FlowChunk:
         raise FastPathFailed("flow")
 
 
+def read_header(text: str, opening: int, closing: int) -> tuple[Mapping, list[Problem], object, str] | None:
+    """The file read precisely with its flow events list (`[` at `opening`, `]` at `closing`)
+    emptied in place, its lines kept, so every later value keeps its line and column: (root,
+    problems, the `events` key, the text read); None when the precise reader stops (at the same
+    error as on the whole file) or `events` is not that empty list. JSON's reader uses it too."""
+    line_start = text.rfind("\n", 0, closing) + 1
+    blank = "[" + "\n" * in_pieces.count(text, "\n", opening, closing) + " " * (closing - max(line_start, opening + 1)) + "]"
+    header_text = text[:opening] + blank + text[closing + 1 :]
+    try:
+        root, problems = read_precise(header_text)
+    except ReadError:
+        return None
+    if not isinstance(root, Mapping) or not isinstance(root.get("events"), Sequence) or root["events"]:
+        return None
+    return root, problems, next(key for key in root if key == "events"), header_text
+
+
 def read_flow(text: str, progress: Callable[[float], None] | None = None) -> tuple[Mapping, list[Problem]] | None:
     """The file as located values, its flow events list as a `FlowEvents`; None to read it all precisely."""
     flow = find_flow_list(text)
     if flow is None:
         return None
-    opening, closing = flow.opening, flow.closing
-    line_start = text.rfind("\n", 0, closing) + 1
-    # the list's lines, empty: every later value keeps its line and column
-    blank = "[" + "\n" * in_pieces.count(text, "\n", opening, closing) + " " * (closing - max(line_start, opening + 1)) + "]"
-    try:
-        root, problems = read_precise(text[:opening] + blank + text[closing + 1 :])
-    except ReadError:
-        return None  # the precise reader stops at the same error
-    if not isinstance(root, Mapping) or not isinstance(root.get("events"), Sequence) or root["events"]:
+    opening = flow.opening
+    header = read_header(text, opening, flow.closing)
+    if header is None:
         return None
-    events_key = next(key for key in root if key == "events")
+    root, problems, events_key, _ = header
     where = (text.count("\n", 0, opening) + 1, opening - text.rfind("\n", 0, opening))
     if (root["events"].line, root["events"].column) != where:  # (the list found is the one the key holds)
         return None

@@ -21,7 +21,8 @@ import re
 from ..chronology.problems import Problem
 from .chunked_events import ChunkedEvents, let_go
 from .fast_reader import CHUNK_ITEMS, FastPathFailed, has_unplain_characters
-from .in_pieces import count, has_any, lines_at, replace_crlf
+from .flow_events import read_header
+from .in_pieces import has_any, lines_at, replace_crlf
 from .in_pieces import find as in_pieces_find
 from .timelinejs_read import is_timelinejs
 from .yaml_reader import Mapping, ReadError, Sequence, position, read_precise
@@ -89,17 +90,10 @@ def read_json_fast(text: str, drop_nulls, take_whole_date) -> tuple[Mapping, lis
         plain_root, (opening, closing), starts, ends, items, doubtful = walked
     if is_timelinejs(plain_root):
         return None
-    # the list's lines, empty: every later value keeps its line and column
-    line_start = text.rfind("\n", 0, closing) + 1
-    blank = "[" + "\n" * count(text, "\n", opening, closing) + " " * (closing - max(line_start, opening + 1)) + "]"
-    header_text = text[:opening] + blank + text[closing + 1 :]
-    try:
-        root, problems = read_precise(header_text)
-    except ReadError:
+    header = read_header(text, opening, closing)
+    if header is None:
         return None
-    if not isinstance(root, Mapping) or not isinstance(root.get("events"), Sequence) or root["events"]:
-        return None
-    events_key = next(key for key in root if key == "events")
+    root, problems, events_key, header_text = header
     drop_nulls(root, json.loads(header_text))  # (as json reads it: the decoder above has dropped the nulls)
 
     def take_event(located, plain) -> None:
