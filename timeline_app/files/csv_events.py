@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import csv
 import re
-from operator import itemgetter
+from collections import deque
+from itertools import compress, repeat
+from operator import itemgetter, not_
 
 from .chunked_events import ChunkedEvents
 from .fast_reader import CHUNK_ITEMS
@@ -115,6 +117,38 @@ class PlainRows:
         self.shaped = [(number, name) for number, name in read if name in _SHAPED]
         self.order_matters = len({name for _, name in read}) < len(read)  # a column named twice: the last one wins
 
+    def events(self, rows: list[list[str]]) -> list[dict]:
+        """`[self.event(row) for row in rows]`, a column at a time at C speed (a Python step per
+        row cost 100,000 rows 0.4 s). Rows it cannot be sure of (a short row, a column named
+        twice, a media or background cell, a quoted tag, a structured source) go row by row."""
+        count = len(self.names)
+        if self.order_matters or not rows or min(map(len, rows)) < count:
+            return list(map(self.event, rows))
+        columns = list(zip(*rows))
+        keys, values, blanks = [], [], []
+        for number, name in self.as_written + self.stripped + self.shaped:
+            cells = columns[number]
+            stripped = list(map(str.strip, cells))  # (a blank cell, `isspace`, strips to "": same whitespace)
+            blank = "" in stripped
+            if all(map(not_, stripped)):
+                continue  # (an empty column: no event has the key)
+            if name == "tags":
+                made = _tag_lists(cells)
+            elif name == "sources":
+                made = _source_lists(cells)
+            else:
+                made = cells if name in _AS_WRITTEN else stripped if name not in _SHAPED else None
+            if made is None:
+                return list(map(self.event, rows))
+            keys.append(name)
+            values.append(made)
+            blanks.append(stripped if blank else None)
+        events = list(map(dict, map(zip, repeat(keys), zip(*values)))) if keys else [{} for _ in rows]
+        for name, stripped in zip(keys, blanks):
+            if stripped is not None:  # the blank cells' keys taken out again
+                deque(map(dict.__delitem__, compress(events, map(not_, stripped)), repeat(name)), maxlen=0)
+        return events
+
     def event(self, row: list[str]) -> dict:
         if len(row) < len(self.names) or self.order_matters:
             return event_of_row(self.names, row, _Plain)
@@ -140,6 +174,24 @@ def _same(value: str) -> str:
 
 def _one_line(cell: str) -> str:
     return cell.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")  # a tag never holds a line break
+
+
+def _tag_lists(cells: tuple[str, ...]) -> list | None:
+    """`_tags(_one_line(cell))` for each cell, at C speed; None when a cell holds a quote."""
+    joined = "".join(cells)
+    if '"' in joined:
+        return None
+    if "\r" in joined or "\n" in joined:
+        cells = list(map(_one_line, cells))
+    return list(map(list, map(filter, repeat(None), map(map, repeat(str.strip), map(str.split, cells, repeat(";"))))))
+
+
+def _source_lists(cells: tuple[str, ...]) -> list | None:
+    """The bare links of each cell (`_source_parts`: with no `|`, every line's words are all its
+    links), at C speed; None when a cell may hold a structured source."""
+    if "|" in "".join(cells):
+        return None
+    return list(map(str.split, cells))
 
 
 def _tags(cell: str) -> list[str]:
@@ -207,7 +259,7 @@ class CsvEvents(ChunkedEvents):
 class CsvChunk:
     def __init__(self, stream: CsvEvents, first: int, last: int, plain: bool = True):
         self.stream, self.first, self.last = stream, first, last
-        self.items = list(map(stream.plain.event, map(itemgetter(2), stream.rows[first:last]))) if plain else None
+        self.items = stream.plain.events(list(map(itemgetter(2), stream.rows[first:last]))) if plain else None
 
     def piece(self, first: int, last: int) -> CsvChunk:
         """Rows `first` to `last` of this chunk, to be read precisely on their own."""
