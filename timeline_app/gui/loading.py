@@ -222,6 +222,7 @@ class LoadingMixin:
         self.search_index = self._searching
         self.filters.set_search_index(self._searching)
         self.apply_filters()
+        self.searchable.emit()
 
     def _update_title(self) -> None:
         name = os.path.basename(self.path) if self.path else ""

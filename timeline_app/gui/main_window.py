@@ -24,6 +24,7 @@ class MainWindow(LoadingMixin, MenusMixin, EditingMixin, PanelsMixin, QMainWindo
     """The timeline window; objectNames timelineCanvas, eventList, searchField, detailPane, problemsPanel."""
 
     loaded = Signal()
+    searchable = Signal()  # every event of the file on screen is in the search index (large files: after the first paint)
 
     def __init__(self, path: str | os.PathLike | None = None):
         super().__init__()
