@@ -29,6 +29,7 @@ _LINKS = re.compile(rf"(?:{PLAIN_WEB_LINK.pattern})(?:\n(?:{PLAIN_WEB_LINK.patte
 _NONE_TYPE = type(None)
 _new_source = partial(tuple.__new__, Source)  # Source(url, "", "", "") without a Python call
 _DATE_PARTS = tuple(map(attrgetter, ("start", "end", "end_open", "start_open", "written")))
+_EXTRA_KEYS = frozenset(("media", "background", "display_date"))
 
 
 def plain_chunk(
@@ -65,7 +66,10 @@ def plain_chunk(
 
 
 def _columns(check: Checker, items: list, first: int, categories: dict, explicit: bool, ids: FirstLines):
-    if set(map(type, items)) != {dict} or not set(chain.from_iterable(items)) <= EVENT_KEY_SET:
+    if set(map(type, items)) != {dict}:
+        return None
+    keys = set(chain.from_iterable(items))
+    if not keys <= EVENT_KEY_SET:
         return None
     titles = _field(items, "title")
     if set(map(type, titles)) != {str} or not all(map(str.strip, titles)):
@@ -95,7 +99,7 @@ def _columns(check: Checker, items: list, first: int, categories: dict, explicit
     extras = {  # the checks themselves raise NeedsPrecise
         index: plain_extras(check, item)
         for index, item in enumerate(items) if "media" in item or "background" in item or "display_date" in item
-    }
+    } if not keys.isdisjoint(_EXTRA_KEYS) else {}  # (a loop over the items only when some event has them)
     return event_ids, titles, dates, categories_of, tags, descriptions, sources, locations, written_ids, extras
 
 
@@ -154,7 +158,8 @@ def _sources(check: Checker, items: list):
     if links and (joined.count("\n") != len(links) - 1 or not _LINKS.fullmatch(joined)):
         return None  # some link is not a plain web link (or holds a line break)
     made = dict(zip(links, map(_new_source, zip(links, repeat(""), repeat(""), repeat("")))))
-    made.update((text, named[text]) for text in distinct if text in named)
+    if named:
+        made.update((text, named[text]) for text in distinct if text in named)
     if not all_text:  # a structured source among them (title, publisher…): those checked one by one
         return [tuple([made[source] if type(source) is str else plain_source(source) for source in sources])
                 for sources in listed]
