@@ -25,7 +25,7 @@ from typing import Callable
 
 from ..chronology.problems import Problem
 from . import in_pieces
-from .chunked_events import ChunkedEvents, let_go
+from .chunked_events import ListedItems
 from .list_items import continuation_bytes_before
 from .chunk_parsing import CHUNK_ITEMS, FastPathFailed, parsed_ahead
 from .yaml_doubts import doubts, has_number_dates
@@ -191,16 +191,12 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]] | No
         at = closed.end()
 
 
-class FlowEvents(ChunkedEvents):
+class FlowEvents(ListedItems):
     """A flow events list, its items read by yaml-rs a chunk at a time (`[` + the items' text + `]`)."""
 
     def __init__(self, text: str, flow: FlowList, progress: Callable[[float], None] | None):
-        self.text, self.starts, self.ends, self.progress = text, flow.starts, flow.ends, progress
-        self.lines = in_pieces.lines_at(text, flow.starts)
-        self.count = len(flow.starts)
-
-    def __len__(self) -> int:
-        return self.count
+        super().__init__(text, flow.starts, flow.ends)
+        self.progress = progress
 
     def chunks(self):
         yaml_rs = sys.modules["yaml_rs"]  # read_fast made sure it was imported safely
@@ -208,7 +204,7 @@ class FlowEvents(ChunkedEvents):
         def jobs():
             for first in range(0, self.count, CHUNK_ITEMS):
                 last = min(first + CHUNK_ITEMS, self.count)
-                text = "[" + self.text[self.starts[first] : self.ends[last - 1]] + "]"
+                text = self.listed(first, last)
                 yield first, last, text, text
 
         for first, last, text, items in parsed_ahead(yaml_rs, jobs()):
@@ -220,11 +216,6 @@ class FlowEvents(ChunkedEvents):
 
     def value_line(self, index: int, key: str) -> int:
         raise FastPathFailed("flow")  # (only a duplicate id asks, and only after a precise read, which fails first)
-
-    def let_go(self) -> None:
-        super().let_go()
-        let_go(self.starts)
-        let_go(self.ends)
 
 
 class FlowChunk:

@@ -19,10 +19,10 @@ import json
 import re
 
 from ..chronology.problems import Problem
-from .chunked_events import ChunkedEvents, let_go
+from .chunked_events import ListedItems, let_go
 from .fast_reader import CHUNK_ITEMS, FastPathFailed, has_unplain_characters
 from .flow_events import read_header
-from .in_pieces import has_any, lines_at, replace_crlf
+from .in_pieces import has_any, replace_crlf
 from .in_pieces import find as in_pieces_find
 from .timelinejs_read import is_timelinejs
 from .yaml_reader import Mapping, ReadError, Sequence, position, read_precise
@@ -200,20 +200,15 @@ def _laid_out_events(text: str) -> tuple[int, int, list[int], list[int]] | None:
     return opening, closing, starts, ends
 
 
-class JsonEvents(ChunkedEvents):
+class JsonEvents(ListedItems):
     """The events list of a JSON file, as json's plain values a chunk at a time."""
 
     def __init__(self, text: str, starts: list[int], ends: list[int], items: list | None, doubtful: list[bool] | None,
                  take_event):
         """`items` and `doubtful`: json's values of every event and whether it names a key twice,
         or None to read them a chunk at a time."""
-        self.text, self.starts, self.ends, self.items, self.doubtful = text, starts, ends, items, doubtful
-        self.take_event = take_event
-        self.lines = lines_at(text, starts)
-        self.count = len(starts)
-
-    def __len__(self) -> int:
-        return self.count
+        super().__init__(text, starts, ends)
+        self.items, self.doubtful, self.take_event = items, doubtful, take_event
 
     def chunks(self):
         for first in range(0, self.count, CHUNK_ITEMS):
@@ -242,7 +237,7 @@ class JsonEvents(ChunkedEvents):
 
     def let_go(self) -> None:
         super().let_go()
-        for column in (self.starts, self.ends, self.items, self.doubtful):
+        for column in (self.items, self.doubtful):
             if column is not None:
                 let_go(column)
 
@@ -258,7 +253,7 @@ class JsonChunk:
         if plain and stream.items is None:  # read now, a chunk's events in one call of json's parser
             objects = _Objects()
             try:
-                decoded = _decoder(objects).decode("[" + stream.text[stream.starts[first] : stream.ends[last - 1]] + "]")
+                decoded = _decoder(objects).decode(stream.listed(first, last))
             except ValueError:
                 raise FastPathFailed("json") from None  # (not the events the layout promised: the old way)
             if type(decoded) is not list or len(decoded) != last - first or objects.long_key:
@@ -284,7 +279,7 @@ class JsonChunk:
             located, problems = stream.read_located(self.first, self.last)
         except ReadError:
             raise FastPathFailed("json") from None  # libyaml refuses what json read: the whole file, the old way
-        plain = json.loads("[" + stream.text[stream.starts[self.first] : stream.ends[self.last - 1]] + "]")
+        plain = json.loads(stream.listed(self.first, self.last))
         for event, raw in zip(located, plain):
             stream.take_event(event, raw)
         return located, problems
