@@ -96,3 +96,24 @@ def lines_at(text: str, offsets: list[int]) -> list[int]:
         lines.append(line)
         previous = offset
     return lines
+
+
+def line_end(text: str, number: int) -> int:
+    """Where line `number` (0-based) ends: the offset of its `\\n`, -1 past the last one.
+    Counted a small piece at a time, then found within the piece (one `find` a line over a
+    23 MB file took 0.2 s)."""
+    offset, passed = 0, 0
+    while offset < len(text):
+        end = min(offset + _LINE_PIECE, len(text))
+        inside = text.count("\n", offset, end)
+        if passed + inside > number:
+            at = offset - 1
+            for _ in range(number - passed + 1):
+                at = text.find("\n", at + 1, end)
+            return at
+        passed += inside
+        offset = end
+    return -1
+
+
+_LINE_PIECE = 1 << 16

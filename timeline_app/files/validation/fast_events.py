@@ -11,7 +11,7 @@ from .media import read_background, read_media
 from .values import (
     EVENT_KEY_SET,
     PALETTE,
-    SOURCE_KEYS,
+    SOURCE_KEY_SET,
     Checker,
     NeedsPrecise,
     check_url,
@@ -83,14 +83,11 @@ def plain_extras(check: Checker, data: dict) -> tuple:
             check.text(data.get("display_date"), data, "display_date"))
 
 
-_SOURCE_KEY_SET = frozenset(SOURCE_KEYS)
-
-
 def plain_source(source: object) -> Source:
     if type(source) is str:
         url = source
         result = Source(url.strip())
-    elif type(source) is dict and source.keys() <= _SOURCE_KEY_SET and set(map(type, source.values())) <= {str}:
+    elif type(source) is dict and source.keys() <= SOURCE_KEY_SET and set(map(type, source.values())) <= {str}:
         # (an empty title, publisher or date is no title, as the precise check reads it: our JSON export writes them)
         url = source.get("url", "")
         result = Source(url.strip(), source.get("title", ""), source.get("publisher", ""), source.get("date", ""))

@@ -33,6 +33,7 @@ PALETTE = ("#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#e
 _KNOWN_SETS = {keys: frozenset(keys) for keys in (TOP_KEYS, EVENT_KEYS, SOURCE_KEYS, ERA_KEYS, CATEGORY_KEYS, ALTERNATIVE_KEYS,
                                                   MEDIA_KEYS, BACKGROUND_KEYS)}
 EVENT_KEY_SET = _KNOWN_SETS[EVENT_KEYS]
+SOURCE_KEY_SET = _KNOWN_SETS[SOURCE_KEYS]
 
 
 class NeedsPrecise(Exception):
