@@ -1,12 +1,14 @@
 """Scale benchmark: open, repaint, search and memory for 1k to 1M events, in several styles.
 
 Run: python benchmarks/bench_scale.py [SIZE[:STYLE]...]
-     (default: 1000, 10000 and 100000 in the hand-written and safe_dump styles, and 100000:broken;
+     (default: 1000, 10000 and 100000 in the hand-written and safe_dump styles, 100000:broken,
+      100000:broken_late and 100000:csv;
       add 1000000 for a million events)
 
 Styles (benchmarks/synthetic.py): hand (as a person writes it), safe_dump (what
 yaml.safe_dump writes), broken (a syntax error near the top: the problems are shown),
-csv (a spreadsheet export: its rows are checked in chunks too), json (our own export, reopened).
+broken_late (the same error in the last event, where appending to a file puts it), csv (a
+spreadsheet export: its rows are checked in chunks too), json (our own export, reopened).
 "chunks fast/precise" says how many pieces of the events list were served fast (yaml-rs's
 plain values, a CSV's plain cells, json's values) and how many the precise reader read
 again: 1,000-event chunks, or the runs of calm and doubtful events a chunk with a doubt
@@ -112,6 +114,7 @@ def measure(size: int, style: str = "hand") -> dict:
         window.searchable.connect(indexed.quit)
         QTimer.singleShot(300_000, indexed.quit)
         indexed.exec()
+    app.processEvents()  # (what the indexing's end posted)
     search_ready = time.perf_counter() - started
     ticker.stop()
     freeze = _freeze(ticks) / 1000
@@ -255,7 +258,7 @@ def main() -> int:
         return 2
     runs = [(int(size), style or "hand") for size, _, style in wanted] or [
         (1000, "hand"), (1000, "safe_dump"), (10000, "hand"), (10000, "safe_dump"),
-        (100000, "hand"), (100000, "safe_dump"), (100000, "broken"), (100000, "csv"),
+        (100000, "hand"), (100000, "safe_dump"), (100000, "broken"), (100000, "broken_late"), (100000, "csv"),
     ]
     from sitting import describe
 
@@ -270,7 +273,7 @@ def main() -> int:
             print(output.stderr)
             return 1
         r = json.loads(output.stdout.strip().splitlines()[-1])
-        open_t, ready_t, median_t, p95_t, rss_t = TARGETS.get((size, style == "broken"), (None,) * 5)
+        open_t, ready_t, median_t, p95_t, rss_t = TARGETS.get((size, style.startswith("broken")), (None,) * 5)
         misses = [
             name
             for name, value, target in (

@@ -143,6 +143,7 @@ STYLES = {  # name: (suffix, maker)
     "json export": (".json", _json_export),
     "csv": (".csv", lambda n: synthetic_yaml(n, 42, "csv")),
     "broken": (".yaml", lambda n: synthetic_yaml(n, 42, "broken")),
+    "broken_late": (".yaml", lambda n: synthetic_yaml(n, 42, "broken_late")),
 }
 
 

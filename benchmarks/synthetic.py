@@ -5,6 +5,7 @@ Styles, so no figure comes only from the layout that happens to be fast:
 - "safe_dump": what `yaml.safe_dump` writes from the same data (keys sorted, list
   items not indented, long descriptions folded over lines, most events without sources);
 - "broken": the hand style with a YAML syntax error (an unclosed quote) near the top;
+- "broken_late": the same error in the last event, where a person appending to the file makes it;
 - "csv": a spreadsheet export (one row per event, as an analyst's data set arrives);
 - "prose": the hand style with the punctuation real descriptions have ("Libya & Egypt",
   "why?", "50%", "*urgent*", `quotes`), which the fast reader must not mistake for YAML;
@@ -57,7 +58,7 @@ def _date_text(rng: random.Random, day: float) -> tuple[str, tuple[int, int, int
     return f"{year}-{month:02d}-{dom:02d}", (year, month, dom)
 
 
-STYLES = ("hand", "safe_dump", "broken", "csv", "prose", "json")
+STYLES = ("hand", "safe_dump", "broken", "broken_late", "csv", "prose", "json")
 PUNCTUATION = ("&", "why?", "50%", "*urgent*", "@envoy", "`quoted`", "Q&A", "!", "(see report)", "- and")
 
 
@@ -79,6 +80,9 @@ def synthetic_yaml(count: int, seed: int = 1, style: str = "hand") -> str:
     text = _hand_written(count, seed, prose=style == "prose")
     if style == "broken":
         head, _, tail = text.partition("    title: ")
+        text = head + '    title: "an unclosed quote\n    title: ' + tail
+    elif style == "broken_late":
+        head, _, tail = text.rpartition("    title: ")
         text = head + '    title: "an unclosed quote\n    title: ' + tail
     return text
 

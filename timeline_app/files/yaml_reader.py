@@ -141,7 +141,7 @@ def syntax_problem(text: str) -> Problem | None:
     """The YAML syntax error the precise reader would stop at, found at libyaml's own
     speed (nothing is built), or None when the parser accepts the text."""
     try:
-        yaml._yaml.CParser(text).raw_parse()
+        yaml._yaml.CParser(_HandedOver(text)).raw_parse()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         place = placer(text)
@@ -150,6 +150,20 @@ def syntax_problem(text: str) -> Problem | None:
     except yaml.reader.ReaderError as error:
         return _unacceptable_character(error, text)
     return None
+
+
+class _HandedOver:
+    """`text` for libyaml to read a piece at a time through a Python `read`: it parses a whole
+    string in one C call, which held the interpreter (and the window, while a thread loads)
+    for 0.4 s a 34 MB file; between two reads here other threads may run."""
+
+    def __init__(self, text: str):
+        self.text, self.at = text, 0
+
+    def read(self, size: int) -> str:
+        piece = self.text[self.at : self.at + size]
+        self.at += size
+        return piece
 
 
 # libyaml also breaks lines at NEL, U+2028 and U+2029; editors, grep -n and sed -n do not
@@ -229,23 +243,58 @@ def _unclosed_quote_before(text: str, last_line: int) -> tuple[int, int] | None:
     Only the lines up to it are split (all of 34 MB held the window 70 ms), and the values that
     do not close on their line are found by one regex over them (`_UNCLOSED_ON_ITS_LINE`): a
     Python step per line cost an error near the end of 100,000 events 0.9 s."""
-    end = in_pieces.line_end(text, last_line)
-    lines = (text if end == -1 else text[: end + 1]).splitlines()[: last_line + 1]
-    joined = "\n" + "\n".join(lines)  # (each line after a line feed, the first too: see the pattern)
-    starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=1))
+    lines, joined, starts, limit = _lines_before(text, last_line)
     found = None
-    unclosed = _UNCLOSED_ON_ITS_LINE.search(joined)
+    unclosed = _next_unclosed(joined, 0, limit)
     while unclosed is not None:
         number = bisect.bisect_right(starts, unclosed.start(1)) - 1
-        closing = QUOTE_CLOSING[unclosed[1]].match(joined, unclosed.end(1))
+        closing = QUOTE_CLOSING[unclosed[1]].match(joined, unclosed.end(1), limit)
         closes_on = None if closing is None else bisect.bisect_right(starts, closing.end() - 1) - 1
         if closes_on is None or any(_KEY_LINE.match(inner) for inner in lines[number + 1 : closes_on + 1]):
             found = (number + 1, unclosed.end(1) - starts[number])
             closes_on = number
         if closes_on + 1 >= len(lines):  # (the lines a folded value spans are its text, not values: on after it)
             break
-        unclosed = _UNCLOSED_ON_ITS_LINE.search(joined, starts[closes_on + 1] - 1)
+        unclosed = _next_unclosed(joined, starts[closes_on + 1] - 1, limit)
     return found
+
+
+def _lines_before(text: str, last_line: int) -> tuple[list[str], str, list[int], int]:
+    """Lines 0 to `last_line` of `text` (`str.splitlines`'), a text of them each after a line
+    feed (the first too: see `_UNCLOSED_ON_ITS_LINE`), where each starts in it and where the
+    last ends (the text may go on: NEL, CR or U+2028 make more lines than line feeds do). Made
+    a megabyte of lines at a time: each of the three over 34 MB held the interpreter 50-90 ms."""
+    end = in_pieces.line_end(text, last_line)
+    end = len(text) if end == -1 else end + 1
+    lines: list[str] = []
+    joined, starts = "", []
+    offset = 0
+    while offset < end:  # (cut after a line feed: never inside a line, nor between CR and LF)
+        cut = text.find("\n", offset + _SEARCHED_AT_ONCE, end)
+        cut = end if cut == -1 else cut + 1
+        piece = text[offset:cut].splitlines()
+        starts += accumulate(map((1).__add__, map(len, piece[:-1])), initial=len(joined) + 1)
+        joined += "\n" + "\n".join(piece)
+        lines += piece
+        offset = cut
+    del lines[last_line + 1 :], starts[last_line + 1 :]
+    return lines, joined, starts, starts[-1] + len(lines[-1]) if lines else 0
+
+
+def _next_unclosed(joined: str, start: int, limit: int) -> re.Match | None:
+    """`_UNCLOSED_ON_ITS_LINE.search(joined, start, limit)`, whole lines a megabyte at a time (one
+    search over a large file held the interpreter, and a loading window, for 0.3 s)."""
+    while start < limit:
+        end = joined.find("\n", start + _SEARCHED_AT_ONCE, limit)
+        end = limit if end == -1 else end
+        found = _UNCLOSED_ON_ITS_LINE.search(joined, start, end)
+        if found is not None:
+            return found
+        start = end
+    return None
+
+
+_SEARCHED_AT_ONCE = 1 << 20
 
 
 # a quoted value (at a line's start, or after `: `, `- `, `[ `, `, ` or `{ `, and blanks) whose line
