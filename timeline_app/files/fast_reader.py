@@ -162,6 +162,7 @@ class EventStream(ChunkedEvents):
         """`Chunk`s in file order (cut into pieces where a doubt stands), parsed ahead (`parsed_ahead`)."""
         yaml_rs = sys.modules["yaml_rs"]  # read_fast made sure it was imported safely
         count = len(self)
+        self._stop_at_a_syntax_error_at_the_end(yaml_rs)
         plain_anchors = PlainAnchors(self.anchor_values)
 
         def jobs():
@@ -183,6 +184,21 @@ class EventStream(ChunkedEvents):
             yield from chunk.pieces()
             if self.progress:
                 self.progress(0.7 * b / max(1, count))
+
+    def _stop_at_a_syntax_error_at_the_end(self, yaml_rs) -> None:
+        """A syntax error in the last chunk (where appending to a file puts one), found before the
+        chunks above it are read: their events would all be thrown away (100,000 events: 1.4 s)
+        for the one verdict a syntax error gives, the file's first one (`syntax_problem`).
+        Only a chunk yaml-rs refuses is looked at; with anchors about, the chunks go in order."""
+        if self.count <= CHUNK_ITEMS:
+            return  # (the last chunk is the first)
+        first = (self.count - 1) // CHUNK_ITEMS * CHUNK_ITEMS
+        items = parse_chunk(yaml_rs, self.text[self.bounds[first] : self.bounds[self.count]])
+        if isinstance(items, list) and len(items) == self.count - first or has_anchor_or_alias(self.text):
+            return
+        problem = syntax_problem(self.text)
+        if problem is not None:
+            raise ReadError([problem])
 
     def text_of(self, first: int, last: int) -> tuple[str, int]:
         """Items `first` to `last` (exclusive) as they stand in the file, and the line they start on."""

@@ -241,8 +241,8 @@ def _unclosed_quote_before(text: str, last_line: int) -> tuple[int, int] | None:
     over lines (as `yaml.safe_dump` writes it), not a missing quote: no hint points at it.
 
     Only the lines up to it are split (all of 34 MB held the window 70 ms), and the values that
-    do not close on their line are found by one regex over them (`_UNCLOSED_ON_ITS_LINE`): a
-    Python step per line cost an error near the end of 100,000 events 0.9 s."""
+    do not close on their line are found by a regex over them (`_next_unclosed`): a Python step
+    per line cost an error near the end of 100,000 events 0.9 s."""
     lines, joined, starts, limit = _lines_before(text, last_line)
     found = None
     unclosed = _next_unclosed(joined, 0, limit)
@@ -261,7 +261,7 @@ def _unclosed_quote_before(text: str, last_line: int) -> tuple[int, int] | None:
 
 def _lines_before(text: str, last_line: int) -> tuple[list[str], str, list[int], int]:
     """Lines 0 to `last_line` of `text` (`str.splitlines`'), a text of them each after a line
-    feed (the first too: see `_UNCLOSED_ON_ITS_LINE`), where each starts in it and where the
+    feed (the first too: a quote there has a blank before it), where each starts in it and where the
     last ends (the text may go on: NEL, CR or U+2028 make more lines than line feeds do). Made
     a megabyte of lines at a time: each of the three over 34 MB held the interpreter 50-90 ms."""
     end = in_pieces.line_end(text, last_line)
@@ -282,27 +282,29 @@ def _lines_before(text: str, last_line: int) -> tuple[list[str], str, list[int],
 
 
 def _next_unclosed(joined: str, start: int, limit: int) -> re.Match | None:
-    """`_UNCLOSED_ON_ITS_LINE.search(joined, start, limit)`, whole lines a megabyte at a time (one
-    search over a large file held the interpreter, and a loading window, for 0.3 s)."""
+    """The first quoted value from `start` on that its line does not close (`_UNCLOSED_QUOTE`,
+    then its place checked), whole lines a megabyte at a time (one search over a large file
+    held the interpreter, and a loading window, for 0.3 s)."""
     while start < limit:
         end = joined.find("\n", start + _SEARCHED_AT_ONCE, limit)
         end = limit if end == -1 else end
-        found = _UNCLOSED_ON_ITS_LINE.search(joined, start, end)
-        if found is not None:
+        found = _UNCLOSED_QUOTE.search(joined, start, end)
+        if found is None:
+            start = end
+            continue
+        before = joined[joined.rfind("\n", 0, found.start()) + 1 : found.start()].rstrip()
+        if not before or before[-1] in ":-[,{":  # a value: at the line's start, or after `: `, `- `, `[ `, `, `, `{ `
             return found
-        start = end
+        start = found.end()
     return None
 
 
 _SEARCHED_AT_ONCE = 1 << 20
-
-
-# a quoted value (at a line's start, or after `: `, `- `, `[ `, `, ` or `{ `, and blanks) whose line
-# holds no quote that closes it: in double quotes none but `\"`, in single quotes none but `''`
-# (as `QUOTE_CLOSING` reads them). It starts with a line feed or an indicator, one
-# set of characters the regex engine skips to at C speed (`^` would try every position: 0.6 s).
-_UNCLOSED_ON_ITS_LINE = re.compile(
-    r"""[\n:\-\[,{](?:(?<=\n)|[^\S\n])[^\S\n]*("(?=(?:[^"\n]|(?<=\\)")*$)|'(?=(?:[^'\n]|'')*$))""", re.M)
+# a quote after a blank whose line holds no quote that closes it: in double quotes none but `\"`,
+# in single quotes none but `''` (as `QUOTE_CLOSING` reads them). It starts with the quote, which
+# the regex engine skips to at C speed (starting with what stands before a value, `^` or `:`,
+# it tried every position or every colon: 0.6 s over 34 MB).
+_UNCLOSED_QUOTE = re.compile(r"""(["'])(?<=\s["'])(?:(?<=")(?=(?:[^"\n]|(?<=\\)")*$)|(?<=')(?=(?:[^'\n]|'')*$))""", re.M)
 
 
 _KEY_LINE = re.compile(r"\s*(?:-\s+)?[^\s:#'\"\\][^:#]*:(?:\s|$)")
