@@ -62,6 +62,10 @@ def _csv_of(seed: int, rng: random.Random) -> str | None:
     if rng.random() < 0.05:
         header = header + ["mood"]
         body = [row + ["calm"] for row in body]
+    if rng.random() < 0.2 and "id" in header:  # the id after cells that may hold line breaks
+        order = sorted(range(len(header)), key=lambda number: header[number] == "id")
+        header = [header[number] for number in order]
+        body = [[row[number] for number in order if number < len(row)] for row in body]
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator=rng.choice(["\r\n", "\n"])).writerows([header, *body])
     return buffer.getvalue()
@@ -146,3 +150,32 @@ def test_rows_made_a_column_at_a_time_are_the_rows_made_one_by_one():
             compared += 1
             by_columns += not rows_made_alone
     assert compared > 200 and by_columns > 50  # (many went the column way; media and structured sources go row by row)
+
+
+def test_a_duplicate_id_names_the_line_its_first_use_stands_on_in_a_row_over_several_lines():
+    """Found by an adversarial run: a quoted line break before the id cell put the id on the
+    row's second line, and the fast check named the row's first ("first used at line 2")."""
+    text = 'title,description,id,start\nA,"x\ny",d,2014\nB,,d,2015\n'
+    assert _problems(load_text(text, "x.csv").problems) == ["4:4: error: duplicate id 'd' (first used at line 3)"]
+    rows = ["title,description,id,start", 'A,"two\nlines",e2,2014', 'B,"three\nmore\nlines",id,2014']
+    rows += [f"Row {n},,r{n},2014" for n in range(2500)] + ['C,,e2,2015', 'D,"x\ny",id,2015']
+    text = "\n".join(rows) + "\n"
+    fast = _verdict(text)
+    assert fast[0] == [
+        "2507:4: error: duplicate id 'e2' (first used at line 3)",
+        "2509:4: error: duplicate id 'id' (first used at line 6)",
+    ]
+    for numbered_twice in (True, False):  # a column named twice: the last non-blank cell is the id
+        header = "title,id,description,id,start" if numbered_twice else "title,id,description,start"
+        cells = 'A,,"x\ny",z,2014' if numbered_twice else 'A,z,"x\ny",2014'
+        text = "\n".join([header, cells] + [f"R{n},r{n},,{'r,' if numbered_twice else ''}2014" for n in range(1500)]
+                         + [f"B,z,,{'z,' if numbered_twice else ''}2015"]) + "\n"
+        assert _verdict(text) == _precise_verdict_of_csv(text)
+
+
+def _precise_verdict_of_csv(text: str):
+    import pytest
+
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(csv_events.CsvChunk, "risky", lambda chunk: True)
+        return _verdict(text)

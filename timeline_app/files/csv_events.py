@@ -240,6 +240,9 @@ class CsvEvents(ChunkedEvents):
         self.names, self.rows, self.plain = names, rows, PlainRows(names)
         self.lines = [line for line, _, _ in rows]
         self.count = len(rows)
+        # rows over several lines (a quoted line break), kept past their chunk: a later duplicate
+        # id names the line its first use stands on, which may be below the row's first
+        self.spread = {index: row for index, row in enumerate(rows) if row[1].last > row[1].first}
 
     def __len__(self) -> int:
         return self.count
@@ -253,7 +256,15 @@ class CsvEvents(ChunkedEvents):
             self.rows[first:last] = [None] * (last - first)
 
     def value_line(self, index: int, key: str) -> int:
-        return self.lines[index]  # every value of a row is on the row's line
+        """The line of row `index`'s `key` cell, as `event_of_row` places it: the last non-blank
+        cell of a column of that name (a row on one line: the row's line)."""
+        if index not in self.spread:
+            return self.lines[index]
+        line, columns, cells = self.spread[index]
+        for number in reversed(range(min(len(self.names), len(cells)))):
+            if self.names[number] == key and cells[number] and not cells[number].isspace():
+                return _Located(line, columns).place(number)[0]
+        return line
 
 
 class CsvChunk:
