@@ -36,6 +36,8 @@ class TimelineIndex:
         self.is_span = np.fromiter((event.end is not None for event in events), np.bool_, count)
         self.is_exact = np.fromiter((event.start.precision in ("day", "minute") for event in events), np.bool_, count)
         self.max_end_before = np.maximum.accumulate(self.ends) if count else self.ends
+        self.in_order = np.arange(count)  # positions in date order: the events' own (made here, off the GUI thread)
+        self.in_order.flags.writeable = False  # (shared by whoever lists the events in that order)
         # each category read once, then counted and mapped to lanes at C speed; a slice at a time,
         # as one C call over a million events holds the interpreter (and the window) 0.1-0.3 s
         categories: list[str] = []

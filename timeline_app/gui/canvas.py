@@ -151,7 +151,7 @@ class TimelineCanvas(QWidget):
         self._drag_scroll = 0.0
         self.editable = False  # the window allows dragging an event's dates only in a file it may write
         self._event_drag: EventDrag | None = None
-        self._label_widths = np.empty(0)  # each title's measured width by position, NaN until measured
+        self._label_widths = np.empty(0)  # each title's measured width by position (2 px and more), 0 until measured
         self._wrapped_widths: dict[int, float] = {}
         self._fitted_once = False
         self._auto_fit = True  # until the user zooms or pans, resizing keeps everything in view
@@ -194,7 +194,7 @@ class TimelineCanvas(QWidget):
     def set_data(self, chronology: Chronology, index: TimelineIndex, keep_view: bool = False) -> None:
         self.chronology, self.index = chronology, index
         self.mask = None
-        self._label_widths = np.full(len(index), np.nan)
+        self._label_widths = np.zeros(len(index))  # (zeros: memory the system hands over as it is written, not at once)
         self._wrapped_widths.clear()
         self._shaped_texts.clear()
         self.selected = self.hovered = -1
@@ -346,14 +346,14 @@ class TimelineCanvas(QWidget):
 
     def _label_width(self, position: int) -> float:
         width = self._label_widths[position]
-        if width != width:  # NaN: not measured yet
+        if not width:  # not measured yet
             width = self._label_widths[position] = self._measured_label(position)
         return float(width)
 
     def _label_widths_of(self, positions: np.ndarray) -> np.ndarray:
         """`_label_width` of many events at once (a frame of a large file lays out thousands)."""
         widths = self._label_widths[positions]
-        for at in np.flatnonzero(np.isnan(widths)).tolist():
+        for at in np.flatnonzero(widths == 0).tolist():
             position = int(positions[at])
             widths[at] = self._label_widths[position] = self._measured_label(position)
         return widths

@@ -44,7 +44,7 @@ class EventListModel(QAbstractTableModel):
         if column not in self._orders:
             events = self.index_.events
             if column == DATE:
-                order = np.arange(len(events))
+                order = self.index_.in_order
             elif column == TITLE:
                 order = np.array(sorted(range(len(events)), key=lambda i: events[i].title.casefold()), np.intp)
             else:
