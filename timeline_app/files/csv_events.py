@@ -12,8 +12,8 @@ from __future__ import annotations
 import csv
 import re
 from collections import deque
-from itertools import compress, repeat
-from operator import itemgetter, not_
+from itertools import chain, compress, repeat
+from operator import itemgetter, not_, sub
 
 from .chunked_events import ChunkedEvents
 from .fast_reader import CHUNK_ITEMS
@@ -240,9 +240,7 @@ class CsvEvents(ChunkedEvents):
         self.names, self.rows, self.plain = names, rows, PlainRows(names)
         self.lines = [line for line, _, _ in rows]
         self.count = len(rows)
-        # rows over several lines (a quoted line break), kept past their chunk: a later duplicate
-        # id names the line its first use stands on, which may be below the row's first
-        self.spread = {index: row for index, row in enumerate(rows) if row[1].last > row[1].first}
+        self.id_lines: dict[int, int] = {}  # the id's line in a row over several lines, kept past its chunk
 
     def __len__(self) -> int:
         return self.count
@@ -252,19 +250,33 @@ class CsvEvents(ChunkedEvents):
         cells freed at once, at the end, held the window 170 ms."""
         for first in range(0, len(self.rows), CHUNK_ITEMS):
             last = min(first + CHUNK_ITEMS, len(self.rows))
+            self._keep_id_lines(first, last)
             yield CsvChunk(self, first, last)
             self.rows[first:last] = [None] * (last - first)
 
+    def _keep_id_lines(self, first: int, last: int) -> None:
+        """For the rows of a chunk that spread over several lines (a quoted line break), the line
+        their id stands on, which may be below the row's first: a later duplicate names it.
+        Only rows the next row starts more than a line after are looked at."""
+        lines = self.lines
+        followed = compress(range(first, last - 1), map((1).__lt__, map(sub, lines[first + 1 : last], lines[first:last])))
+        for index in chain(followed, [last - 1]):
+            line, columns, cells = self.rows[index]
+            if columns.last > columns.first:
+                self.id_lines[index] = line + _breaks_before(self.names, cells, "id")
+
     def value_line(self, index: int, key: str) -> int:
-        """The line of row `index`'s `key` cell, as `event_of_row` places it: the last non-blank
-        cell of a column of that name (a row on one line: the row's line)."""
-        if index not in self.spread:
-            return self.lines[index]
-        line, columns, cells = self.spread[index]
-        for number in reversed(range(min(len(self.names), len(cells)))):
-            if self.names[number] == key and cells[number] and not cells[number].isspace():
-                return _Located(line, columns).place(number)[0]
-        return line
+        """The line of row `index`'s id (the only key asked for: "first used at line N")."""
+        return self.id_lines.get(index, self.lines[index])
+
+
+def _breaks_before(names: list[str], cells: list[str], key: str) -> int:
+    """The line breaks inside the cells before the one `event_of_row` reads for `key` (a column's
+    last non-blank cell of that name): only a quoted cell holds one, as written in the file."""
+    for number in reversed(range(min(len(names), len(cells)))):
+        if names[number] == key and cells[number] and not cells[number].isspace():
+            return sum(cell.count("\n") + cell.count("\r") - cell.count("\r\n") for cell in cells[:number])
+    return 0
 
 
 class CsvChunk:
