@@ -15,6 +15,7 @@ from test_fast_precise_agree import fast_verdict, precise_verdict
 
 import timeline_app.files.fast_reader as fast_reader
 import timeline_app.files.loader as loader
+from timeline_app.files.validation import events as events_module
 
 
 def _event(index: int, location: str | None = None, start: str | None = None) -> str:
@@ -233,6 +234,20 @@ def test_keys_of_the_users_own_are_warned_of_where_they_stand_without_a_precise_
     assert len(precise[0]) == own and all("warning: unknown key" in problem for problem in precise[0])
     if keys == PLACED_BY_THE_TEXT:
         assert reads["events"] == 0
+
+
+def test_a_key_of_ones_own_is_placed_once_when_its_chunk_goes_event_by_event(monkeypatch):
+    """Each chunk holds keys of one's own and an event the column check refuses (a bad date):
+    the warnings found while setting the keys aside are the ones given, not looked for again."""
+    text, own = _with_own_keys(3000, PLACED_BY_THE_TEXT, 5)
+    for bad in (10, 1010, 2010):
+        text = text.replace(f"  - id: e{bad}\n", f"  - id: e{bad}\n    end: not a date\n", 1)
+    placed = []
+    real = events_module._own_keys
+    monkeypatch.setattr(events_module, "_own_keys", lambda stream, index, item: placed.append(index) or real(stream, index, item))
+    fast = fast_verdict(text)
+    assert fast == precise_verdict(text) and len(fast[0]) == own + 3
+    assert len(placed) == len(set(placed)) == own  # each event's keys placed once
 
 
 @pytest.mark.parametrize("event", [

@@ -6,6 +6,7 @@ the same chunk is read again precisely, so a problem costs one chunk's slow read
 
 from __future__ import annotations
 
+from itertools import chain
 from operator import attrgetter
 
 from ...chronology.date_forms import parse_when
@@ -88,17 +89,18 @@ def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: 
         return _precise_events(check, chunk, categories, explicit, ids)
     check.stream = chunk.stream
     events = _plain_chunk(check, chunk, chunk.items, categories, explicit, ids)
+    own_keys: dict[int, list[Problem]] = {}
     if events is None:  # a key of the user's own, perhaps: set aside, the chunk is checked again
-        items, warnings = _without_own_keys(chunk)
+        items, own_keys = _without_own_keys(chunk)
         if items is not chunk.items:
             events = _plain_chunk(check, chunk, items, categories, explicit, ids)
             if events is not None:
-                check.problems.extend(warnings)
+                check.problems.extend(chain.from_iterable(own_keys.values()))
     if events is not None:
         return events
     events, index, alone = [], chunk.first, 0
     while True:
-        built, index = _plain_events_of(check, chunk, index, categories, explicit, ids)
+        built, index = _plain_events_of(check, chunk, index, categories, explicit, ids, own_keys)
         events += built
         if index == chunk.last:
             return events
@@ -124,11 +126,12 @@ def _precise_events(check: Checker, piece, categories: dict, explicit: bool, ids
     return _events_of(check, items, piece.first, categories, explicit, ids)
 
 
-def _plain_events_of(check: Checker, chunk, start: int, categories, explicit, ids: FirstLines) -> tuple[list[Event], int]:
+def _plain_events_of(check: Checker, chunk, start: int, categories, explicit, ids: FirstLines,
+                     own_keys_found: dict[int, list[Problem]] | None = None) -> tuple[list[Event], int]:
     """`_events_of` for a chunk's plain values from event `start` on, in a loop kept tight (it runs
     100,000 times a large file): the events built, and where it stopped (the chunk's end, or an
     event only the precise reader can judge: its new category is taken back, and its id was
-    never recorded)."""
+    never recorded). `own_keys_found`: the warnings `_without_own_keys` made already, by event."""
     events = []
     lines = chunk.stream.lines
     check.precise = False
@@ -137,7 +140,12 @@ def _plain_events_of(check: Checker, chunk, start: int, categories, explicit, id
             written_id = item.get("id") if type(item) is dict else None
             if written_id is not None and (type(written_id) is not str or written_id in ids):
                 return events, index  # a number, or a duplicate: the precise reader says which
-            own_keys = () if type(item) is not dict or item.keys() <= EVENT_KEY_SET else _own_keys(chunk.stream, index, item)
+            if type(item) is not dict or item.keys() <= EVENT_KEY_SET:
+                own_keys = ()
+            elif own_keys_found and index in own_keys_found:
+                own_keys = own_keys_found[index]
+            else:
+                own_keys = _own_keys(chunk.stream, index, item)
             if own_keys is None:
                 return events, index
             if own_keys:
@@ -157,20 +165,21 @@ def _plain_events_of(check: Checker, chunk, start: int, categories, explicit, id
     return events, chunk.last
 
 
-def _without_own_keys(chunk) -> tuple[list, list[Problem]]:
-    """The chunk's items without the keys of the user's own, and the warnings for them, when
-    there are some and every one is placed by its text (else the items themselves: the chunk
-    goes event by event). A field of one's own on every event keeps its chunk column-wise."""
+def _without_own_keys(chunk) -> tuple[list, dict[int, list[Problem]]]:
+    """The chunk's items without the keys of the user's own when there are some and every one
+    is placed by its text (else the items themselves: the chunk goes event by event), and the
+    warnings for them by event (those found, either way: the event by event check takes them).
+    A field of one's own on every event keeps its chunk column-wise."""
     items = chunk.items
-    cleaned, warnings = list(items), []
-    for index, item in enumerate(items):
+    cleaned, warnings = list(items), {}
+    for index, item in enumerate(items, chunk.first):
         if type(item) is dict and not item.keys() <= EVENT_KEY_SET:
-            found = _own_keys(chunk.stream, chunk.first + index, item)
+            found = _own_keys(chunk.stream, index, item)
             if found is None:
-                return items, []
-            warnings += found
-            cleaned[index] = _known_keys_only(item)
-    return (cleaned, warnings) if warnings else (items, [])
+                return items, warnings
+            warnings[index] = found
+            cleaned[index - chunk.first] = _known_keys_only(item)
+    return (cleaned, warnings) if warnings else (items, warnings)
 
 
 _SCALARS = frozenset((str, int, float, bool, type(None)))
