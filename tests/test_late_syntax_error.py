@@ -47,17 +47,36 @@ def test_a_syntax_error_anywhere_gets_the_precise_verdict(chunks_built, where, e
         assert chunks_built == []
 
 
-def test_a_last_chunk_yaml_rs_refuses_but_libyaml_reads_goes_on_in_order(monkeypatch, chunks_built):
-    """yaml-rs refusing the last chunk is only a reason to look: the file is read as ever."""
-    text = _file(2500, {2499: "Plain"})
-    real = fast_reader.parse_chunk
-    monkeypatch.setattr(fast_reader, "parse_chunk", lambda yaml_rs, chunk: None if "e2499\n" in chunk else real(yaml_rs, chunk))
+@pytest.fixture
+def whole_file_looked_at(monkeypatch):
+    looked = []
+    real = fast_reader.syntax_problem
+    monkeypatch.setattr(fast_reader, "syntax_problem", lambda text: looked.append(len(text)) or real(text))
+    return looked
+
+
+@pytest.mark.parametrize("refused", ["yaml-rs refuses it", "a key named twice"])
+def test_a_last_chunk_yaml_rs_refuses_but_libyaml_reads_goes_on_in_order(monkeypatch, chunks_built, whole_file_looked_at,
+                                                                        refused):
+    """yaml-rs refusing the last chunk is only a reason to look, and libyaml reading that chunk
+    alone is reason enough to stop looking: the file is read as ever, never parsed whole."""
+    if refused == "a key named twice":  # (yaml-rs refuses it; the precise reader reports it)
+        text = _file(2500, {2499: "Plain\n    title: Again"})
+    else:
+        text = _file(2500, {2499: "Plain"})
+        real = fast_reader.parse_chunk
+        monkeypatch.setattr(fast_reader, "parse_chunk", lambda yaml_rs, chunk: None if "e2499\n" in chunk else real(yaml_rs, chunk))
     fast = fast_verdict(text)
-    assert fast == precise_verdict(text) and fast[0] == [] and len(fast[1][-1]) == 2500
-    assert chunks_built[:2] == [0, 1000]
+    assert fast == precise_verdict(text) and len(fast[1][-1]) == 2500
+    assert fast[0] == (["10003:5: error: duplicate key 'title' (first at line 10002)"] if refused == "a key named twice" else [])
+    assert chunks_built[:2] == [0, 1000] and whole_file_looked_at == []
 
 
-def test_with_anchors_about_the_chunks_go_in_order(chunks_built):
-    text = _file(2500, {5: "&first Event five", 2499: '"an unclosed quote'})
-    assert fast_verdict(text) == precise_verdict(text)
-    assert chunks_built[0] == 0 and max(chunks_built) >= 1000  # (from the top, as ever)
+@pytest.mark.parametrize("anchors", ["*nowhere", "&twice Five\n    location: &twice Six"])
+def test_with_anchors_about_the_chunks_go_in_order(chunks_built, anchors):
+    """An alias error (or an anchor named twice) before the syntax error is the precise reader's
+    first word: with anchors about, the syntax error is not looked for first."""
+    text = _file(2500, {5: anchors, 2499: '"an unclosed quote'})
+    fast = fast_verdict(text)
+    assert fast == precise_verdict(text) and fast[0][0].split(":")[0] in ("26", "27")  # (event 5's: not line 10002's)
+    assert chunks_built[0] == 0  # (from the top, as ever)

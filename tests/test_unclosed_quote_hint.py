@@ -78,6 +78,6 @@ def test_the_syntax_check_hands_libyaml_a_large_text_a_piece_at_a_time(monkeypat
     monkeypatch.setattr(yaml_reader._HandedOver, "read", lambda self, size: reads.append(size) or real_read(self, size))
     text = "title: T\nevents:\n" + "  - title: An event\n    start: 2014-01-01\n" * 20000 + "  - title: \"No end\n  - x\n"
     problem = yaml_reader.syntax_problem(text)
-    assert len(reads) > 50
+    assert len(reads) > 20  # (53 reads of libyaml's 16 KB for this 0.8 MB)
     monkeypatch.setattr(yaml_reader, "_HandedOver", lambda text: text)
     assert yaml_reader.syntax_problem(text) == problem and "opened at line 40003, column 12 is never closed" in problem.message

@@ -8,7 +8,7 @@ chunk needs a closer look, so a message always has its line. YAML files
 
 from __future__ import annotations
 
-from .in_pieces import lines_at
+from .in_pieces import let_go, lines_at
 
 
 class ChunkedEvents:
@@ -61,11 +61,3 @@ class ListedItems(ChunkedEvents):
         let_go(self.starts)
         let_go(self.ends)
 
-
-LET_GO_SLICE = 50_000
-
-
-def let_go(items: list) -> None:
-    """Empty `items` from the end, `LET_GO_SLICE` at a time (other threads run between slices)."""
-    while items:
-        del items[-LET_GO_SLICE:]

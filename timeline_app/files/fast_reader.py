@@ -31,7 +31,8 @@ from ..chronology.problems import Problem
 from . import in_pieces
 from .alias_stand_ins import PlainAnchors, stand_in_aliases
 from .chunk_parsing import CHUNK_ITEMS, FastPathFailed, parse_chunk, parsed_ahead
-from .chunked_events import ChunkedEvents, let_go
+from .chunked_events import ChunkedEvents
+from .in_pieces import let_go
 from .flow_events import read_flow
 from .list_items import events_list
 from .yaml_doubts import anchor_names, doubtful_end, doubts, has_anchor_or_alias, has_number_dates, key_offset, padded_numbers
@@ -39,6 +40,7 @@ from .yaml_reader import (
     Mapping,
     ReadError,
     Sequence,
+    is_well_formed,
     position,
     read_precise,
     syntax_problem,
@@ -189,13 +191,17 @@ class EventStream(ChunkedEvents):
         """A syntax error in the last chunk (where appending to a file puts one), found before the
         chunks above it are read: their events would all be thrown away (100,000 events: 1.4 s)
         for the one verdict a syntax error gives, the file's first one (`syntax_problem`).
-        Only a chunk yaml-rs refuses is looked at; with anchors about, the chunks go in order."""
+        Only a chunk yaml-rs refuses and libyaml refuses too is looked at; with anchors about
+        (an alias error may come first), the chunks go in order."""
         if self.count <= CHUNK_ITEMS:
             return  # (the last chunk is the first)
         first = (self.count - 1) // CHUNK_ITEMS * CHUNK_ITEMS
-        items = parse_chunk(yaml_rs, self.text[self.bounds[first] : self.bounds[self.count]])
-        if isinstance(items, list) and len(items) == self.count - first or has_anchor_or_alias(self.text):
+        text = self.text[self.bounds[first] : self.bounds[self.count]]
+        items = parse_chunk(yaml_rs, text)
+        if isinstance(items, list) and len(items) == self.count - first:
             return
+        if is_well_formed(text) or has_anchor_or_alias(self.text):
+            return  # (yaml-rs refused a key named twice, say: no syntax error to look for in the whole file)
         problem = syntax_problem(self.text)
         if problem is not None:
             raise ReadError([problem])

@@ -117,3 +117,13 @@ def line_end(text: str, number: int) -> int:
 
 
 _LINE_PIECE = 1 << 16
+
+
+LET_GO_SLICE = 50_000
+
+
+def let_go(items: list) -> None:
+    """Empty `items` from the end, `LET_GO_SLICE` at a time (other threads run between slices):
+    a million objects freed with their list, in one C call, held a loading window 60 to 170 ms."""
+    while items:
+        del items[-LET_GO_SLICE:]

@@ -19,10 +19,10 @@ import json
 import re
 
 from ..chronology.problems import Problem
-from .chunked_events import ListedItems, let_go
+from .chunked_events import ListedItems
 from .fast_reader import CHUNK_ITEMS, FastPathFailed, has_unplain_characters
 from .flow_events import read_header
-from .in_pieces import has_any, replace_crlf
+from .in_pieces import has_any, let_go, replace_crlf
 from .in_pieces import find as in_pieces_find
 from .timelinejs_read import is_timelinejs
 from .yaml_reader import Mapping, ReadError, Sequence, position, read_precise
