@@ -89,3 +89,34 @@ def test_column_and_event_paths_agree_on_generated_and_mutated_chunks(monkeypatc
         load_text(generate(seed)[0], "")
     assert not failures, failures[:3]
     assert tally["built"] > 50 and tally["declined"] > 50, tally  # both outcomes really compared
+
+
+def test_structured_sources_made_field_by_field_are_plain_sources_one_by_one():
+    """`_structured` builds every source of a chunk written as a mapping (our JSON export's way)
+    at once: whenever it does, each must be `plain_source`'s, and none may be one it refuses."""
+    from timeline_app.files.validation.fast_events import plain_source
+    from timeline_app.files.validation.plain_chunk import _structured
+
+    fields = {"url": ["https://example.org/a", "", " https://example.org/b ", "ftp://x.org", "https://a.org\nhttps://b.org",
+                      "https://ex ample.org", 1, None, "http://x.org/é?q=1#f"],
+              "title": ["A report", "", "  ", 2014], "publisher": ["VICE", "", None], "date": ["2014-06-25", "", 3],
+              "other": ["x"]}
+    rng = random.Random(9)
+    built = 0
+    for _ in range(3000):
+        listed = []
+        for _event in range(rng.randint(1, 6)):
+            sources = []
+            for _source in range(rng.choice([0, 1, 1, 2, 3])):
+                keys = [key for key in fields if rng.random() < (0.05 if key == "other" else 0.7)]
+                sources.append({key: rng.choice(fields[key]) if rng.random() < 0.3 else fields[key][0] for key in keys})
+            listed.append(sources)
+        every = [source for sources in listed for source in sources]
+        if not every:
+            continue
+        made = _structured(listed, every)
+        if made is None:
+            continue
+        built += 1
+        assert made == [tuple(map(plain_source, sources)) for sources in listed]  # (plain_source raises where it refuses)
+    assert built > 300

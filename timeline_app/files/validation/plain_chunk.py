@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from itertools import chain, repeat
-from operator import attrgetter
+from itertools import chain, islice, repeat
+from operator import add, attrgetter
 
 from ...chronology.model import Category, Event, Source
 from .event_dates import event_dates
 from .fast_events import plain_extras, plain_source
 from .first_lines import FirstLines
-from .values import EVENT_KEY_SET, PALETTE, PLAIN_WEB_LINK, Checker
+from .values import EVENT_KEY_SET, PALETTE, PLAIN_WEB_LINK, SOURCE_KEY_SET, Checker
 
 _LINKS = re.compile(rf"(?:{PLAIN_WEB_LINK.pattern})(?:\n(?:{PLAIN_WEB_LINK.pattern}))*")  # fullmatch: one link a line
 _NONE_TYPE = type(None)
@@ -149,8 +149,11 @@ def _sources(check: Checker, items: list):
     every = list(chain.from_iterable(listed))
     if not every:
         return list(map(tuple, listed))
+    kinds = set(map(type, every))
+    if kinds == {dict}:  # every source structured (title, publisher…), as our JSON export writes them
+        return _structured(listed, every)
     named = check.named_sources
-    all_text = set(map(type, every)) == {str}
+    all_text = kinds == {str}
     texts = every if all_text else [source for source in every if type(source) is str]
     distinct = dict.fromkeys(texts)
     links = [text for text in distinct if text not in named] if named else list(distinct)
@@ -168,3 +171,19 @@ def _sources(check: Checker, items: list):
         return list(zip(map(made.__getitem__, every)))
     return [tuple(map(made.__getitem__, sources)) if sources else () for sources in listed]
 
+
+def _structured(listed: list, every: list[dict]) -> list | None:
+    """`plain_source` of each of `every` (all dicts), field by field at C speed, regrouped by event;
+    None for anything it would hand to the precise check (another key, a value that is not text,
+    neither link nor title, a link that is not a plain web link)."""
+    if not set(chain.from_iterable(every)) <= SOURCE_KEY_SET:
+        return None
+    urls, titles, publishers, dates = (_field(every, key, "") for key in ("url", "title", "publisher", "date"))
+    if set(map(type, chain(urls, titles, publishers, dates))) != {str} or "" in map(add, urls, titles):
+        return None
+    links = list(filter(None, dict.fromkeys(urls)))
+    joined = "\n".join(links)
+    if links and (joined.count("\n") != len(links) - 1 or not _LINKS.fullmatch(joined)):
+        return None
+    made = iter(list(map(_new_source, zip(map(str.strip, urls), titles, publishers, dates))))
+    return list(map(tuple, map(islice, repeat(made), map(len, listed))))
