@@ -3,7 +3,9 @@
 Each chunk offers its events as plain values (`items`: dicts of str, lists, ints)
 for the fast check, and the same events as located values (`read_precise`) when a
 chunk needs a closer look, so a message always has its line. YAML files
-(`fast_reader.EventStream`) and CSV files (`csv_events.CsvEvents`) are read so.
+(`fast_reader.EventStream`), CSV files (`csv_events.CsvEvents`), and lists written
+`[…]` (`ListedItems`: JSON's `json_events.JsonEvents`, flow YAML's `flow_events.FlowEvents`)
+are read so.
 """
 
 from __future__ import annotations
