@@ -279,7 +279,7 @@ def _lines_before(text: str, last_line: int) -> tuple[list[str], str, list[int],
     end = len(text) if end == -1 else end + 1
     lines: list[str] = []
     joined, starts = "", []
-    for offset, cut in _cuts(text, end):  # (a `for` loop: CPython 3.11 grows `joined` in place only in one)
+    for offset, cut in _cuts(text, 0, end):  # (a `for` loop: CPython 3.11 grows `joined` in place only in one)
         piece = text[offset:cut].splitlines()
         starts += accumulate(map((1).__add__, map(len, piece[:-1])), initial=len(joined) + 1)
         joined += "\n" + "\n".join(piece)
@@ -288,10 +288,9 @@ def _lines_before(text: str, last_line: int) -> tuple[list[str], str, list[int],
     return lines, joined, starts, starts[-1] + len(lines[-1]) if lines else 0
 
 
-def _cuts(text: str, end: int):
-    """(start, end) of pieces of `text[:end]` of about `_SEARCHED_AT_ONCE` characters, each ending
-    after a line feed: never inside a line, nor between a CR and its LF."""
-    offset = 0
+def _cuts(text: str, offset: int, end: int):
+    """(start, end) of pieces of `text[offset:end]` of about `_SEARCHED_AT_ONCE` characters, each
+    ending after a line feed: never inside a line, nor between a CR and its LF."""
     while offset < end:
         cut = text.find("\n", offset + _SEARCHED_AT_ONCE, end)
         cut = end if cut == -1 else cut + 1
@@ -303,17 +302,13 @@ def _next_unclosed(joined: str, start: int, limit: int) -> re.Match | None:
     """The first quoted value from `start` on that its line does not close (`_UNCLOSED_QUOTE`,
     then its place checked), whole lines a megabyte at a time (one search over a large file
     held the interpreter, and a loading window, for 0.3 s)."""
-    while start < limit:
-        end = joined.find("\n", start + _SEARCHED_AT_ONCE, limit)
-        end = limit if end == -1 else end
-        found = _UNCLOSED_QUOTE.search(joined, start, end)
-        if found is None:
-            start = end
-            continue
-        before = joined[joined.rfind("\n", 0, found.start()) + 1 : found.start()].rstrip()
-        if not before or before[-1] in ":-[,{":  # a value: at the line's start, or after `: `, `- `, `[ `, `, `, `{ `
-            return found
-        start = found.end()
+    for offset, cut in _cuts(joined, start, limit):
+        found = _UNCLOSED_QUOTE.search(joined, offset, cut)
+        while found is not None:
+            before = joined[joined.rfind("\n", 0, found.start()) + 1 : found.start()].rstrip()
+            if not before or before[-1] in ":-[,{":  # a value: at the line's start, or after `: `, `- `, `[ `, `, `, `{ `
+                return found
+            found = _UNCLOSED_QUOTE.search(joined, found.end(), cut)
     return None
 
 

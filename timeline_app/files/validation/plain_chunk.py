@@ -157,9 +157,8 @@ def _sources(check: Checker, items: list):
     texts = every if all_text else [source for source in every if type(source) is str]
     distinct = dict.fromkeys(texts)
     links = [text for text in distinct if text not in named] if named else list(distinct)
-    joined = "\n".join(links)
-    if links and (joined.count("\n") != len(links) - 1 or not _LINKS.fullmatch(joined)):
-        return None  # some link is not a plain web link (or holds a line break)
+    if not _all_plain_links(links):
+        return None
     made = dict(zip(links, map(_new_source, zip(links, repeat(""), repeat(""), repeat("")))))
     if named:
         made.update((text, named[text]) for text in distinct if text in named)
@@ -181,9 +180,14 @@ def _structured(listed: list, every: list[dict]) -> list | None:
     urls, titles, publishers, dates = (_field(every, key, "") for key in ("url", "title", "publisher", "date"))
     if set(map(type, chain(urls, titles, publishers, dates))) != {str} or "" in map(add, urls, titles):
         return None
-    links = list(filter(None, dict.fromkeys(urls)))
-    joined = "\n".join(links)
-    if links and (joined.count("\n") != len(links) - 1 or not _LINKS.fullmatch(joined)):
+    if not _all_plain_links(list(filter(None, dict.fromkeys(urls)))):
         return None
     made = iter(list(map(_new_source, zip(map(str.strip, urls), titles, publishers, dates))))
     return list(map(tuple, map(islice, repeat(made), map(len, listed))))
+
+
+def _all_plain_links(links: list[str]) -> bool:
+    """Whether each of `links` is a plain web link (`PLAIN_WEB_LINK`, no line break in it),
+    checked in one match over them all."""
+    joined = "\n".join(links)
+    return not links or (joined.count("\n") == len(links) - 1 and _LINKS.fullmatch(joined) is not None)
