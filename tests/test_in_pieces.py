@@ -35,6 +35,8 @@ def test_scans_in_pieces_answer_as_one_call(monkeypatch, piece):
             assert in_pieces.find(text, "\nevents:", start) == text.find("\nevents:", start)
             found, expected = in_pieces.search(pattern, text, start, reach=4), pattern.search(text, start)
             assert (found and found.span()) == (expected and expected.span())
+            lines = [match.start() for match in re.finditer(r"^events:", text, re.M) if match.start() >= start]
+            assert list(in_pieces.lines_starting(text, "events:", start)) == lines
         monkeypatch.setattr(in_pieces, "_LINE_PIECE", piece)
         for number in range(text.count("\n") + 2):  # where line `number` ends: its n+1-th line feed
             expected = [at for at, character in enumerate(text) if character == "\n"][number : number + 1]

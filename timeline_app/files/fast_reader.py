@@ -129,10 +129,8 @@ def read_fast(text: str, progress: Callable[[float], None] | None = None) -> tup
 def _events_key(text: str) -> re.Match | None:
     """The first top-level `events:` line (str.find: a multi-line regex over 30 MB is slow).
     That it is the only one is checked after the list (`_another_events_key`)."""
-    if text.startswith("events:"):
-        return _EVENTS_LINE.match(text, 0)
-    offset = in_pieces.find(text, "\nevents:")
-    return None if offset == -1 else _EVENTS_LINE.match(text, offset + 1)
+    at = next(in_pieces.lines_starting(text, "events:"), None)
+    return None if at is None else _EVENTS_LINE.match(text, at)
 
 
 def _another_events_key(text: str, body_end: int) -> bool:
@@ -140,7 +138,7 @@ def _another_events_key(text: str, body_end: int) -> bool:
     the first item only blank and comment lines may (else `_FIRST_ITEM` fails), and a line at
     column 0 inside the list ends it (`list_items.list_end`). So the search starts at the
     list's end, not at its top (a million events: 0.2 s less)."""
-    return in_pieces.find(text, "\nevents:", body_end - 1) != -1
+    return next(in_pieces.lines_starting(text, "events:", body_end), None) is not None
 
 
 class EventStream(ChunkedEvents):

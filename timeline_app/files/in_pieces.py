@@ -76,6 +76,17 @@ def find(text: str, sub: str, start: int = 0, end: int | None = None) -> int:
     return -1
 
 
+def lines_starting(text: str, prefix: str, start: int = 0):
+    """The offset of each line from `start` on that begins with `prefix`, in order (by `find`:
+    a multi-line regex over a large file held the interpreter for as long as it ran)."""
+    if start == 0 and text.startswith(prefix):
+        yield 0
+    at = find(text, "\n" + prefix, max(start - 1, 0))
+    while at != -1:
+        yield at + 1
+        at = find(text, "\n" + prefix, at + 1)
+
+
 def replace_crlf(text: str) -> str:
     """`text.replace("\\r\\n", "\\n")`, piece by piece (never between a CR and its LF)."""
     pieces, start = [], 0
