@@ -126,7 +126,7 @@ def _structure(text: str, start: int, end: int):
         found = np.flatnonzero(indicators[data])
         signs.append(data[found])
         if len(data) != len(block):  # not ASCII: bytes to characters
-            found = found - continuation_bytes_before(np, data)[found]
+            found = found - continuation_bytes_before(np, data, found)
         offsets.append(found + block_start)
     offsets = np.concatenate(offsets) if offsets else np.empty(0, np.int64)
     signs = np.concatenate(signs) if signs else np.empty(0, np.uint8)
