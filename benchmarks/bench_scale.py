@@ -2,13 +2,14 @@
 
 Run: python benchmarks/bench_scale.py [SIZE[:STYLE]...]
      (default: 1000, 10000 and 100000 in the hand-written and safe_dump styles, 100000:broken,
-      100000:broken_late and 100000:csv;
+      100000:broken_late, 100000:csv and 100000:world;
       add 1000000 for a million events)
 
 Styles (benchmarks/synthetic.py): hand (as a person writes it), safe_dump (what
 yaml.safe_dump writes), broken (a syntax error near the top: the problems are shown),
 broken_late (the same error in the last event, where appending to a file puts it), csv (a
-spreadsheet export: its rows are checked in chunks too), json (our own export, reopened).
+spreadsheet export: its rows are checked in chunks too), json (our own export, reopened),
+world (the hand style with Arabic place names, macrons, curly quotes: not ASCII, as real files are).
 "chunks fast/precise" says how many pieces of the events list were served fast (yaml-rs's
 plain values, a CSV's plain cells, json's values) and how many the precise reader read
 again: 1,000-event chunks, or the runs of calm and doubtful events a chunk with a doubt
@@ -259,6 +260,7 @@ def main() -> int:
     runs = [(int(size), style or "hand") for size, _, style in wanted] or [
         (1000, "hand"), (1000, "safe_dump"), (10000, "hand"), (10000, "safe_dump"),
         (100000, "hand"), (100000, "safe_dump"), (100000, "broken"), (100000, "broken_late"), (100000, "csv"),
+        (100000, "world"),
     ]
     from sitting import describe
 

@@ -122,6 +122,7 @@ def _json_export(count: int) -> str:
 STYLES = {  # name: (suffix, maker)
     "hand": (".yaml", lambda n: synthetic_yaml(n, 42, "hand")),
     "prose": (".yaml", lambda n: synthetic_yaml(n, 42, "prose")),
+    "world": (".yaml", lambda n: synthetic_yaml(n, 42, "world")),
     "safe_dump": (".yaml", lambda n: synthetic_yaml(n, 42, "safe_dump")),
     "pyyaml default (escapes)": (".yaml", lambda n: _pyyaml(_not_ascii(n))),
     "pyyaml width 40": (".yaml", lambda n: _pyyaml(_not_ascii(n), width=40, allow_unicode=True)),

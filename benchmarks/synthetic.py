@@ -9,7 +9,10 @@ Styles, so no figure comes only from the layout that happens to be fast:
 - "csv": a spreadsheet export (one row per event, as an analyst's data set arrives);
 - "prose": the hand style with the punctuation real descriptions have ("Libya & Egypt",
   "why?", "50%", "*urgent*", `quotes`), which the fast reader must not mistake for YAML;
-- "json": the hand style's chronology as our own JSON export writes it (reopened as is).
+- "json": the hand style's chronology as our own JSON export writes it (reopened as is);
+- "world": the hand style with the letters real chronologies hold (place names in Arabic,
+  transliterations with macrons, curly quotes, dashes): text that is not ASCII is held
+  two bytes a character and takes other paths than the ASCII the other styles are made of.
 """
 
 from __future__ import annotations
@@ -58,8 +61,10 @@ def _date_text(rng: random.Random, day: float) -> tuple[str, tuple[int, int, int
     return f"{year}-{month:02d}-{dom:02d}", (year, month, dom)
 
 
-STYLES = ("hand", "safe_dump", "broken", "broken_late", "csv", "prose", "json")
+STYLES = ("hand", "safe_dump", "broken", "broken_late", "csv", "prose", "json", "world")
 PUNCTUATION = ("&", "why?", "50%", "*urgent*", "@envoy", "`quoted`", "Q&A", "!", "(see report)", "- and")
+WORLD_WORDS = ("Miṣrātah", "Zāwiya", "Qaddāfī", "Ghadāmis", "طرابلس", "بنغازي", "الزنتان", "“unity”", "–", "café",
+               "Sebhā", "‘Operation Dawn’", "Ḥaftar", "…")
 
 
 def suffix(style: str) -> str:
@@ -77,7 +82,7 @@ def synthetic_yaml(count: int, seed: int = 1, style: str = "hand") -> str:
         from timeline_app.files.loader import load_text
 
         return to_json(load_text(_hand_written(count, seed), "synthetic.yaml").chronology)
-    text = _hand_written(count, seed, prose=style == "prose")
+    text = _hand_written(count, seed, prose=style == "prose", world=style == "world")
     if style == "broken":
         head, _, tail = text.partition("    title: ")
         text = head + '    title: "an unclosed quote\n    title: ' + tail
@@ -132,7 +137,7 @@ def _safe_dumped(count: int, seed: int) -> str:
     return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=True)
 
 
-def _hand_written(count: int, seed: int, prose: bool = False) -> str:
+def _hand_written(count: int, seed: int, prose: bool = False, world: bool = False) -> str:
     rng = random.Random(seed)
     out = [
         f"title: Synthetic chronology ({count} events)",
@@ -144,6 +149,8 @@ def _hand_written(count: int, seed: int, prose: bool = False) -> str:
     for i, day in enumerate(sorted(_burst_times(rng, count))):
         start, (y, m, d) = _date_text(rng, day)
         words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 6)))
+        if world and rng.random() < 0.5:
+            words = f"{words} {rng.choice(WORLD_WORDS)}"
         out.append(f"  - id: e{i}")
         out.append(f"    title: {words.capitalize()} {i}")
         out.append(f'    start: "{start}"')
@@ -157,6 +164,8 @@ def _hand_written(count: int, seed: int, prose: bool = False) -> str:
         desc = " ".join(rng.choice(WORDS) for _ in range(length))
         if prose:
             desc = " ".join(word if rng.random() > 0.1 else f"{word} {rng.choice(PUNCTUATION)}" for word in desc.split())
+        if world:
+            desc = " ".join(word if rng.random() > 0.15 else f"{word} {rng.choice(WORLD_WORDS)}" for word in desc.split())
         out.append(f"    description: {desc}.")
         out.append(f"    sources: ['https://example.org/report/{i}']")
     return "\n".join(out) + "\n"

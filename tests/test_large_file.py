@@ -83,3 +83,23 @@ def test_a_large_file_reloads_after_its_loading_thread_has_ended(tmp_path, where
     assert run.returncode == 0, run.stderr[-2000:]
     expected = "[9000, 9000, 9000]" if where == "window" else "[9000, 9000]"
     assert run.stdout.strip().splitlines()[-1] == expected
+
+
+def test_load_progress_is_reported_now_and_then():
+    """A load's progress wakes the window at most ten times a second, and only when the
+    percent shown changes: every report costs the loader the interpreter for a repaint."""
+    from timeline_app.gui.loading import _now_and_then
+
+    now = [0.0]
+    shown = []
+    report = _now_and_then(shown.append, every=0.1, clock=lambda: now[0])
+    for step in range(1, 1001):  # a thousand chunks over two seconds
+        now[0] = step * 0.002
+        report(step / 1000)
+    assert 15 <= len(shown) <= 21  # one per 0.1 s, not one per percent (100) or per chunk (1,000)
+    assert shown == sorted(shown) and shown[0] == 0.001
+    assert all(later - earlier >= 0.049 for earlier, later in zip(shown, shown[1:]))  # 0.1 s of a 2 s load apart
+    reports = len(shown)
+    now[0] += 1
+    report(shown[-1] + 0.001)  # much later, but the same percent: nothing new to show
+    assert len(shown) == reports

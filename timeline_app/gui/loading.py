@@ -40,20 +40,25 @@ class _LoadThread(QThread):
         # by default the loading thread hands it over only every 5 ms, and a first paint
         # that makes thirty such calls then took 155 ms: hand it over every millisecond
         with _quick_hand_over():
-            result = load_file(self.path, _per_percent(self.progress.emit))
+            result = load_file(self.path, _now_and_then(self.progress.emit))
             self.progress.emit(0.8)
             self.done.emit(_prepare(result, self.keep_view))
 
 
-def _per_percent(report):
-    """`report`, called only when the whole percent changes: a million events' thousand chunks
-    each woke the GUI thread, which then waited for the interpreter while the loader held it."""
-    shown = [-1]
+PROGRESS_EVERY = 0.1  # seconds between two reports of a load's progress: ten a second look smooth
+
+
+def _now_and_then(report, every: float = PROGRESS_EVERY, clock=time.monotonic):
+    """`report`, called only when the whole percent has changed and `every` seconds have passed
+    since the last call. Each report wakes the GUI thread, which then waits for the interpreter
+    while the loader holds it, and repaints the window: a report per percent (70 in a 1.5 s
+    load) cost the load a tenth of a second."""
+    shown = [-1, -every]
 
     def reported(fraction: float) -> None:
-        percent = int(fraction * 100)
-        if percent != shown[0]:
-            shown[0] = percent
+        percent, now = int(fraction * 100), clock()
+        if percent != shown[0] and now - shown[1] >= every:
+            shown[:] = percent, now
             report(fraction)
 
     return reported
