@@ -80,3 +80,17 @@ def test_dates_are_written_in_words_by_precision():
     span = describe_range(parse_date("2014-07-13"), parse_date("2014-08-23"))
     assert span == "13 July – 23 August 2014"
     assert describe_duration(parse_date("2014-07-13"), parse_date("2014-08-23")) == "42 days"
+
+
+def test_short_dates_name_months_in_three_letters_and_keep_every_qualifier():
+    """The list's narrow Date column: the same words, months cut to three letters."""
+    assert describe_date(parse_date("2011-02-15"), short=True) == "15 Feb 2011"
+    assert describe_date(parse_date("2014-06"), short=True) == "Jun 2014"
+    assert describe_date(parse_date("2014"), short=True) == "2014"
+    assert describe_range(parse_date("2011-08-20"), parse_date("2011-08-28"), short=True) == "20–28 Aug 2011"
+    assert describe_range(parse_date("2011-03-19"), parse_date("2011-10-31"), short=True) == "19 Mar – 31 Oct 2011"
+    assert describe_range(parse_date("2014-05"), parse_date("2014-09"), short=True) == "May – Sep 2014"
+    for written in ("about 2014-06-01", "2014-06-01?", "early 2014", "2014-06-01 14:30", "1850s", "between 1990 and 1995"):
+        date = parse_date(written)
+        long, short = describe_date(date), describe_date(date, short=True)
+        assert long.replace("June", "Jun") == short  # nothing but the month's name is shortened

@@ -43,3 +43,30 @@ def test_ticks_before_the_common_era_fall_on_round_bc_years():
     labels = [t.label for t in layout.minor]
     assert "10000 BC" in labels and "2000 BC" in labels and "AD 1" in labels and "2000" in labels
     assert not any(label.endswith("01 BC") for label in labels)
+
+
+def test_every_axis_label_drawn_lies_whole_inside_the_canvas_and_apart_from_the_next():
+    """At many zooms and offsets, no label is cut by the canvas's right edge ("Ja" for January)
+    and none runs into the next; the stretch begun off-screen keeps its label at the left edge."""
+    import random
+
+    from timeline_app.geometry.time_axis import major_labels, minor_labels
+
+    rng = random.Random(7)
+    measure = lambda text: 7.0 * len(text)  # noqa: E731 - a font about 7 px a character
+    drawn_at_right_edge = 0
+    for _ in range(400):
+        width = rng.choice((600.0, 873.0, 1200.0))
+        seconds_per_pixel = 10 ** rng.uniform(1, 7)
+        left = days_from_civil(rng.randint(1900, 2030), 1, 1) * 86400.0 + rng.uniform(0, 3e7)
+        x_of = lambda seconds: (seconds - left) / seconds_per_pixel  # noqa: E731, B023
+        axis = axis_layout(left, left + width * seconds_per_pixel, seconds_per_pixel)
+        for placed in (minor_labels(axis.minor, x_of, width, measure), major_labels(axis.major, x_of, width, measure)):
+            for (x, text), following in zip(placed, placed[1:] + [None]):
+                assert 0 <= x and x + measure(text) <= width, (text, x, width)
+                if following:
+                    assert x + measure(text) < following[0]
+            drawn_at_right_edge += any(x + measure(text) > width - 40 for x, text in placed)
+        if axis.major and x_of(axis.major[0].seconds) < 0:
+            assert major_labels(axis.major, x_of, width, measure)[0][0] == 4.0 or len(axis.major) > 1
+    assert drawn_at_right_edge  # labels near the edge are still drawn when they fit

@@ -280,8 +280,10 @@ def test_event_list_sorts_by_title_and_category_and_keeps_the_selection(window, 
     current = window.event_list.currentIndex()
     assert window.list_model.position_at(current.row()) == window.index.position_of_id["hor-election"]
     window.event_list.sortByColumn(CATEGORY, Qt.DescendingOrder)
-    categories = [window.list_model.index(r, CATEGORY).data() for r in range(window.list_model.rowCount())]
+    categories = [window.list_model.index(r, CATEGORY).data(Qt.ToolTipRole) for r in range(window.list_model.rowCount())]
     assert categories == sorted(categories, key=str.casefold, reverse=True)
+    colours = [window.list_model.index(r, CATEGORY).data(Qt.DecorationRole).name() for r in range(window.list_model.rowCount())]
+    assert colours == [window.index.category_colors[window.index.events[p].category].lower() for p in window.list_model.rows]
     window.event_list.sortByColumn(DATE, Qt.AscendingOrder)
     starts = [window.index.starts[p] for p in window.list_model.rows]
     assert starts == sorted(starts)
@@ -519,3 +521,26 @@ def test_hints_follow_each_new_theme_and_are_mended_only_where_they_would_vanish
         assert _contrast(QColor.fromString(hint()), QColor("#1e1e1e")) >= 4.5
     finally:
         QApplication.setPalette(original)
+
+
+def test_the_list_shows_each_date_whole_and_each_category_as_its_lane_colour(window):
+    """No "15 February 2…": the Date column fits a day and a time with months in three letters;
+    the Category column is the lane's colour (the name, cut to "Ar…", said nothing), named in its tooltip."""
+    from timeline_app.gui.event_list import CATEGORY, DATE
+
+    model, view = window.list_model, window.event_list
+    metrics = view.fontMetrics()
+    single_days = 0
+    for row in range(model.rowCount()):
+        event = window.index.events[model.position_at(row)]
+        shown = model.index(row, DATE).data()
+        assert event.written in model.index(row, DATE).data(Qt.ToolTipRole)
+        if event.end is None and not (event.alternatives or event.start_open or event.end_open):  # one date
+            single_days += 1
+            assert metrics.horizontalAdvance(shown) + 8 <= view.columnWidth(DATE), shown
+        assert model.index(row, CATEGORY).data() is None
+        assert model.index(row, CATEGORY).data(Qt.ToolTipRole) == window.index.category_labels[event.category]
+        assert model.index(row, CATEGORY).data(Qt.AccessibleTextRole) == window.index.category_labels[event.category]
+    assert single_days > 10
+    assert "15 Feb 2011" in [model.index(row, DATE).data() for row in range(model.rowCount())]
+    assert model.headerData(CATEGORY, Qt.Horizontal, Qt.ToolTipRole).startswith("Category")

@@ -37,17 +37,23 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def describe_date(date: PartialDate) -> str:
-    """The date in words, qualifiers included: '2014', 'June 2014', 'about 1500', 'the 1860s'."""
-    text = _plain_words(date)
+def _month(number: int, short: bool) -> str:
+    name = MONTH_NAMES[number - 1]
+    return name[:3] if short else name
+
+
+def describe_date(date: PartialDate, short: bool = False) -> str:
+    """The date in words, qualifiers included: '2014', 'June 2014', 'about 1500', 'the 1860s'.
+    `short`: months in three letters ('15 Feb 2011'), for a list's narrow column."""
+    text = _plain_words(date, short)
     if date.note in ("early", "mid", "late"):
         text = f"{date.note} {text}"
     elif date.note == "between":
-        text = f"some time between {text} and {describe_date(_last_of_span(date))}"
+        text = f"some time between {text} and {describe_date(_last_of_span(date), short)}"
     elif date.note in ("before", "after"):
         text = f"{date.note} {text}"
     elif date.note == "some year":
-        text = f"{date.day} {MONTH_NAMES[date.month - 1]}, some year from {date.year} to {date.year + 9}"
+        text = f"{date.day} {_month(date.month, short)}, some year from {date.year} to {date.year + 9}"
     if date.approximate:
         text = f"about {text}"
     if date.uncertain:
@@ -55,7 +61,7 @@ def describe_date(date: PartialDate) -> str:
     return text
 
 
-def _plain_words(date: PartialDate) -> str:
+def _plain_words(date: PartialDate, short: bool = False) -> str:
     if date.precision == YEAR:
         return year_text(date.year)
     if date.precision == DECADE:
@@ -70,7 +76,7 @@ def _plain_words(date: PartialDate) -> str:
         return f"the years {span}"
     if date.precision == SEASON:
         return f"{SEASONS[date.month]} {year_text(date.year)}"
-    month = MONTH_NAMES[date.month - 1]
+    month = _month(date.month, short)
     if date.precision == MONTH:
         return f"{month} {year_text(date.year)}"
     text = f"{date.day} {month} {year_text(date.year)}"
@@ -93,35 +99,36 @@ def _last_of_span(date: PartialDate) -> PartialDate:
     return PartialDate(year, month, day, precision=date.precision if date.precision in (YEAR, MONTH, DAY) else DAY)
 
 
-def describe_event_date(event) -> str:
-    """An event's whole date in words: a point, a span, an open end, or the alternatives sources give."""
+def describe_event_date(event, short: bool = False) -> str:
+    """An event's whole date in words: a point, a span, an open end, or the alternatives sources give.
+    `short`: months in three letters ('20–28 Aug 2011')."""
     if event.alternatives:
         return " or ".join(
-            describe_date(alternative.date) + (f" ({alternative.label or alternative.source})" if alternative.source else "")
+            describe_date(alternative.date, short) + (f" ({alternative.label or alternative.source})" if alternative.source else "")
             for alternative in event.alternatives
         )
     if event.start_open:
-        return f"until {describe_date(event.start)} (start {'not known' if event.start_open == 'unknown' else 'open'})"
+        return f"until {describe_date(event.start, short)} (start {'not known' if event.start_open == 'unknown' else 'open'})"
     if event.end_open:
         ending = {"present": "present", "open": "open end", "unknown": "end not known"}[event.end_open]
-        return f"{describe_date(event.start)} – {ending}"
-    return describe_range(event.start, event.end)
+        return f"{describe_date(event.start, short)} – {ending}"
+    return describe_range(event.start, event.end, short)
 
 
-def describe_range(start: PartialDate, end: PartialDate | None) -> str:
+def describe_range(start: PartialDate, end: PartialDate | None, short: bool = False) -> str:
     """A span written once, sharing what both ends share: '13 July – 23 August 2014'."""
     if end is None or end == start:
-        return describe_date(start)
+        return describe_date(start, short)
     if start.qualified or end.qualified:
-        return f"{describe_date(start)} – {describe_date(end)}"
+        return f"{describe_date(start, short)} – {describe_date(end, short)}"
     same_year = start.year == end.year
     if start.precision == end.precision == DAY and same_year:
         if start.month == end.month:
-            return f"{start.day}–{end.day} {MONTH_NAMES[end.month - 1]} {year_text(end.year)}"
-        return f"{start.day} {MONTH_NAMES[start.month - 1]} – {describe_date(end)}"
+            return f"{start.day}–{end.day} {_month(end.month, short)} {year_text(end.year)}"
+        return f"{start.day} {_month(start.month, short)} – {describe_date(end, short)}"
     if start.precision == end.precision == MONTH and same_year:
-        return f"{MONTH_NAMES[start.month - 1]} – {describe_date(end)}"
-    return f"{describe_date(start)} – {describe_date(end)}"
+        return f"{_month(start.month, short)} – {describe_date(end, short)}"
+    return f"{describe_date(start, short)} – {describe_date(end, short)}"
 
 
 def describe_duration(start: PartialDate, end: PartialDate | None) -> str:

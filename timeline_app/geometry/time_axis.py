@@ -136,3 +136,30 @@ def axis_layout(start: float, end: float, seconds_per_pixel: float) -> AxisLayou
     else:
         major = ticks(parent, 1, start, end, minor=False)
     return AxisLayout(minor, major)
+
+
+def minor_labels(ticks_: list[Tick], x_of, width: float, measure) -> list[tuple[float, str]]:
+    """(x, text) of each minor label that fits before the next tick, or before the canvas's right
+    edge for the last one; none for a tick left of the canvas (a label cut by an edge, "Ja" or
+    "ul", reads as nothing)."""
+    placed = []
+    for tick, following in zip(ticks_, ticks_[1:] + [None]):
+        x = x_of(tick.seconds)
+        next_x = x_of(following.seconds) if following else width
+        if x >= -3 and measure(tick.label) < next_x - x - 4:
+            placed.append((x + 3, tick.label))
+    return placed
+
+
+def major_labels(ticks_: list[Tick], x_of, width: float, measure) -> list[tuple[float, str]]:
+    """(x, text) of each major label that fits its stretch; the stretch that starts off-screen
+    keeps its label at the left edge, pushed aside by the next one."""
+    placed = []
+    for number, tick in enumerate(ticks_):
+        x = x_of(tick.seconds)
+        next_x = x_of(ticks_[number + 1].seconds) if number + 1 < len(ticks_) else width
+        text_width = measure(tick.label)
+        text_x = min(max(x, 0.0) + 4, next_x - text_width - 6)
+        if text_x + text_width < next_x and next_x - max(x, 0) > text_width + 8:
+            placed.append((text_x, tick.label))
+    return placed

@@ -57,7 +57,7 @@ from ..geometry.layout import (
     TimelineLayout,
     lay_out,
 )
-from ..geometry.time_axis import axis_layout
+from ..geometry.time_axis import axis_layout, major_labels, minor_labels
 from ..geometry.title_wrap import split_title, wrapped_title_width
 from ..geometry.viewport import Viewport
 from . import marks
@@ -618,23 +618,11 @@ class TimelineCanvas(QWidget):
         painter.setRenderHint(QPainter.Antialiasing, True)
         painter.setPen(colors["text"])
         painter.setFont(self._small)
-        minor_metrics = QFontMetricsF(self._small)
-        for tick, following in zip(axis.minor, axis.minor[1:] + [None]):
-            x = self.view.x_of(tick.seconds)
-            next_x = self.view.x_of(following.seconds) if following else x + 200
-            if minor_metrics.horizontalAdvance(tick.label) < next_x - x - 4:
-                painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 6), tick.label)
+        for x, text in minor_labels(axis.minor, self.view.x_of, width, QFontMetricsF(self._small).horizontalAdvance):
+            painter.drawText(QPointF(x, AXIS_HEIGHT - 6), text)
         painter.setFont(self._bold)
-        bold_metrics = QFontMetricsF(self._bold)
-        majors = axis.major
-        for number, tick in enumerate(majors):
-            x = self.view.x_of(tick.seconds)
-            next_x = self.view.x_of(majors[number + 1].seconds) if number + 1 < len(majors) else width
-            text_width = bold_metrics.horizontalAdvance(tick.label)
-            # keep the label of the stretch that starts off-screen visible at the left edge
-            text_x = min(max(x, 0.0) + 4, next_x - text_width - 6)
-            if text_x + text_width < next_x and next_x - max(x, 0) > text_width + 8:
-                painter.drawText(QPointF(text_x, 17), tick.label)
+        for x, text in major_labels(axis.major, self.view.x_of, width, QFontMetricsF(self._bold).horizontalAdvance):
+            painter.drawText(QPointF(x, 17), text)
 
     def _paint_lanes(self, painter: QPainter, colors: dict, width: float) -> None:
         painter.setFont(self._small_bold)

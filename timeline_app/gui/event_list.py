@@ -14,7 +14,9 @@ from ..chronology.date_text import describe_event_date
 from ..chronology.timeline_index import TimelineIndex
 
 DATE, TITLE, CATEGORY = range(3)
-HEADERS = ("Date", "Title", "Category")
+HEADERS = ("Date", "Title", "")  # the category is a colour swatch, its name in the tooltip
+HEADER_TIPS = ("Sort by date", "Sort by title", "Category: the colour of its lane. Click to sort by category")
+WIDEST_DATE = "00 Sep 0000, 00:00"  # the Date column is made this wide: a day and a time, months in three letters
 
 
 class EventListModel(QAbstractTableModel):
@@ -85,8 +87,8 @@ class EventListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return HEADERS[section]
+        if orientation == Qt.Horizontal and role in (Qt.DisplayRole, Qt.ToolTipRole):
+            return HEADERS[section] if role == Qt.DisplayRole else HEADER_TIPS[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.DisplayRole):
@@ -95,10 +97,12 @@ class EventListModel(QAbstractTableModel):
         event = self.index_.events[int(self.rows[index.row()])]
         column = index.column()
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            if column == DATE:
-                return describe_event_date(event) if role == Qt.DisplayRole else f"{event.written} — {describe_event_date(event)}"
+            if column == DATE:  # months in three letters in the narrow column; the tooltip as written and in full
+                return describe_event_date(event, short=True) if role == Qt.DisplayRole else f"{event.written} — {describe_event_date(event)}"
             if column == TITLE:
                 return event.title if len(event.title) <= 1000 else event.title[:1000] + "…"
+            return self.index_.category_labels[event.category] if role == Qt.ToolTipRole else None
+        if role == Qt.AccessibleTextRole and column == CATEGORY:
             return self.index_.category_labels[event.category]
         if role == Qt.DecorationRole and column == CATEGORY:
             return QColor(self.index_.category_colors[event.category])

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,7 +28,7 @@ from ..geometry.viewport import Viewport
 from .canvas import TimelineCanvas
 from .detail_pane import DetailPane
 from .editor_launch import open_in_editor
-from .event_list import EventListModel
+from .event_list import WIDEST_DATE, EventListModel
 from .filters import Filters
 from .overview import OverviewStrip
 
@@ -81,8 +82,9 @@ class PanelsMixin:
         header.setSectionResizeMode(0, QHeaderView.Interactive)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.setSectionResizeMode(2, QHeaderView.Interactive)
-        header.resizeSection(0, 104)
-        header.resizeSection(2, 64)  # the colour says the lane; the name is in its tooltip
+        header.resizeSection(0, self.event_list.fontMetrics().horizontalAdvance(WIDEST_DATE) + 14)
+        swatch = self.event_list.style().pixelMetric(QStyle.PM_SmallIconSize)
+        header.resizeSection(2, swatch + 16)  # the colour says the lane; the name is in its tooltip
         self.event_list.selectionModel().currentRowChanged.connect(self._list_row_changed)
         self.event_list.activated.connect(self._list_row_activated)  # double click or Enter
         self.list_model.layoutChanged.connect(self._reselect_in_list)
