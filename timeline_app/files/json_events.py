@@ -64,7 +64,7 @@ def _decoder(objects: _Objects) -> json.JSONDecoder:
     return json.JSONDecoder(object_pairs_hook=objects, parse_int=str, parse_float=str, parse_constant=str)
 
 
-def read_json_fast(text: str, drop_nulls, take_whole_date) -> tuple[Mapping, list[Problem]] | None:
+def read_json_fast(text: str, drop_nulls, take_whole_date, plain: bool | None = None) -> tuple[Mapping, list[Problem]] | None:
     """Our JSON export as located values, its events a `JsonEvents`; None to read it precisely.
     `drop_nulls(located, plain)` and `take_whole_date(located)` make located values what our
     format means (json_format's own, applied to what is read precisely)."""
@@ -72,7 +72,7 @@ def read_json_fast(text: str, drop_nulls, take_whole_date) -> tuple[Mapping, lis
         text = replace_crlf(text)
         if "\r" in text:
             return None
-    if ("\t" in text or has_unplain_characters(text) or ("\\u" in text and has_any(_SURROGATE, text, reach=8))
+    if ("\t" in text or (has_unplain_characters(text) if plain is None else not plain) or ("\\u" in text and has_any(_SURROGATE, text, reach=8))
             or has_any(_COLON_AFTER_A_BLANK, text, reach=1) and has_any(_COLON_ON_A_LATER_LINE, text, reach=4096)):
         return None
     objects = _Objects()

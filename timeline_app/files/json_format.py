@@ -28,15 +28,16 @@ def to_json(chronology: Chronology) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def read_json(text: str, fast: bool = True) -> tuple[object, list[Problem]]:
+def read_json(text: str, fast: bool = True, plain: bool | None = None) -> tuple[object, list[Problem]]:
     """TimelineJS3 JSON, or our own JSON export, as events.yaml-shaped located values.
 
     JSON is read by the YAML reader too (JSON is YAML), which gives every value its place.
     Our own export's events are read by json a chunk at a time (`json_events`), with the
-    same answer; `fast=False` reads the whole file precisely.
+    same answer; `fast=False` reads the whole file precisely. `plain`: whether the text holds only
+    characters the fast reader takes, when already known.
     """
     if fast:
-        read = read_json_fast(text, _drop_nulls, _take_whole_date)
+        read = read_json_fast(text, _drop_nulls, _take_whole_date, plain)
         if read is not None:
             return read
     try:

@@ -15,7 +15,7 @@ from ..chronology.model import Chronology
 from ..chronology.problems import Problem, has_errors, in_file_order, with_path
 from .bundled import is_bundled
 from .csv_format import read_csv
-from .fast_reader import FastPathFailed, read_fast
+from .fast_reader import FastPathFailed, has_unplain_bytes, read_fast
 from .json_format import read_json
 from .timeline_project import read_timeline_project
 from .validation import build_chronology
@@ -48,11 +48,13 @@ def _collector_paused():
             gc.enable()
 
 
-def load_text(text: str, path: str = "<text>", progress: Callable[[float], None] | None = None) -> LoadResult:
-    """Load already-decoded YAML text; see `load_file`."""
+def load_text(text: str, path: str = "<text>", progress: Callable[[float], None] | None = None,
+              plain: bool | None = None) -> LoadResult:
+    """Load already-decoded YAML text; see `load_file`. `plain`: whether the text holds only
+    characters the fast readers take, when already known (None: they look)."""
     with _collector_paused():
         try:
-            result = _load_text(text, path, progress)
+            result = _load_text(text, path, progress, plain)
         except (MemoryError, RecursionError) as error:
             reason = "not enough memory" if isinstance(error, MemoryError) else "nesting too deep"
             return LoadResult(path, None, [Problem(1, 1, f"cannot read this file: {reason}", path=path)])
@@ -67,12 +69,12 @@ def load_text(text: str, path: str = "<text>", progress: Callable[[float], None]
     return result
 
 
-def _load_text(text: str, path: str, progress: Callable[[float], None] | None) -> LoadResult:
+def _load_text(text: str, path: str, progress: Callable[[float], None] | None, plain: bool | None) -> LoadResult:
     kind = os.path.splitext(path)[1].lower()
     if kind in _OTHER_READERS:
-        return _load_other(text, path, kind)
+        return _load_other(text, path, kind, plain)
     try:
-        fast = read_fast(text, progress)
+        fast = read_fast(text, progress, plain)
         if fast is not None:
             root, problems = fast
             try:
@@ -90,11 +92,11 @@ def _load_text(text: str, path: str, progress: Callable[[float], None] | None) -
 _OTHER_READERS = {".csv": read_csv, ".json": read_json, ".timeline": read_timeline_project}
 
 
-def _load_other(text: str, path: str, kind: str) -> LoadResult:
+def _load_other(text: str, path: str, kind: str, plain: bool | None) -> LoadResult:
     """CSV, JSON (TimelineJS or our own export) or The Timeline Project's `.timeline`:
     read into located values, then the same checks."""
     try:
-        root, problems = _OTHER_READERS[kind](text)
+        root, problems = read_json(text, plain=plain) if kind == ".json" else _OTHER_READERS[kind](text)
         try:
             chronology, more = build_chronology(root)
         except FastPathFailed:  # a chunk libyaml refuses though json read it: the whole file, precisely
@@ -189,16 +191,24 @@ def load_file(path: str | os.PathLike, progress: Callable[[float], None] | None 
     """Read, check and model a chronology file; never raises for bad content."""
     name = os.fspath(path)
     try:
-        text = _read_text(name)
+        text, plain = _read_text(name)
     except ReadError as error:
         return LoadResult(name, None, with_path(error.problems, name))
-    return load_text(text, name, progress)
+    return load_text(text, name, progress, plain)
 
 
-def _read_text(name: str) -> str:
-    """The file's text; its bytes are let go on return (a 350 MB file's bytes, kept while its
-    million events were built, were a seventh of the peak memory)."""
+def _read_text(name: str) -> tuple[str, bool | None]:
+    """The file's text, and whether it holds only characters the fast readers take (looked for
+    in its bytes: `fast_reader.has_unplain_bytes`; None when not looked for). Its bytes are let go
+    on return (a 350 MB file's bytes, kept while its million events were built, were a seventh
+    of the peak memory)."""
     data = read_file_bytes(name)
     kind = os.path.splitext(name)[1].lower()
-    text = _xml_declared_text(data) if kind == ".timeline" else None
-    return decode(data, _EXPECTED.get(kind, _EXPECTED[".yaml"])) if text is None else text
+    if kind == ".timeline":
+        text = _xml_declared_text(data)
+        if text is not None:
+            return text, None
+    text = decode(data, _EXPECTED.get(kind, _EXPECTED[".yaml"]))
+    if kind in (".csv", ".timeline"):
+        return text, None
+    return text, not has_unplain_bytes(data, 3 if data.startswith(codecs.BOM_UTF8) else 0)

@@ -1,0 +1,60 @@
+"""Whether a file holds characters the fast readers leave to the precise one (controls, C1,
+U+2028/2029, U+FFFE/FFFF) is asked of its bytes as it is read (`has_unplain_bytes`) and of
+its text otherwise (`has_unplain_characters`): the two must give one answer."""
+
+import random
+
+import pytest
+
+from timeline_app.files import in_pieces
+from timeline_app.files.fast_reader import has_unplain_bytes, has_unplain_characters
+from timeline_app.files.loader import load_file, load_text
+
+UNPLAIN = "\x00\x01\x08\x0b\x0c\x0e\x1b\x1f\x7f\x80\x85\x9f\u2028\u2029\ufffe\uffff"
+NEAR = "\t\n\r \xa0\xc2\xe2\u2026\u201c\u2019\u2027\u202a\ufffd\ufeff\U0001f1f1é中ا" + "\u0100\u0180\u0800\uffbe\uefbf"
+PLAIN = "ab:- #'\"[]{}\n"
+
+
+@pytest.mark.parametrize("piece", [1, 2, 3, 5, 64, in_pieces.PIECE])
+def test_bytes_and_text_agree_on_random_texts(monkeypatch, piece):
+    monkeypatch.setattr(in_pieces, "PIECE", piece)
+    rng = random.Random(piece)
+    found = 0
+    for _ in range(3000):
+        alphabet = PLAIN * 3 + NEAR + (UNPLAIN if rng.random() < 0.3 else "")
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        data = text.encode("utf-8")
+        expected = has_unplain_characters(text)
+        assert has_unplain_bytes(data) == expected, repr(text)
+        assert has_unplain_bytes(b"\xef\xbb\xbf" + data, 3) == expected
+        found += expected
+    assert found > 100
+
+
+@pytest.mark.parametrize("character", list(UNPLAIN.replace("\x00", "")))  # (a NUL byte: not text, said from the bytes)
+def test_a_file_with_a_character_left_to_the_precise_reader_reads_as_its_text_does(tmp_path, character):
+    """A large file read from disk (its bytes looked at) gets the same answer as its text."""
+    events = "".join(f"  - id: e{i}\n    title: event {i}\n    start: {2000 + i % 20}\n" for i in range(3000))
+    text = f"title: t\nevents:\n{events}  - id: odd\n    title: a{character}b\n    start: 2001\n"
+    path = tmp_path / "odd.yaml"
+    path.write_text(text, encoding="utf-8", newline="")
+    from_disk, from_text = load_file(path), load_text(text, str(path))
+    assert [str(p) for p in from_disk.problems] == [str(p) for p in from_text.problems]
+    assert (from_disk.chronology is None) == (from_text.chronology is None)
+    if from_disk.chronology is not None:
+        assert [e.title for e in from_disk.chronology.events] == [e.title for e in from_text.chronology.events]
+
+
+@pytest.mark.parametrize("character", ["\x1b", "\x85", "\u2028", "\uffff"])
+def test_our_json_export_with_such_a_character_reads_from_disk_as_its_text_does(tmp_path, character):
+    import json
+
+    events = [{"id": f"e{i}", "title": f"event {i}", "start": f"{2000 + i % 20}", "end": None, "tags": ["a"]}
+              for i in range(3000)]
+    events[1500]["title"] = f"a{character}b"
+    text = json.dumps({"title": "t", "events": events}, indent=2, ensure_ascii=False)
+    path = tmp_path / "export.json"
+    path.write_text(text, encoding="utf-8", newline="")
+    from_disk, from_text = load_file(path), load_text(text, str(path))
+    assert [str(p) for p in from_disk.problems] == [str(p) for p in from_text.problems]
+    assert [e.title for e in from_disk.chronology.events] == [e.title for e in from_text.chronology.events]
