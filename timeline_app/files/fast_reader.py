@@ -87,16 +87,22 @@ _UNPLAIN_SEQUENCES = ((b"\xc2", re.compile(b"\xc2[\x80-\x9f]")), (b"\xe2\x80", r
 
 
 def has_unplain_bytes(data: bytes, start: int = 0) -> bool:
-    """`has_unplain_characters` of UTF-8 `data` (from `start`) before it is decoded: four times
-    faster than the regex over text that is not ASCII, whose characters take 2 or 4 bytes each
-    (tests/test_fast_reader.py holds the two to one answer)."""
+    """`has_unplain_characters` of UTF-8 `data` (from `start`), asked before it is decoded: text
+    that is not ASCII is held by Python as 2 or 4 bytes a character, and the regex over it took
+    1.5 times as long (tests/test_plain_characters.py holds the two to one answer)."""
     view = memoryview(data)
     for offset in range(start, len(data), in_pieces.PIECE):
         piece = bytes(view[offset : offset + in_pieces.PIECE + 2])  # (a sequence may cross into the next piece)
-        if piece.translate(None, _PLAIN_BYTES) or any(
+        if piece.translate(None, _PLAIN_BYTES) or not piece.isascii() and any(
                 first in piece and pattern.search(piece) for first, pattern in _UNPLAIN_SEQUENCES):
             return True
     return False
+
+
+def needs_precise_characters(text: str, plain: bool | None) -> bool:
+    """Whether `text` holds characters the fast readers leave to the precise one: `not plain`
+    when its bytes were looked at as it was read, else looked for now."""
+    return has_unplain_characters(text) if plain is None else not plain
 
 
 _VALUE_ON_THE_DASH_LINE = re.compile(r" *-[ ]+[^\s#]")
@@ -115,7 +121,7 @@ def read_fast(text: str, progress: Callable[[float], None] | None = None,
         text = in_pieces.replace_crlf(text)  # Windows line ends: same lines, same columns
         if "\r" in text:
             return None
-    if has_unplain_characters(text) if plain is None else not plain:
+    if needs_precise_characters(text, plain):
         return None
     head = _events_key(text)
     first = None if head is None else _FIRST_ITEM.match(text, head.end())

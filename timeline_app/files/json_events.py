@@ -20,7 +20,7 @@ import re
 
 from ..chronology.problems import Problem
 from .chunked_events import ListedItems
-from .fast_reader import CHUNK_ITEMS, FastPathFailed, has_unplain_characters
+from .fast_reader import CHUNK_ITEMS, FastPathFailed, needs_precise_characters
 from .flow_events import read_header
 from .in_pieces import has_any, let_go, replace_crlf
 from .in_pieces import find as in_pieces_find
@@ -72,7 +72,7 @@ def read_json_fast(text: str, drop_nulls, take_whole_date, plain: bool | None = 
         text = replace_crlf(text)
         if "\r" in text:
             return None
-    if ("\t" in text or (has_unplain_characters(text) if plain is None else not plain) or ("\\u" in text and has_any(_SURROGATE, text, reach=8))
+    if ("\t" in text or needs_precise_characters(text, plain) or ("\\u" in text and has_any(_SURROGATE, text, reach=8))
             or has_any(_COLON_AFTER_A_BLANK, text, reach=1) and has_any(_COLON_ON_A_LATER_LINE, text, reach=4096)):
         return None
     objects = _Objects()

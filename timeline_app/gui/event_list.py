@@ -16,7 +16,7 @@ from ..chronology.timeline_index import TimelineIndex
 DATE, TITLE, CATEGORY = range(3)
 HEADERS = ("Date", "Title", "")  # the category is a colour swatch, its name in the tooltip
 HEADER_TIPS = ("Sort by date", "Sort by title", "Category: the colour of its lane. Click to sort by category")
-WIDEST_DATE = "00 Sep 0000, 00:00"  # the Date column is made this wide: a day and a time, months in three letters
+WIDEST_DATE = "00 May 0000, 00:00"  # the Date column is made this wide: a day and a time, months in three letters
 
 
 class EventListModel(QAbstractTableModel):
@@ -89,6 +89,8 @@ class EventListModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role in (Qt.DisplayRole, Qt.ToolTipRole):
             return HEADERS[section] if role == Qt.DisplayRole else HEADER_TIPS[section]
+        if orientation == Qt.Horizontal and role == Qt.AccessibleTextRole:
+            return ("Date", "Title", "Category")[section]  # (a screen reader names the swatch column too)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.DisplayRole):
