@@ -148,11 +148,11 @@ def _hand_written(count: int, seed: int, prose: bool = False, world: bool = Fals
     out.append("events:")
     for i, day in enumerate(sorted(_burst_times(rng, count))):
         start, (y, m, d) = _date_text(rng, day)
-        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 6)))
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 6))).capitalize()
         if world and rng.random() < 0.5:
-            words = f"{words} {rng.choice(WORLD_WORDS)}"
+            words = f"{words} {rng.choice(WORLD_WORDS)}"  # (after capitalize(), which lowercases Ḥaftar)
         out.append(f"  - id: e{i}")
-        out.append(f"    title: {words.capitalize()} {i}")
+        out.append(f"    title: {words} {i}")
         out.append(f'    start: "{start}"')
         if rng.random() < 0.2 and len(start) >= 10:
             end_year = y + (1 if m == 12 and rng.random() < 0.5 else 0)
