@@ -88,8 +88,9 @@ def test_short_dates_name_months_in_three_letters_and_keep_every_qualifier():
     assert describe_date(parse_date("2014-06"), short=True) == "Jun 2014"
     assert describe_date(parse_date("2014"), short=True) == "2014"
     assert describe_range(parse_date("2011-08-20"), parse_date("2011-08-28"), short=True) == "20–28 Aug 2011"
-    assert describe_range(parse_date("2011-03-19"), parse_date("2011-10-31"), short=True) == "19 Mar – 31 Oct 2011"
-    assert describe_range(parse_date("2014-05"), parse_date("2014-09"), short=True) == "May – Sep 2014"
+    assert describe_range(parse_date("2011-03-19"), parse_date("2011-10-31"), short=True) == "19 Mar–31 Oct 2011"
+    assert describe_range(parse_date("2014-05"), parse_date("2014-09"), short=True) == "May–Sep 2014"
+    assert describe_range(parse_date("2013-11"), parse_date("2014-02"), short=True) == "Nov 2013–Feb 2014"
     for written in ("about 2014-06-01", "2014-06-01?", "early 2014", "2014-06-01 14:30", "1850s", "between 1990 and 1995"):
         date = parse_date(written)
         long, short = describe_date(date), describe_date(date, short=True)

@@ -535,7 +535,7 @@ def test_the_list_shows_each_date_whole_and_each_category_as_its_lane_colour(win
         event = window.index.events[model.position_at(row)]
         shown = model.index(row, DATE).data()
         assert event.written in model.index(row, DATE).data(Qt.ToolTipRole)
-        if event.end is None and not (event.alternatives or event.start_open or event.end_open):  # one date
+        if not (event.alternatives or event.start_open or event.end_open or event.start.qualified):  # a day or a span of days
             single_days += 1
             assert metrics.horizontalAdvance(shown) + 8 <= view.columnWidth(DATE), shown
         assert model.index(row, CATEGORY).data() is None

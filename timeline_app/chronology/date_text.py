@@ -116,19 +116,21 @@ def describe_event_date(event, short: bool = False) -> str:
 
 
 def describe_range(start: PartialDate, end: PartialDate | None, short: bool = False) -> str:
-    """A span written once, sharing what both ends share: '13 July – 23 August 2014'."""
+    """A span written once, sharing what both ends share: '13 July – 23 August 2014'
+    (short: '13 Jul–23 Aug 2014', the dash closed up as well)."""
     if end is None or end == start:
         return describe_date(start, short)
+    dash = "–" if short else " – "
     if start.qualified or end.qualified:
-        return f"{describe_date(start, short)} – {describe_date(end, short)}"
+        return f"{describe_date(start, short)}{dash}{describe_date(end, short)}"
     same_year = start.year == end.year
     if start.precision == end.precision == DAY and same_year:
         if start.month == end.month:
             return f"{start.day}–{end.day} {_month(end.month, short)} {year_text(end.year)}"
-        return f"{start.day} {_month(start.month, short)} – {describe_date(end, short)}"
+        return f"{start.day} {_month(start.month, short)}{dash}{describe_date(end, short)}"
     if start.precision == end.precision == MONTH and same_year:
-        return f"{_month(start.month, short)} – {describe_date(end, short)}"
-    return f"{describe_date(start, short)} – {describe_date(end, short)}"
+        return f"{_month(start.month, short)}{dash}{describe_date(end, short)}"
+    return f"{describe_date(start, short)}{dash}{describe_date(end, short)}"
 
 
 def describe_duration(start: PartialDate, end: PartialDate | None) -> str:
