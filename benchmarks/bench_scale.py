@@ -9,7 +9,8 @@ Styles (benchmarks/synthetic.py): hand (as a person writes it), safe_dump (what
 yaml.safe_dump writes), broken (a syntax error near the top: the problems are shown),
 broken_late (the same error in the last event, where appending to a file puts it), csv (a
 spreadsheet export: its rows are checked in chunks too), json (our own export, reopened),
-world (the hand style with Arabic place names, macrons, curly quotes: not ASCII, as real files are).
+world (the hand style as real files are: Arabic place names, macrons, curly quotes, and years
+written bare, `start: 2003`).
 "chunks fast/precise" says how many pieces of the events list were served fast (yaml-rs's
 plain values, a CSV's plain cells, json's values) and how many the precise reader read
 again: 1,000-event chunks, or the runs of calm and doubtful events a chunk with a doubt

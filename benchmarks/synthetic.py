@@ -10,9 +10,11 @@ Styles, so no figure comes only from the layout that happens to be fast:
 - "prose": the hand style with the punctuation real descriptions have ("Libya & Egypt",
   "why?", "50%", "*urgent*", `quotes`), which the fast reader must not mistake for YAML;
 - "json": the hand style's chronology as our own JSON export writes it (reopened as is);
-- "world": the hand style with the letters real chronologies hold (place names in Arabic,
-  transliterations with macrons, curly quotes, dashes): text that is not ASCII is held
-  two bytes a character and takes other paths than the ASCII the other styles are made of.
+- "world": the hand style as real chronologies are written: the letters they hold (place names
+  in Arabic, transliterations with macrons, curly quotes, dashes: text that is not ASCII is held
+  two bytes a character and takes other paths than the ASCII the other styles are made of), and
+  a year written bare (`start: 2003`: yaml-rs reads a number, and the text is searched for the
+  forms it reads otherwise).
 """
 
 from __future__ import annotations
@@ -153,7 +155,7 @@ def _hand_written(count: int, seed: int, prose: bool = False, world: bool = Fals
             words = f"{words} {rng.choice(WORLD_WORDS)}"  # (after capitalize(), which lowercases Ḥaftar)
         out.append(f"  - id: e{i}")
         out.append(f"    title: {words} {i}")
-        out.append(f'    start: "{start}"')
+        out.append(f"    start: {start}" if world and start.isdigit() else f'    start: "{start}"')
         if rng.random() < 0.2 and len(start) >= 10:
             end_year = y + (1 if m == 12 and rng.random() < 0.5 else 0)
             end_month = min(12, m + rng.randint(0, 1))

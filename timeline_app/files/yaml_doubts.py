@@ -39,19 +39,27 @@ PADDED_NUMBER = re.compile(r"""(?:[:\-][ \t]|[:\[{,]|\n)[ \t]*(?:[+-]?0\d|\+\d|-
 
 
 # the number part of `PADDED_NUMBER`, after what may stand before it: found first, since
-# it is rare (a date's `-05` follows a digit), where `PADDED_NUMBER` tries every `:`, `,` and line
-_PADDED_NUMBER_ITSELF = re.compile(r"(?<=[\s:\[{,])(?:[+-]?0\d|\+\d|-0|[+-]?_)[\d_]*[ \t]*(?:$|#|[,\]}])", re.M)
+# it is rare (a date's `-05` follows a digit), where `PADDED_NUMBER` tries every `:`, `,` and line.
+# One pattern for each first character the part may have (`0` then a digit, `+`, `-0` or `-_`,
+# `_`), starting with it: the engine skips to that character. As one pattern, `(?<=…)(?:…)`, it
+# was tried at every position: 7 ms a chunk, 0.7 s per 100,000 events, in any file where some
+# year is written bare (`start: 2003`).
+_NUMBER_END = r"[\d_]*[ \t]*(?:$|#|[,\]}])"
+_PADDED_NUMBER_PARTS = tuple(
+    re.compile(first + rf"(?<=[\s:\[{{,]{first})" + then + _NUMBER_END, re.M)
+    for first, then in (("0", r"\d"), (r"\+", r"[\d_]"), ("-", "[0_]"), ("_", ""))
+)
 
 
 def padded_numbers(text: str):
     """The spans of `PADDED_NUMBER`, looked for only on the lines that hold its number part
     (a tenth of the time: the pattern's first part matches at every key and line)."""
     searched_to = -1
-    for match in _PADDED_NUMBER_ITSELF.finditer(text):
-        line_start = text.rfind("\n", 0, match.start())  # (the pattern may start at this line break)
+    for at in sorted(found.start() for part in _PADDED_NUMBER_PARTS for found in part.finditer(text)):
+        line_start = text.rfind("\n", 0, at)  # (the pattern may start at this line break)
         if line_start < searched_to:
             continue
-        line_end = text.find("\n", match.end())
+        line_end = text.find("\n", at)
         searched_to = len(text) if line_end == -1 else line_end
         yield from (found.span() for found in PADDED_NUMBER.finditer(text, max(line_start, 0), searched_to))
 
