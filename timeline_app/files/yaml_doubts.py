@@ -163,8 +163,22 @@ _FLOW_VALUE_INDICATOR = re.compile(r":[ \t]+[|>](?![-+0-9]*(?:[ \t]+#[^\n]*)?[ \
 # a key's `:` alone at the start of the next line, inside a flow mapping
 _COLON_LINE = re.compile(r"\n[ \t]*:(?=[ \t\n])")
 # what looks like a block scalar header ending its line (in flow, libyaml refuses it and
-# yaml-rs reads a plain `|`: see `_block_headers_in_flow`)
-_HEADER_ENDING_A_LINE = re.compile(r"[ \t][|>][-+0-9]*[ \t]*(?:#[^\n]*)?$", re.M)
+# yaml-rs reads a plain `|`: see `_block_headers_in_flow`), after a blank: `[ \t][|>]…`, as one
+# pattern for `|` and one for `>`, each starting with its sign (the engine skips to it; a
+# pattern starting with the blank was tried at every space: 3 ms a chunk of a file with
+# literal blocks and flow lists)
+_HEADER_ENDING_A_LINE = tuple(re.compile(sign + rf"(?<=[ \t]{sign})[-+0-9]*[ \t]*(?:#[^\n]*)?$", re.M) for sign in (r"\|", ">"))
+
+
+def _headers_ending_a_line(text: str):
+    """(start, end) of each match of `[ \t][|>][-+0-9]*[ \t]*(?:#[^\n]*)?$` that a left-to-right
+    scan finds (one that starts inside another's, in its comment, is not)."""
+    scanned_to = 0
+    for start, end in sorted((found.start() - 1, found.end()) for pattern in _HEADER_ENDING_A_LINE
+                             for found in pattern.finditer(text)):
+        if start >= scanned_to:
+            scanned_to = end
+            yield start, end
 _LEAVES_A_FLOW_OPEN = re.compile(r"[,:\[{][ \t]*(?:#.*)?$")
 _BLANK_OR_COMMENT_LINE = re.compile(r"[ \t]*(?:#.*)?")
 
@@ -175,12 +189,11 @@ def _block_headers_in_flow(text: str):
     leaves a flow open: it ends with `,`, `:` or an opener, or opens one it does not close.
     One look a header, its line and the one before (a regex per opener was quadratic in a
     line of brackets)."""
-    for match in _HEADER_ENDING_A_LINE.finditer(text):
-        at = match.start()
+    for at, header_end in _headers_ending_a_line(text):
         line_start = text.rfind("\n", 0, at) + 1
         before = text[line_start:at]
         if "[" in before or "{" in before:
-            yield line_start, match.end()
+            yield line_start, header_end
             continue
         end = line_start - 1
         while end > 0:
@@ -190,7 +203,7 @@ def _block_headers_in_flow(text: str):
                 closed = max(previous.rfind("]"), previous.rfind("}"))
                 opened = max(previous.rfind("["), previous.rfind("{"))
                 if opened > closed or _LEAVES_A_FLOW_OPEN.search(previous):
-                    yield start, match.end()
+                    yield start, header_end
                 break
             end = start - 1
 
