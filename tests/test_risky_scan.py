@@ -111,3 +111,28 @@ def test_headers_ending_a_line_are_the_one_patterns_own_matches():
         assert list(yaml_doubts._headers_ending_a_line(text)) == expected, repr(text)
         found += bool(expected)
     assert found > 5000
+
+
+def test_a_time_is_no_padded_number_but_a_value_after_a_quoted_key_is():
+    """`08:02` in `start: 2014-06-25 08:02` is inside one scalar to both parsers (a doubt there sent
+    one event in fifty of a file with bare years and times to the precise reader); `{"start":01917}`
+    is a key and a number to yaml-rs, text to the precise reader."""
+    import yaml_rs
+
+    for calm in ("start: 2014-06-25 08:02\n", "start: 12:01\n", "tags: [12:01, x:01]\n", "a: {x:01}\n"):
+        assert not list(yaml_doubts.padded_numbers(calm)), calm
+        assert not any(isinstance(value, int) for value in _leaves(yaml_rs.loads(calm, parse_datetime=False))), calm
+    for doubtful in ('a: {"start":01917}\n', "a: {'start':01917}\n", "start: 01917\n", "a: [x, 01]\n"):
+        assert list(yaml_doubts.padded_numbers(doubtful)), doubtful
+        assert any(isinstance(value, int) for value in _leaves(yaml_rs.loads(doubtful, parse_datetime=False))), doubtful
+
+
+def _leaves(value):
+    if isinstance(value, dict):
+        for each in value.values():
+            yield from _leaves(each)
+    elif isinstance(value, list):
+        for each in value:
+            yield from _leaves(each)
+    else:
+        yield value
