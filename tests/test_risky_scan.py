@@ -136,3 +136,18 @@ def _leaves(value):
             yield from _leaves(each)
     else:
         yield value
+
+
+def test_underscores_after_a_digit_are_found_as_the_one_pattern_finds_them():
+    """`2_014` is a number to yaml-rs: each `_` after a digit is a doubt, found from the `_` (a
+    pattern starting with the digit was tried at every position of text full of `event_12` ids)."""
+    import re
+
+    whole = re.compile(r"[0-9]_")
+    rng = random.Random(9)
+    for _ in range(40_000):
+        text = "".join(rng.choice("0_9a_\n 1__٣") for _ in range(rng.randint(0, 14)))
+        expected = [match.span() for match in whole.finditer(text)]
+        found = list(yaml_doubts.doubts(text, False))
+        assert all(span in found for span in expected), repr(text)
+        assert [(m.start() - 1, m.end()) for m in yaml_doubts._UNDERSCORE_AFTER_A_DIGIT.finditer(text)] == expected
