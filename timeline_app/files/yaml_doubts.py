@@ -161,14 +161,18 @@ def at_node_start(text: str, at: int) -> bool:
 _BLANKS_AND_COMMENTS = r"(?:\s|#[^\n]*\n)*"  # (a comment must reach its line's end: no backtracking)
 _FLOW_ITEM_STARTS = tuple(re.compile(opener + _BLANKS_AND_COMMENTS + r"[?:|>%]") for opener in (",", r"\[", r"\{")) + (
     re.compile(r":" + _BLANKS_AND_COMMENTS + r"[?:%]"),  # a flow mapping's value (`{description: ?x}`: libyaml refuses it, yaml-rs reads it)
-    re.compile(r":[,?\[\]{}]"),  # `[a, b:]`, `{x:}`: libyaml refuses a plain scalar's `:` before these, yaml-rs reads a key
+    # `[a, b:]`, `{x:}`: libyaml refuses a plain scalar's `:` before these, yaml-rs reads a key;
+    # `{"id":|}`: libyaml refuses a `|` or `>` stuck to a quoted key's `:`, yaml-rs reads the text
+    re.compile(r":[,?\[\]{}|>]"),
     # `{description:\n  >}`: a value's | or > on a later line (in flow libyaml refuses it, yaml-rs reads text)
     re.compile(r":[ \t]*(?:#[^\n]*)?\n" + _BLANKS_AND_COMMENTS + r"[|>]"),
 )
 # a flow value starting with | or > (a block scalar header ends its line; `{title: >x}` does not)
 _FLOW_VALUE_INDICATOR = re.compile(r":[ \t]+[|>](?![-+0-9]*(?:[ \t]+#[^\n]*)?[ \t]*$)", re.M)  # (`>#` is no comment)
 # a key's `:` alone at the start of the next line, inside a flow mapping
-_COLON_LINE = re.compile(r"\n[ \t]*:(?=[ \t\n])")
+# (whatever follows it: after a quoted key, `"start"\n  :2003` is a key and a value to yaml-rs,
+# an error to libyaml)
+_COLON_LINE = re.compile(r"\n[ \t]*:")
 # what looks like a block scalar header ending its line (in flow, libyaml refuses it and
 # yaml-rs reads a plain `|`: see `_block_headers_in_flow`), after a blank: `[ \t][|>]…`, as one
 # pattern for `|` and one for `>`, each starting with its sign (the engine skips to it; a
