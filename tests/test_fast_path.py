@@ -81,3 +81,29 @@ def test_a_chunk_read_again_does_not_leave_its_categories_or_ids_behind():
     assert result.ok and not result.problems
     assert list(result.chronology.categories) == ["c0", "c1", "c2", "late"]
     assert result.chronology.events[-1].title == "1969"
+
+
+def test_files_as_people_write_them_are_served_fast_with_the_precise_answer(monkeypatch):
+    """Arabic and macrons, years written bare, times unquoted, descriptions in literal blocks,
+    ids with underscores: each once cost a file seconds (a doubt on every chunk, or a search tried
+    at every character); none of it may send an event to the precise reader, and the answer is its."""
+    import re
+
+    from timeline_app.files import fast_reader
+
+    text = synthetic_yaml(2500, seed=4, style="world")
+    text = re.sub(r'start: "(\d{4}-\d\d-\d\d \d\d:\d\d)"', r"start: \1", text)  # times unquoted
+    text = text.replace("  - id: e", "  - id: event_")
+    text = re.sub(r"    description: (.*)\n(?=    sources: \['https://example.org/report/\d*0'\])",
+                  r"    description: |\n      \1\n", text)  # a tenth of the descriptions as literal blocks
+    assert "start: 2" in text and "description: |" in text and "طرابلس" in text
+    reread = []
+    real = fast_reader.Chunk.read_precise
+    monkeypatch.setattr(fast_reader.Chunk, "read_precise", lambda chunk: reread.append(chunk) or real(chunk))
+    fast_root, header_problems = read_fast(text)
+    fast, fast_problems = build_chronology(fast_root)
+    precise_root, problems = read_precise(text)
+    precise, precise_problems = build_chronology(precise_root)
+    assert not reread
+    assert not (problems or header_problems or fast_problems or precise_problems)
+    assert fast.as_dict() == precise.as_dict() and len(fast.events) == 2500
