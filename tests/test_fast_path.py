@@ -107,3 +107,20 @@ def test_files_as_people_write_them_are_served_fast_with_the_precise_answer(monk
     assert not reread
     assert not (problems or header_problems or fast_problems or precise_problems)
     assert fast.as_dict() == precise.as_dict() and len(fast.events) == 2500
+
+
+def test_keys_of_ones_own_beside_events_with_problems_get_the_precise_answer():
+    """A chunk with a key of the user's own and an event with a problem is checked a run at a
+    time with the keys set aside: every warning and error where the precise reader puts it."""
+    import re
+
+    from test_fast_precise_agree import fast_verdict, precise_verdict
+
+    text = synthetic_yaml(3000, seed=5)
+    for every in (1, 7):
+        count = iter(range(10**6))
+        owned = re.sub(r"    category:", lambda m: ("    importance: high\n" if next(count) % every == 0 else "") + m[0], text)
+        count = iter(range(10**6))
+        broken = re.sub(r'start: "[^"]*"', lambda m: 'start: "2014-13-45"' if next(count) % 97 == 0 else m[0], owned)
+        precise, fast = precise_verdict(broken), fast_verdict(broken)
+        assert fast == precise and any("unknown key" in line for line in fast[0]) and any("month 13" in line for line in fast[0])

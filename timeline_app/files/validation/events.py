@@ -6,7 +6,7 @@ the same chunk is read again precisely, so a problem costs one chunk's slow read
 
 from __future__ import annotations
 
-from itertools import chain
+from itertools import chain, repeat
 from operator import attrgetter
 
 from ...chronology.date_forms import parse_when
@@ -89,25 +89,26 @@ def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: 
         return _precise_events(check, chunk, categories, explicit, ids)
     check.stream = chunk.stream
     events = _plain_chunk(check, chunk, chunk.items, categories, explicit, ids)
-    own_keys: dict[int, list[Problem]] = {}
-    if events is None:  # a key of the user's own, perhaps: set aside, the chunk is checked again
-        items, own_keys = _without_own_keys(chunk)
-        if items is not chunk.items:
-            events = _plain_chunk(check, chunk, items, categories, explicit, ids)
-            if events is not None:
-                check.problems.extend(chain.from_iterable(own_keys.values()))
     if events is not None:
         return events
+    items, own_keys = _without_own_keys(chunk)  # a key of the user's own, perhaps: set aside, the chunk checked again
+    if items is not chunk.items:
+        events = _plain_chunk(check, chunk, items, categories, explicit, ids)
+        if events is not None:
+            check.problems.extend(chain.from_iterable(own_keys.values()))
+            return events
     events, index, alone = [], chunk.first, 0
     while index < chunk.last:
         end = min(index + CALM_RUN, chunk.last)
-        if not own_keys:  # a run of calm events column by column; the run holding the problem event by event
-            built = _plain_chunk(check, chunk, chunk.items[index - chunk.first : end - chunk.first], categories,
-                                 explicit, ids, first=index)
-            if built is not None:
-                events += built
-                index = end
-                continue
+        # a run of calm events column by column (with the warnings for the keys of one's own set
+        # aside in it); the run holding the problem event by event
+        built = _plain_chunk(check, chunk, items[index - chunk.first : end - chunk.first], categories, explicit, ids,
+                             first=index)
+        if built is not None:
+            check.problems.extend(chain.from_iterable(map(own_keys.get, range(index, end), repeat(()))))
+            events += built
+            index = end
+            continue
         built, index = _plain_events_of(check, chunk, index, categories, explicit, ids, own_keys, end)
         events += built
         if index == end:
