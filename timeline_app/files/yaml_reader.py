@@ -141,7 +141,7 @@ def syntax_problem(text: str) -> Problem | None:
     """The YAML syntax error the precise reader would stop at, found at libyaml's own
     speed (nothing is built), or None when the parser accepts the text."""
     try:
-        yaml._yaml.CParser(_HandedOver(text)).raw_parse()
+        _parse(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         place = placer(text)
@@ -153,12 +153,18 @@ def syntax_problem(text: str) -> Problem | None:
 
 
 def is_well_formed(text: str) -> bool:
-    """Whether libyaml parses `text` to its end: no syntax error, no character it refuses."""
+    """Whether libyaml parses `text` to its end: no syntax error, no character it refuses
+    (`syntax_problem`'s parse, without the message it would build)."""
     try:
-        yaml._yaml.CParser(_HandedOver(text)).raw_parse()
+        _parse(text)
     except yaml.YAMLError:
         return False
     return True
+
+
+def _parse(text: str) -> None:
+    """libyaml's parse of `text`, nothing built; raises its error."""
+    yaml._yaml.CParser(_HandedOver(text)).raw_parse()
 
 
 class _HandedOver:
