@@ -92,7 +92,7 @@ def _columns(check: Checker, items: list, first: int, categories: dict, explicit
     dates = _dates(check, items)
     if dates is None:
         return None
-    tags = _tags(items, check.shared_words)
+    tags = _tags(items, check.shared_words, check.shared_tags)
     sources = _sources(check, items)
     if tags is None or sources is None:
         return None
@@ -122,19 +122,27 @@ def _dates(check: Checker, items: list):
     return dates
 
 
-def _tags(items: list, shared: dict[str, str]):
+def _tags(items: list, shared: dict[str, str], lists: dict[tuple, tuple]):
     tags = _field(items, "tags", ())
     if not set(map(type, tags)) <= {list, tuple} or [] in tags:
         return None  # (a tuple is only ever the default: the YAML reader makes lists)
     every = list(chain.from_iterable(tags))
     if every and (set(map(type, every)) != {str} or "" in every):
         return None
-    if len(shared) < MOST_SHARED_WORDS:
+    if len(shared) >= MOST_SHARED_WORDS:
+        return list(map(tuple, tags))
+    if len(lists) >= MOST_SHARED_LISTS:
         return [tuple(map(shared.setdefault, each, each)) if each else () for each in tags]
-    return list(map(tuple, tags))
+    # each distinct list of tags one tuple of shared words, made once: a tuple made for each
+    # event (with a `map` object apiece) cost four times as much
+    tags = list(map(tuple, tags))
+    for each in dict.fromkeys(tags).keys() - lists.keys():
+        lists[each] = tuple(map(shared.setdefault, each, each))
+    return list(map(lists.__getitem__, tags))
 
 
 MOST_SHARED_WORDS = 20_000  # (words past these are kept as read: a file whose every tag is new)
+MOST_SHARED_LISTS = 50_000  # (and lists of tags: a million events' own lists would make a 40 MB table)
 
 
 def _shared(words: list, shared: dict[str, str]) -> list:

@@ -99,6 +99,7 @@ class Checker:
         # one string object for each tag or category a large file repeats (a million events
         # name six categories and a few dozen tags: 3 million copies were 170 MB)
         self.shared_words: dict[str, str] = {}
+        self.shared_tags: dict[tuple, tuple] = {}  # and one tuple for each list of tags they repeat
 
     def report(self, where: object, message: str, severity: str = ERROR, fallback=(1, 1)) -> None:
         if not self.precise:
