@@ -21,6 +21,8 @@ events:
       - {date: August 2014, source: 'https://news.vice.com/x'}
   - {title: a year, start: 2012}
   - {title: about, start: c. 1500, category: politics}
+  - {title: a minute, start: 2014-06-25 08:02, end: 2014-06-25 09:00}
+  - {title: open start, start: ../2006}
 """
 
 
@@ -32,6 +34,7 @@ def test_columns_match_each_events_own_answers():
     assert index.ends.tolist() == [event.end_seconds() for event in events]
     assert index.starts.tolist() == [event.start.seconds() for event in events]
     assert index.is_span.tolist() == [event.end is not None for event in events]
+    assert index.is_exact.tolist() == [event.start.precision in ("day", "minute") for event in events]
     assert [index.lane_ids[lane] for lane in index.lanes] == [event.category for event in events]
     assert any(event.end_open == "present" for event in events) and any(event.alternatives for event in events)
     assert np.all(index.ends > index.starts)
