@@ -14,10 +14,7 @@ from typing import Callable
 from ..chronology.model import Chronology
 from ..chronology.problems import Problem, has_errors, in_file_order, with_path
 from .bundled import is_bundled
-from .csv_format import read_csv
 from .fast_reader import FastPathFailed, has_unplain_bytes, read_fast
-from .json_format import read_json
-from .timeline_project import read_timeline_project
 from .validation import build_chronology
 from .yaml_reader import ReadError, decode, read_precise
 
@@ -89,14 +86,32 @@ def _load_text(text: str, path: str, progress: Callable[[float], None] | None, p
     return LoadResult(path, chronology, with_path(in_file_order(problems + more), path))
 
 
-_OTHER_READERS = {".csv": read_csv, ".json": read_json, ".timeline": read_timeline_project}
+_OTHER_READERS = (".csv", ".json", ".timeline")
+
+
+def read_json(text: str, **options):
+    """`json_format.read_json`, imported when first needed (as are the other formats' readers:
+    together a quarter of the start-up that `--check` of a YAML file pays)."""
+    from .json_format import read_json as read
+
+    return read(text, **options)
+
+
+def _reader_of(kind: str):
+    if kind == ".csv":
+        from .csv_format import read_csv
+
+        return read_csv
+    from .timeline_project import read_timeline_project
+
+    return read_timeline_project
 
 
 def _load_other(text: str, path: str, kind: str, plain: bool | None) -> LoadResult:
     """CSV, JSON (TimelineJS or our own export) or The Timeline Project's `.timeline`:
     read into located values, then the same checks."""
     try:
-        root, problems = read_json(text, plain=plain) if kind == ".json" else _OTHER_READERS[kind](text)
+        root, problems = read_json(text, plain=plain) if kind == ".json" else _reader_of(kind)(text)
         try:
             chronology, more = build_chronology(root)
         except FastPathFailed:  # a chunk libyaml refuses though json read it: the whole file, precisely
