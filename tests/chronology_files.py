@@ -541,6 +541,19 @@ def m_int_form(rng, doc, key="start"):
     return f"{key}={raw}@{n}"
 
 
+def m_padded_elsewhere(rng, doc):
+    """A padded number (`01917`, `+2015`, `-0`, `_1914`: a number to yaml-rs, text to the precise
+    reader) in a field that must hold text, perhaps beside a year written bare in another event."""
+    y = _year(rng)
+    raw = rng.choice([f"0{y}", f"+{y}", "-0", f"_{y}", f"-_{y}", f"0{y} # note"])
+    key = rng.choice(["title", "id", "location", "category", "description", "display_date", "tags", "sources"])
+    n = _pick(rng, doc)
+    set_value(doc, n, key, f"[a, {raw.split(' #')[0]}]" if key in ("tags", "sources") else raw)
+    if rng.random() < 0.5:
+        set_value(doc, _pick(rng, doc), "start", str(y))
+    return f"{key}={raw}@{n}"
+
+
 def m_int_form_end(rng, doc):
     n = _pick(rng, doc)
     raw = f"0x{rng.randint(2031, 2100):X}"
@@ -966,6 +979,7 @@ def m_huge_int(rng, doc):
 MUTATIONS = {
     "int_form": m_int_form,
     "int_form_end": m_int_form_end,
+    "padded_elsewhere": m_padded_elsewhere,
     "ctrl": m_ctrl,
     "linebreak_then_problem": m_ctrl_early_then_problem,
     "empty": m_empty,

@@ -91,6 +91,40 @@ def test_padded_numbers_are_the_patterns_own_matches():
         assert list(yaml_doubts.padded_numbers(text)) == [m.span() for m in yaml_doubts.PADDED_NUMBER.finditer(text)], repr(text)
 
 
+def test_padded_numbers_within_some_lines_are_the_patterns_matches_on_those_lines():
+    """Searched only in the texts of the events with a year written bare, a padded number is
+    found on each of their lines and on no other (whole lines, as events' texts are)."""
+    rng = random.Random(7)
+    for _ in range(20_000):
+        lines = ["".join(rng.choice(FLOW_PIECES) for _ in range(rng.randint(0, 6))).replace("\n", " ") + "\n"
+                 for _ in range(rng.randint(1, 8))]
+        text, offsets = "".join(lines), [0]
+        for line in lines:
+            offsets.append(offsets[-1] + len(line))
+        chosen = sorted(rng.sample(range(len(lines)), rng.randint(0, len(lines))))
+        within = [(offsets[index], offsets[index + 1]) for index in chosen]
+        expected = [match.span() for match in yaml_doubts.PADDED_NUMBER.finditer(text)
+                    if any(start <= match.end() - 1 < end for start, end in within)]
+        found = list(yaml_doubts.padded_numbers(text, within))
+        assert set(expected) <= set(found) <= {match.span() for match in yaml_doubts.PADDED_NUMBER.finditer(text)}, repr(text)
+
+
+def test_a_padded_number_outside_the_dates_is_refused_by_its_type_not_looked_for():
+    """A padded number in a field that must hold text (`title: 01917`) is a number to yaml-rs,
+    which the fast checks refuse: the event is read precisely without the text being searched,
+    and both readers give the same answer whether or not a year is written bare nearby."""
+    from test_fast_precise_agree import fast_verdict, precise_verdict
+
+    for value in ("01917", "+2015", "-0", "_1914"):
+        for key in ("title", "id", "location", "category", "description", "display_date"):
+            for start in ("2003", "'2003'"):
+                text = (f"title: t\nevents:\n  - title: a\n    start: {start}\n"
+                        f"  - start: '2004'\n    {key}: {value}\n" + ("    title: b\n" if key != "title" else ""))
+                verdict = fast_verdict(text)
+                assert verdict == precise_verdict(text), text
+                assert verdict[1] is None or value in str(verdict[1]), text  # the text as written
+
+
 def test_a_sign_after_a_comment_line_is_still_found():
     text = "  tags: [a, # note\n    ?b]\n"
     assert set(yaml_doubts._flow_items_opened_badly_slowly(text)) <= set(yaml_doubts._signs_after_openers(text)) != set()

@@ -35,7 +35,16 @@ from .chunked_events import ChunkedEvents
 from .in_pieces import let_go
 from .flow_events import read_flow
 from .list_items import events_list
-from .yaml_doubts import anchor_names, doubtful_end, doubts, has_anchor_or_alias, has_number_dates, key_offset, padded_numbers
+from .yaml_doubts import (
+    anchor_names,
+    doubtful_end,
+    doubts,
+    has_anchor_or_alias,
+    has_number_dates,
+    key_offset,
+    number_date_events,
+    padded_numbers,
+)
 from .yaml_reader import (
     Mapping,
     ReadError,
@@ -277,6 +286,7 @@ def _read_whole(items, count: int, text: str) -> bool:
     return isinstance(items, list) and len(items) == count and next(doubtful_end(text), None) is None
 
 
+MOST_NUMBER_DATE_TEXTS = 100  # events with a year written bare searched one by one for a padded number; more: the whole chunk
 MIN_CALM_RUN = 8  # calm events between two doubtful ones fewer than this are read precisely with them
 
 
@@ -345,7 +355,24 @@ class Chunk:
 
     def _doubts(self):
         """Where this text holds a form yaml-rs may read otherwise than libyaml (`yaml_doubts`)."""
-        return doubts(self.text, self.items is not None and has_number_dates(self.items), self.stood_in)  # (without items: `_parse_calm_runs`)
+        return doubts(self.text, self._number_date_texts(), self.stood_in)
+
+    def _number_date_texts(self) -> list[tuple[int, int]]:
+        """Where in this text stand the events yaml-rs read a number in `start` or `end` of
+        (`number_date_events`); none without items (`_parse_calm_runs` looks for itself)."""
+        if self.items is None:
+            return []
+        events = number_date_events(self.items)
+        if len(events) > MOST_NUMBER_DATE_TEXTS:
+            return [(0, len(self.text))]  # (a search apiece would cost more than one over the whole text)
+        bounds, base = self.stream.bounds, self.stream.bounds[self.first]
+        texts: list[tuple[int, int]] = []
+        for index in events:
+            start, end = bounds[self.first + index] - base, bounds[self.first + index + 1] - base
+            if texts and texts[-1][1] == start:  # one after another: one text
+                start = texts.pop()[0]
+            texts.append((start, end))
+        return texts
 
     def _doubtful_events(self) -> list[bool]:
         """For each event, whether a doubt touches its text."""
