@@ -28,8 +28,8 @@ from .values import EVENT_KEY_SET, PALETTE, PLAIN_WEB_LINK, SOURCE_KEY_SET, Chec
 _LINKS = re.compile(rf"(?:{PLAIN_WEB_LINK.pattern})(?:\n(?:{PLAIN_WEB_LINK.pattern}))*")  # fullmatch: one link a line
 _NONE_TYPE = type(None)
 _new_source = partial(tuple.__new__, Source)  # Source(url, "", "", "") without a Python call
-_DATE_PARTS = tuple(map(attrgetter, ("start", "end", "end_open", "start_open", "written")))
 _EXTRA_KEYS = frozenset(("media", "background", "display_date"))
+_ALTERNATIVES = attrgetter("alternatives")
 
 
 def plain_chunk(
@@ -54,7 +54,7 @@ def plain_chunk(
     for category in dict.fromkeys(category_column):
         if category and category not in categories:
             categories[category] = Category(category, category, PALETTE[len(categories) % len(PALETTE)])
-    starts, ends, end_opens, start_opens, written = (list(map(part, dates)) for part in _DATE_PARTS)
+    starts, ends, end_opens, start_opens, _, written = zip(*dates)  # (EventDates are tuples: one pass)
     events = list(map(
         Event, event_ids, titles, starts, ends, category_column, tags, descriptions, sources, locations,
         lines[first : first + len(items)], end_opens, start_opens, repeat(()), written,
@@ -117,7 +117,7 @@ def _dates(check: Checker, items: list):
     if ends.count(None) != has_end.count(False):
         return None  # `end:` with nothing after it (a None beyond those of events without an end)
     dates = list(map(event_dates, starts, ends, has_end, repeat(check.date_order), repeat(check.timezone)))
-    if any(map(attrgetter("alternatives"), dates)):
+    if any(map(_ALTERNATIVES, dates)):
         return None
     return dates
 
