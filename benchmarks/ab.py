@@ -1,0 +1,137 @@
+"""Is the working tree faster than a revision? Runs both, alternating, in fresh processes.
+
+Run: python benchmarks/ab.py REV [SIZE:STYLE] [--runs N] [--window | --instructions]
+     (default 100000:hand, 8 runs each, the load alone)
+
+This machine's speed wanders by 20-40% from minute to minute (benchmarks/sitting.py), so one
+run before a change and one after say nothing of a 5% change. Here the revision (checked out
+in a temporary worktree) and the working tree take turns, run after run, and each side's
+minimum and median are printed with their ratio: a change is real when both move.
+
+  (default)       the load alone (`load_file`), what `--check` pays after start-up
+  --window        the whole window to first paint and to searchable (bench_scale.py --one)
+  --instructions  the load's instructions counted by valgrind (deterministic to ~0.5%, 30x
+                  slower: use a small file, 20000:hand): the parse on the loading thread, the
+                  second of two loads minus the first, so start-up and imports do not count
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+LOAD = """
+import sys, time
+sys.path.insert(0, {tree!r})
+from timeline_app.files.loader import load_file
+started = time.perf_counter()
+load_file({path!r})
+print(time.perf_counter() - started)
+"""
+
+# the loads, with yaml-rs parsing on the loading thread: valgrind runs one thread at a time, and
+# the interleaving of two would make the count wander
+COUNTED = """
+import sys
+sys.path.insert(0, {tree!r})
+from timeline_app.files import chunk_parsing, fast_reader
+from timeline_app.files.loader import load_file
+
+def in_turn(yaml_rs, jobs):
+    for *head, text in jobs:
+        yield (*head, chunk_parsing.parse_chunk(yaml_rs, text))
+
+fast_reader.parsed_ahead = in_turn
+for _ in range({loads}):
+    load_file({path!r})
+"""
+
+
+def main(argv: list[str]) -> int:
+    args = [arg for arg in argv if not arg.startswith("--")]
+    flags = [arg for arg in argv if arg.startswith("--")]
+    runs = 8
+    if "--runs" in argv:
+        runs = int(argv[argv.index("--runs") + 1])
+        args.remove(str(runs))
+    if not args or any(flag not in ("--runs", "--window", "--instructions") for flag in flags):
+        print(__doc__.split("\n\n")[1], file=sys.stderr)
+        return 2
+    revision, wanted = args[0], (args[1] if len(args) > 1 else "100000:hand")
+    size, _, style = wanted.partition(":")
+    style = style or "hand"
+    sys.path.insert(0, str(HERE))
+    from bench_scale import _data_file
+    from sitting import describe
+
+    path = _data_file(int(size), style)
+    print(describe())
+    with tempfile.TemporaryDirectory(prefix="timeline-ab-") as temporary:
+        old = Path(temporary) / "old"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(old), revision], check=True)
+        try:
+            trees = {revision: old, "working tree": ROOT}
+            if "--instructions" in flags:
+                return _count(trees, path)
+            times: dict[str, list[float]] = {name: [] for name in trees}
+            for _ in range(runs):
+                for name, tree in trees.items():
+                    times[name].append(_window(tree, size, style) if "--window" in flags else _load(tree, path))
+            _report(times, "s")
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], check=False)
+    return 0
+
+
+def _load(tree: Path, path: Path) -> float:
+    script = LOAD.format(tree=str(tree), path=str(path))
+    output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=tempfile.gettempdir())
+    return float(output.stdout.split()[-1])
+
+
+def _window(tree: Path, size: str, style: str) -> float:
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    output = subprocess.run([sys.executable, str(tree / "benchmarks" / "bench_scale.py"), "--one", size, style],
+                            capture_output=True, text=True, check=True, env=environment)
+    return json.loads(output.stdout.strip().splitlines()[-1])["open_s"]
+
+
+def _count(trees: dict[str, Path], path: Path) -> int:
+    if shutil.which("valgrind") is None:
+        print("--instructions needs valgrind", file=sys.stderr)
+        return 2
+    for name, tree in trees.items():
+        one, two = (_instructions(tree, path, loads) for loads in (1, 2))
+        print(f"{name:>14}: {(two - one) / 1e6:,.0f} M instructions a load")
+    return 0
+
+
+def _instructions(tree: Path, path: Path, loads: int) -> int:
+    script = COUNTED.format(tree=str(tree), path=str(path), loads=loads)
+    environment = dict(os.environ, OPENBLAS_NUM_THREADS="1")  # (no pool of idle threads spinning)
+    output = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                             sys.executable, "-c", script], capture_output=True, text=True, check=True, env=environment,
+                            cwd=tempfile.gettempdir())
+    line = next(line for line in output.stderr.splitlines() if "I   refs" in line or "I refs" in line)
+    return int(line.split()[-1].replace(",", ""))
+
+
+def _report(times: dict[str, list[float]], unit: str) -> None:
+    (before, old), (after, new) = times.items()
+    for name, values in times.items():
+        print(f"{name:>14}: min {min(values):.3f} {unit}, median {statistics.median(values):.3f} {unit}"
+              f"   ({' '.join(f'{value:.2f}' for value in values)})")
+    print(f"{after} / {before}: min {min(new) / min(old):.2f}, median {statistics.median(new) / statistics.median(old):.2f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
