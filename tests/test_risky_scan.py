@@ -185,3 +185,16 @@ def test_underscores_after_a_digit_are_found_as_the_one_pattern_finds_them():
         found = list(yaml_doubts.doubts(text, False))
         assert all(span in found for span in expected), repr(text)
         assert [(m.start() - 1, m.end()) for m in yaml_doubts._UNDERSCORE_AFTER_A_DIGIT.finditer(text)] == expected
+
+
+def test_number_date_events_are_those_with_a_start_or_end_read_as_a_whole_number():
+    rng = random.Random(11)
+    values = [None, 2003, "2003", True, 1.5, [2003], {"a": 1}, 0]
+    for _ in range(5_000):
+        items = []
+        for _ in range(rng.randint(0, 12)):
+            item = {key: rng.choice(values) for key in ("start", "end") if rng.random() < 0.6}
+            items.append(item if rng.random() < 0.95 else rng.choice([None, "x", 3]))
+        expected = [index for index, item in enumerate(items)
+                    if type(item) is dict and any(type(item.get(key)) is int for key in ("start", "end"))]
+        assert yaml_doubts.number_date_events(items) == expected, items

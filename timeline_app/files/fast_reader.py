@@ -90,9 +90,11 @@ def has_unplain_characters(text: str) -> bool:
 
 _UNPLAIN_BYTES = bytes(range(0x20)).translate(None, b"\t\n\r") + b"\x7f"  # C0 controls but tab and line breaks, DEL
 _PLAIN_BYTES = bytes(range(256)).translate(None, _UNPLAIN_BYTES)
-# the others in UTF-8, each found from its rare first bytes: C1 controls, U+2028 and U+2029, U+FFFE and U+FFFF
-_UNPLAIN_SEQUENCES = ((b"\xc2", re.compile(b"\xc2[\x80-\x9f]")), (b"\xe2\x80", re.compile(b"\xe2\x80[\xa8\xa9]")),
-                      (b"\xef\xbf", re.compile(b"\xef\xbf[\xbe\xbf]")))
+# the others in UTF-8, each looked for only where its first byte stands (found at memchr speed; a
+# two-byte `in` took three times as long as the search itself): C1 controls, U+2028 and U+2029,
+# U+FFFE and U+FFFF
+_UNPLAIN_SEQUENCES = ((b"\xc2", re.compile(b"\xc2[\x80-\x9f]")), (b"\xe2", re.compile(b"\xe2\x80[\xa8\xa9]")),
+                      (b"\xef", re.compile(b"\xef\xbf[\xbe\xbf]")))
 
 
 def has_unplain_bytes(data: bytes, start: int = 0) -> bool:

@@ -10,7 +10,8 @@ for its rare characters first, at memchr speed.
 from __future__ import annotations
 
 import re
-from itertools import repeat
+from itertools import compress, repeat
+from operator import is_, or_
 
 _ANCHOR = re.compile(r"(?:^|[\s\[\]{},:-])&([^\s\[\]{},]+)", re.M)
 
@@ -88,8 +89,11 @@ def number_date_events(items: list) -> list[int]:
     one bare year in twenty a few ms a chunk.)"""
     if not has_number_dates(items):
         return []
-    return [index for index, item in enumerate(items)
-            if type(item) is dict and (type(item.get("start")) is int or type(item.get("end")) is int)]
+    if set(map(type, items)) != {dict}:
+        return [index for index, item in enumerate(items)
+                if type(item) is dict and (type(item.get("start")) is int or type(item.get("end")) is int)]
+    return list(compress(range(len(items)), map(or_, *(
+        map(is_, map(type, map(dict.get, items, repeat(key))), repeat(int)) for key in ("start", "end")))))
 
 
 # a digit before `_` (`2_014`: a number to yaml-rs), found from the `_`, which the engine skips
