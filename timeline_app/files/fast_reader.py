@@ -365,6 +365,8 @@ class Chunk:
         if self.items is None:
             return []
         events = number_date_events(self.items)
+        if not events:
+            return []
         if len(events) > MOST_NUMBER_DATE_TEXTS:
             return [(0, len(self.text))]  # (a search apiece would cost more than one over the whole text)
         bounds, base = self.stream.bounds, self.stream.bounds[self.first]
