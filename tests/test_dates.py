@@ -91,6 +91,14 @@ def test_short_dates_name_months_in_three_letters_and_keep_every_qualifier():
     assert describe_range(parse_date("2011-03-19"), parse_date("2011-10-31"), short=True) == "19 Mar–31 Oct 2011"
     assert describe_range(parse_date("2014-05"), parse_date("2014-09"), short=True) == "May–Sep 2014"
     assert describe_range(parse_date("2013-11"), parse_date("2014-02"), short=True) == "Nov 2013–Feb 2014"
+    # a span within one day names the day once, its zone once; another day or zone, both whole
+    assert describe_range(parse_date("2014-06-25 08:00"), parse_date("2014-06-25 09:30"), short=True) == "25 Jun 2014, 08:00–09:30"
+    assert describe_range(parse_date("2014-06-25T08:00+02:00"), parse_date("2014-06-25T09:30+02:00")) == (
+        "25 June 2014, 08:00 – 09:30 (UTC+02:00)")
+    assert describe_range(parse_date("2014-06-25T08:00+02:00"), parse_date("2014-06-25T09:30+03:00"), short=True) == (
+        "25 Jun 2014, 08:00 (UTC+02:00)–25 Jun 2014, 09:30 (UTC+03:00)")
+    assert describe_range(parse_date("2014-06-25 23:00"), parse_date("2014-06-26 01:30"), short=True) == (
+        "25 Jun 2014, 23:00–26 Jun 2014, 01:30")
     for written in ("about 2014-06-01", "2014-06-01?", "early 2014", "2014-06-01 14:30", "1850s", "between 1990 and 1995"):
         date = parse_date(written)
         long, short = describe_date(date), describe_date(date, short=True)

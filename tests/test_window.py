@@ -537,10 +537,31 @@ def test_the_list_shows_each_date_whole_and_each_category_as_its_lane_colour(win
         assert event.written in model.index(row, DATE).data(Qt.ToolTipRole)
         if not (event.alternatives or event.start_open or event.end_open or event.start.qualified):  # a day or a span of days
             single_days += 1
-            assert metrics.horizontalAdvance(shown) + 8 <= view.columnWidth(DATE), shown
+        assert metrics.horizontalAdvance(shown) + 8 <= view.columnWidth(DATE), shown  # whole, "13 Jul 2014 or Aug 2014" too
         assert model.index(row, CATEGORY).data() is None
         assert model.index(row, CATEGORY).data(Qt.ToolTipRole) == window.index.category_labels[event.category]
         assert model.index(row, CATEGORY).data(Qt.AccessibleTextRole) == window.index.category_labels[event.category]
     assert single_days > 10
     assert "15 Feb 2011" in [model.index(row, DATE).data() for row in range(model.rowCount())]
     assert model.headerData(CATEGORY, Qt.Horizontal, Qt.ToolTipRole).startswith("Category")
+
+
+def test_the_date_column_fits_the_dates_a_file_holds_and_keeps_a_width_the_reader_chose(window, tmp_path):
+    """Sized to the widest date among the events: a span across years is wider than a day and
+    a time; a width the reader dragged the column to is kept when a file is opened or reloaded."""
+    from timeline_app.gui.event_list import DATE
+
+    view = window.event_list
+    metrics = view.fontMetrics()
+    days = tmp_path / "days.yaml"
+    days.write_text("title: t\nevents:\n  - {title: a, start: 2011-03-19}\n  - {title: b, start: 2012-10-31}\n", encoding="utf-8")
+    window.open_file(str(days))
+    narrow = view.columnWidth(DATE)
+    spans = tmp_path / "spans.yaml"
+    spans.write_text("title: t\nevents:\n  - {title: a, start: 2011-03-19, end: 2012-10-31}\n", encoding="utf-8")
+    window.open_file(str(spans))
+    wide = view.columnWidth(DATE)
+    assert narrow < wide and metrics.horizontalAdvance("19 Mar 2011–31 Oct 2012") + 8 <= wide
+    view.horizontalHeader().resizeSection(DATE, narrow - 10)  # the reader's choice
+    window.open_file(str(spans))
+    assert view.columnWidth(DATE) == narrow - 10

@@ -102,9 +102,10 @@ def _last_of_span(date: PartialDate) -> PartialDate:
 def describe_event_date(event, short: bool = False) -> str:
     """An event's whole date in words: a point, a span, an open end, or the alternatives sources give.
     `short`: months in three letters ('20–28 Aug 2011')."""
-    if event.alternatives:
+    if event.alternatives:  # (short: without the sources, which the tooltip and the detail pane name)
         return " or ".join(
-            describe_date(alternative.date, short) + (f" ({alternative.label or alternative.source})" if alternative.source else "")
+            describe_date(alternative.date, short)
+            + (f" ({alternative.label or alternative.source})" if alternative.source and not short else "")
             for alternative in event.alternatives
         )
     if event.start_open:
@@ -130,6 +131,10 @@ def describe_range(start: PartialDate, end: PartialDate | None, short: bool = Fa
         return f"{start.day} {_month(start.month, short)}{dash}{describe_date(end, short)}"
     if start.precision == end.precision == MONTH and same_year:
         return f"{_month(start.month, short)}{dash}{describe_date(end, short)}"
+    if start.precision == end.precision and start.precision in (MINUTE, SECOND) and start.zone == end.zone and (
+            (start.year, start.month, start.day) == (end.year, end.month, end.day)):  # one day: '25 Jun 2014, 08:00–09:30'
+        clock = describe_date(end, short).split(", ", 1)[1]
+        return f"{describe_date(start, short).split(' (UTC')[0].removesuffix(' UTC')}{dash}{clock}"
     return f"{describe_date(start, short)}{dash}{describe_date(end, short)}"
 
 

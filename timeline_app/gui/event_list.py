@@ -16,7 +16,16 @@ from ..chronology.timeline_index import TimelineIndex
 DATE, TITLE, CATEGORY = range(3)
 HEADERS = ("Date", "Title", "")  # the category is a colour swatch, its name in the tooltip
 HEADER_TIPS = ("Sort by date", "Sort by title", "Category: the colour of its lane. Click to sort by category")
-WIDEST_DATE = "00 May 0000, 00:00"  # the Date column is made this wide: a day and a time, months in three letters
+WIDEST_DATE = "00 May 0000, 00:00"  # the Date column is at least this wide: a day and a time, months in three letters
+WIDEST_FITTED_DATE = "00 May 0000–00 May 0000 or 0000"  # and at most this, to fit the dates a chronology holds
+DATES_LOOKED_AT = 5_000  # events whose dates the column is fitted to: the first, in date order
+
+
+def dates_to_fit(events: list) -> set[str]:
+    """The short date texts of the first `DATES_LOOKED_AT` events (`describe_event_date`), which
+    the Date column is made wide enough for: a span ("19 Mar–31 Oct 2011") or two dates sources
+    disagree on ("13 Jul 2014 or Aug 2014") is wider than a day and a time."""
+    return {describe_event_date(event, short=True) for event in events[:DATES_LOOKED_AT]}
 
 
 class EventListModel(QAbstractTableModel):

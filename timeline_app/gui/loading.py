@@ -190,6 +190,7 @@ class LoadingMixin:
         if keep_view and not auto_fit:
             self.canvas.set_view(view)
         self.list_model.set_index(index)
+        self.fit_date_column(index.events)
         self.filters.set_index(index, result.chronology.date_order)
         self.apply_filters()
         if added_id and added_id in index.position_of_id:

@@ -28,7 +28,7 @@ from ..geometry.viewport import Viewport
 from .canvas import TimelineCanvas
 from .detail_pane import DetailPane
 from .editor_launch import open_in_editor
-from .event_list import WIDEST_DATE, EventListModel
+from .event_list import WIDEST_DATE, WIDEST_FITTED_DATE, EventListModel, dates_to_fit
 from .filters import Filters
 from .overview import OverviewStrip
 
@@ -82,7 +82,8 @@ class PanelsMixin:
         header.setSectionResizeMode(0, QHeaderView.Interactive)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.setSectionResizeMode(2, QHeaderView.Interactive)
-        header.resizeSection(0, self.event_list.fontMetrics().horizontalAdvance(WIDEST_DATE) + 14)
+        header.resizeSection(0, self._date_column_width({WIDEST_DATE}))
+        self._fitted_date_width = header.sectionSize(0)  # (a width the reader chose is kept: see fit_date_column)
         swatch = self.event_list.style().pixelMetric(QStyle.PM_SmallIconSize)
         header.resizeSection(2, swatch + 16)  # the colour says the lane; the name is in its tooltip
         self.event_list.selectionModel().currentRowChanged.connect(self._list_row_changed)
@@ -123,6 +124,21 @@ class PanelsMixin:
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.count_label)
         self.resize(1280, 800)
+
+    def fit_date_column(self, events: list) -> None:
+        """The Date column as wide as the widest date among the first events needs (a span, dates
+        sources disagree on), between a day with a time and `WIDEST_FITTED_DATE`; unless the
+        reader has set its width, which stays."""
+        header = self.event_list.horizontalHeader()
+        if header.sectionSize(0) != self._fitted_date_width:
+            return
+        header.resizeSection(0, self._date_column_width(dates_to_fit(events) | {WIDEST_DATE}))
+        self._fitted_date_width = header.sectionSize(0)
+
+    def _date_column_width(self, texts: set[str]) -> int:
+        metrics = self.event_list.fontMetrics()
+        widest = min(max(map(metrics.horizontalAdvance, texts)), metrics.horizontalAdvance(WIDEST_FITTED_DATE))
+        return widest + 14  # (the cell's margins)
 
     def show_problems(self, problems) -> None:
         self.problems_panel.clear()
