@@ -99,7 +99,36 @@ def test_short_dates_name_months_in_three_letters_and_keep_every_qualifier():
         "25 Jun 2014, 08:00 (UTC+02:00)–25 Jun 2014, 09:30 (UTC+03:00)")
     assert describe_range(parse_date("2014-06-25 23:00"), parse_date("2014-06-26 01:30"), short=True) == (
         "25 Jun 2014, 23:00–26 Jun 2014, 01:30")
+    assert describe_range(parse_date("2014-06-25 08:00"), parse_date("2014-06-25T09:30:10"), short=True) == (
+        "25 Jun 2014, 08:00–09:30:10")
+    assert describe_range(parse_date("2014-06-25T08"), parse_date("2014-06-25T09")) == "25 June 2014, 08:00 – 09:59"
     for written in ("about 2014-06-01", "2014-06-01?", "early 2014", "2014-06-01 14:30", "1850s", "between 1990 and 1995"):
         date = parse_date(written)
         long, short = describe_date(date), describe_date(date, short=True)
         assert long.replace("June", "Jun") == short  # nothing but the month's name is shortened
+
+
+def test_alternatives_in_short_leave_their_sources_to_the_long_form_and_say_one_date_once():
+    from timeline_app.chronology.date_text import describe_event_date
+    from timeline_app.files.loader import load_text
+
+    text = """title: t
+sources:
+  wiki: {url: 'https://en.wikipedia.org/wiki/Tripoli', title: Wikipedia}
+events:
+  - title: disputed
+    start:
+      - {date: 13 July 2014, source: wiki}
+      - {date: August 2014, source: 'https://news.vice.com/x'}
+  - title: agreed twice
+    start:
+      - {date: 13 July 2014, source: wiki}
+      - {date: 13 July 2014, source: 'https://news.vice.com/x'}
+"""
+    result = load_text(text)
+    assert result.ok, result.problems
+    disputed, agreed = sorted(result.chronology.events, key=lambda event: event.title)[::-1]
+    assert describe_event_date(disputed, short=True) == "13 Jul 2014 or Aug 2014"
+    assert "Wikipedia" in describe_event_date(disputed) and "news.vice.com" in describe_event_date(disputed)
+    assert describe_event_date(agreed, short=True) == "13 Jul 2014"
+    assert describe_event_date(agreed).count("13 July 2014") == 2  # the long form names each source

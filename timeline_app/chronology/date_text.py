@@ -103,11 +103,11 @@ def describe_event_date(event, short: bool = False) -> str:
     """An event's whole date in words: a point, a span, an open end, or the alternatives sources give.
     `short`: months in three letters ('20–28 Aug 2011')."""
     if event.alternatives:  # (short: without the sources, which the tooltip and the detail pane name)
-        return " or ".join(
+        return " or ".join(dict.fromkeys(  # (two sources giving one date: it is said once)
             describe_date(alternative.date, short)
             + (f" ({alternative.label or alternative.source})" if alternative.source and not short else "")
             for alternative in event.alternatives
-        )
+        ))
     if event.start_open:
         return f"until {describe_date(event.start, short)} (start {'not known' if event.start_open == 'unknown' else 'open'})"
     if event.end_open:
@@ -131,11 +131,24 @@ def describe_range(start: PartialDate, end: PartialDate | None, short: bool = Fa
         return f"{start.day} {_month(start.month, short)}{dash}{describe_date(end, short)}"
     if start.precision == end.precision == MONTH and same_year:
         return f"{_month(start.month, short)}{dash}{describe_date(end, short)}"
-    if start.precision == end.precision and start.precision in (MINUTE, SECOND) and start.zone == end.zone and (
+    if {start.precision, end.precision} <= _CLOCK and start.zone == end.zone and (
             (start.year, start.month, start.day) == (end.year, end.month, end.day)):  # one day: '25 Jun 2014, 08:00–09:30'
-        clock = describe_date(end, short).split(", ", 1)[1]
-        return f"{describe_date(start, short).split(' (UTC')[0].removesuffix(' UTC')}{dash}{clock}"
+        day = f"{start.day} {_month(start.month, short)} {year_text(start.year)}"
+        zone = describe_date(end, short).partition(_clock(end, last=True))[2]  # ('', ' UTC' or ' (UTC+02:00)')
+        return f"{day}, {_clock(start, last=False)}{dash}{_clock(end, last=True)}{zone}"
     return f"{describe_date(start, short)}{dash}{describe_date(end, short)}"
+
+
+_CLOCK = frozenset((HOUR, MINUTE, SECOND))
+
+
+def _clock(date: PartialDate, last: bool) -> str:
+    """The time of day as `describe_date` says it; an hour as its first or last minute."""
+    if date.precision == HOUR:
+        return f"{date.hour:02d}:{59 if last else 0:02d}"
+    if date.precision == MINUTE:
+        return f"{date.hour:02d}:{date.minute:02d}"
+    return f"{date.hour:02d}:{date.minute:02d}:{date.second:02d}"
 
 
 def describe_duration(start: PartialDate, end: PartialDate | None) -> str:

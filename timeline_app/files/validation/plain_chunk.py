@@ -137,7 +137,8 @@ def _tags(items: list, shared: dict[str, str], lists: dict[tuple, tuple]):
     # event (with a `map` object apiece) cost four times as much
     tags = list(map(tuple, tags))
     for each in dict.fromkeys(tags).keys() - lists.keys():
-        lists[each] = tuple(map(shared.setdefault, each, each))
+        made = tuple(map(shared.setdefault, each, each))
+        lists[made] = made  # (the key too: `each` would keep the file's own copies of its words)
     return list(map(lists.__getitem__, tags))
 
 
