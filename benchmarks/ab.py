@@ -17,9 +17,11 @@ minimum and median are printed with their ratio: a change is real when both move
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -57,39 +59,55 @@ for _ in range({loads}):
 
 
 def main(argv: list[str]) -> int:
-    args = [arg for arg in argv if not arg.startswith("--")]
-    flags = [arg for arg in argv if arg.startswith("--")]
-    runs = 8
-    if "--runs" in argv:
-        runs = int(argv[argv.index("--runs") + 1])
-        args.remove(str(runs))
-    if not args or any(flag not in ("--runs", "--window", "--instructions") for flag in flags):
-        print(__doc__.split("\n\n")[1], file=sys.stderr)
-        return 2
-    revision, wanted = args[0], (args[1] if len(args) > 1 else "100000:hand")
-    size, _, style = wanted.partition(":")
-    style = style or "hand"
+    parser = argparse.ArgumentParser(prog="ab.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("revision", help="the revision to compare the working tree with (HEAD, a commit, a branch)")
+    parser.add_argument("data", nargs="?", default="100000:hand", help="SIZE:STYLE of the data (default 100000:hand)")
+    parser.add_argument("--runs", type=_positive, default=8, help="runs of each side (default 8)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--window", action="store_true", help="the window to first paint (bench_scale.py --one)")
+    mode.add_argument("--instructions", action="store_true", help="the load's instructions, counted by valgrind")
+    args = parser.parse_args(argv)
+    size, _, style = args.data.partition(":")
     sys.path.insert(0, str(HERE))
     from bench_scale import _data_file
     from sitting import describe
+    from synthetic import STYLES
 
+    style = style or "hand"
+    if not size.isdigit() or style not in STYLES:
+        parser.error(f"data is SIZE:STYLE, a number and one of {', '.join(STYLES)}")
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind")
     path = _data_file(int(size), style)
     print(describe())
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # (so that the worktree is removed)
     with tempfile.TemporaryDirectory(prefix="timeline-ab-") as temporary:
         old = Path(temporary) / "old"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(old), revision], check=True)
+        added = subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(old), args.revision],
+                               capture_output=True, text=True)
+        if added.returncode:
+            print(f"ab.py: cannot check out {args.revision!r}: {added.stderr.strip()}", file=sys.stderr)
+            return 2
         try:
-            trees = {revision: old, "working tree": ROOT}
-            if "--instructions" in flags:
+            trees = {args.revision: old, "working tree": ROOT}
+            if args.instructions:
                 return _count(trees, path)
             times: dict[str, list[float]] = {name: [] for name in trees}
-            for _ in range(runs):
+            for _ in range(args.runs):
                 for name, tree in trees.items():
-                    times[name].append(_window(tree, size, style) if "--window" in flags else _load(tree, path))
+                    times[name].append(_window(tree, size, style) if args.window else _load(tree, path))
             _report(times, "s")
         finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], check=False)
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], capture_output=True)
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "prune"], capture_output=True)
     return 0
+
+
+def _positive(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
 
 
 def _load(tree: Path, path: Path) -> float:
@@ -106,9 +124,6 @@ def _window(tree: Path, size: str, style: str) -> float:
 
 
 def _count(trees: dict[str, Path], path: Path) -> int:
-    if shutil.which("valgrind") is None:
-        print("--instructions needs valgrind", file=sys.stderr)
-        return 2
     for name, tree in trees.items():
         one, two = (_instructions(tree, path, loads) for loads in (1, 2))
         print(f"{name:>14}: {(two - one) / 1e6:,.0f} M instructions a load")

@@ -24,6 +24,11 @@ def test_a_revision_and_the_working_tree_take_turns_and_the_worktree_is_removed(
     assert after == before
 
 
-def test_an_unknown_option_is_a_usage_error():
-    output = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ab.py"), "HEAD", "--fast"], capture_output=True, text=True)
-    assert output.returncode == 2 and "Run:" in output.stderr
+@pytest.mark.parametrize("args", [["HEAD", "--fast"], ["HEAD", "--runs", "0"], ["HEAD", "--runs"], ["HEAD", "1000:nostyle"],
+                                  ["HEAD", "--window", "--instructions"], ["no-such-revision", "1000:hand"]])
+def test_a_bad_command_line_is_a_usage_error_that_leaves_no_worktree(args):
+    before = subprocess.run(["git", "-C", str(ROOT), "worktree", "list"], capture_output=True, text=True).stdout
+    output = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ab.py"), *args], capture_output=True, text=True)
+    assert output.returncode == 2 and ("usage:" in output.stderr or "cannot check out" in output.stderr), output.stderr
+    assert "Traceback" not in output.stderr
+    assert subprocess.run(["git", "-C", str(ROOT), "worktree", "list"], capture_output=True, text=True).stdout == before
