@@ -24,6 +24,7 @@ def test_a_revision_and_the_working_tree_take_turns_and_the_worktree_is_removed(
     assert after == before
 
 
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs the git repository")
 @pytest.mark.parametrize("args", [["HEAD", "--fast"], ["HEAD", "--runs", "0"], ["HEAD", "--runs"], ["HEAD", "1000:nostyle"],
                                   ["HEAD", "--window", "--instructions"], ["no-such-revision", "1000:hand"]])
 def test_a_bad_command_line_is_a_usage_error_that_leaves_no_worktree(args):
