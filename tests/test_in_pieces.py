@@ -25,6 +25,7 @@ def _texts(count: int):
 def test_scans_in_pieces_answer_as_one_call(monkeypatch, piece):
     monkeypatch.setattr(in_pieces, "PIECE", piece)
     monkeypatch.setattr(in_pieces, "ONE_CALL", 4 * piece)  # (larger texts are decoded in pieces)
+    monkeypatch.setattr(in_pieces, "ONE_CALL_NOT_ASCII", 4 * piece)
     pattern = re.compile(r"\n(?:[^ \t\n#-]|-[^ \n])")
     for text in _texts(400):
         data = text.encode("utf-8")
@@ -48,6 +49,7 @@ def test_scans_in_pieces_answer_as_one_call(monkeypatch, piece):
 def test_a_decoding_error_is_placed_in_the_whole_file(monkeypatch, piece):
     monkeypatch.setattr(in_pieces, "PIECE", piece)
     monkeypatch.setattr(in_pieces, "ONE_CALL", 4 * piece)
+    monkeypatch.setattr(in_pieces, "ONE_CALL_NOT_ASCII", 4 * piece)
     data = "\ufeffab\né中\n".encode() + b"\xff" + "z🙂".encode()
     for start in (0, 3):
         with pytest.raises(UnicodeDecodeError) as caught:

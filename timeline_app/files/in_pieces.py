@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 
 PIECE = 1 << 23
-ONE_CALL = 1 << 26  # bytes decoded in one call (64 MB: ~40 ms for ASCII, ~90 ms for text that is not)
+# bytes decoded in one call: 64 MB of ASCII in ~40 ms; other text makes a string 2 or 4 times its
+# bytes (40 MB of Arabic ~70 ms, of mostly ASCII with an emoji here and there ~115 ms; 61 MB: 110 and 175)
+ONE_CALL, ONE_CALL_NOT_ASCII = 64 << 20, 40 << 20
 
 
 def decode_utf8(data: bytes, start: int = 0) -> str:
     """`data[start:].decode("utf-8")`, piece by piece and without copying the bytes; a
     UnicodeDecodeError's `start` is the whole data's.
 
-    Up to `ONE_CALL` bytes are decoded in one call: a 100,000-event file (35 MB) holds the
-    interpreter 20 ms (50 ms if it is not ASCII). Beyond, the pieces are appended to one
+    Up to `ONE_CALL` bytes are decoded in one call (`ONE_CALL_NOT_ASCII` of other text): a
+    100,000-event file (35 MB) holds the interpreter 20 ms (50 ms if it is not ASCII). Beyond, the pieces are appended to one
     string as they come (`text += piece`): a `"".join` of 350 MB held the interpreter for
     one call of 0.2 to 1 s, and the window froze for as long. Appending costs: CPython grows
     the string by reallocating it, and on this machine that copies it more often than not
@@ -27,7 +29,8 @@ def decode_utf8(data: bytes, start: int = 0) -> str:
     whole: in pieces, 100,000 events took 70-90 ms to decode (ASCII) and 170 ms (Arabic text),
     against 21 and 47-62 ms in one call."""
     view = memoryview(data)
-    piece = len(data) if len(data) - start <= ONE_CALL else PIECE
+    size = len(data) - start
+    piece = len(data) if size <= ONE_CALL_NOT_ASCII or size <= ONE_CALL and data.isascii() else PIECE
     bounds = [start]
     while bounds[-1] < len(data):
         end = min(bounds[-1] + piece, len(data))
