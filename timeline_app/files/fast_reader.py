@@ -40,7 +40,6 @@ from .yaml_doubts import (
     doubtful_end,
     doubts,
     has_anchor_or_alias,
-    has_number_dates,
     key_offset,
     number_date_events,
     padded_numbers,
@@ -352,23 +351,23 @@ class Chunk:
                 piece.items = parse_chunk(yaml_rs, text)
                 piece.calm = _read_whole(piece.items, count, text)
         for piece, text in zip(calm, texts):  # a year yaml-rs read as a number, written `01917` or `+2015`
-            if piece.calm and has_number_dates(piece.items) and next(padded_numbers(text), None):
+            if piece.calm and next(padded_numbers(text, piece._number_date_texts(text)), None):
                 piece.calm = False
 
     def _doubts(self):
         """Where this text holds a form yaml-rs may read otherwise than libyaml (`yaml_doubts`)."""
-        return doubts(self.text, self._number_date_texts(), self.stood_in)
+        return doubts(self.text, self._number_date_texts(self.text), self.stood_in)
 
-    def _number_date_texts(self) -> list[tuple[int, int]]:
-        """Where in this text stand the events yaml-rs read a number in `start` or `end` of
-        (`number_date_events`); none without items (`_parse_calm_runs` looks for itself)."""
+    def _number_date_texts(self, text: str) -> list[tuple[int, int]]:
+        """Where in `text` (these events', from the first one's start) stand the events yaml-rs
+        read a number in `start` or `end` of (`number_date_events`); none without items."""
         if self.items is None:
             return []
         events = number_date_events(self.items)
         if not events:
             return []
         if len(events) > MOST_NUMBER_DATE_TEXTS:
-            return [(0, len(self.text))]  # (a search apiece would cost more than one over the whole text)
+            return [(0, len(text))]  # (a search apiece would cost more than one over the whole text)
         bounds, base = self.stream.bounds, self.stream.bounds[self.first]
         texts: list[tuple[int, int]] = []
         for index in events:

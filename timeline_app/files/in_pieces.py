@@ -21,13 +21,13 @@ def decode_utf8(data: bytes, start: int = 0) -> str:
     UnicodeDecodeError's `start` is the whole data's.
 
     Up to `ONE_CALL` bytes are decoded in one call (`ONE_CALL_NOT_ASCII` of other text): a
-    100,000-event file (35 MB) holds the interpreter 20 ms (50 ms if it is not ASCII). Beyond, the pieces are appended to one
-    string as they come (`text += piece`): a `"".join` of 350 MB held the interpreter for
-    one call of 0.2 to 1 s, and the window froze for as long. Appending costs: CPython grows
-    the string by reallocating it, and on this machine that copies it more often than not
-    (3 to 4 times the memory touched for the first time), so a file small enough is decoded
-    whole: in pieces, 100,000 events took 70-90 ms to decode (ASCII) and 170 ms (Arabic text),
-    against 21 and 47-62 ms in one call."""
+    100,000-event file (35 MB) holds the interpreter 20 ms (50 ms if it is not ASCII).
+    Beyond, the pieces are appended to one string as they come (`text += piece`): a
+    `"".join` of 350 MB held the interpreter for one call of 0.2 to 1 s, and the window froze
+    for as long. Appending costs: CPython grows the string by reallocating it, and on this
+    machine that copies it more often than not (3 to 4 times the memory touched for the
+    first time), so a file small enough is decoded whole: in pieces, 100,000 events took
+    70-90 ms to decode (ASCII) and 170 ms (Arabic text), against 21 and 47-62 ms in one call."""
     view = memoryview(data)
     size = len(data) - start
     piece = len(data) if size <= ONE_CALL_NOT_ASCII or size <= ONE_CALL and data.isascii() else PIECE

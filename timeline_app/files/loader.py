@@ -89,33 +89,28 @@ def _load_text(text: str, path: str, progress: Callable[[float], None] | None, p
 _OTHER_READERS = (".csv", ".json", ".timeline")
 
 
-def read_json(text: str, **options):
-    """`json_format.read_json`, imported when first needed (as are the other formats' readers:
-    together a quarter of the start-up that `--check` of a YAML file pays)."""
-    from .json_format import read_json as read
-
-    return read(text, **options)
-
-
 def _reader_of(kind: str):
+    """The reader of a CSV, JSON or `.timeline` file, imported when first needed: together they
+    were a quarter of the start-up that `--check` of a YAML file pays."""
     if kind == ".csv":
-        from .csv_format import read_csv
-
-        return read_csv
-    from .timeline_project import read_timeline_project
-
-    return read_timeline_project
+        from .csv_format import read_csv as reader
+    elif kind == ".json":
+        from .json_format import read_json as reader
+    else:
+        from .timeline_project import read_timeline_project as reader
+    return reader
 
 
 def _load_other(text: str, path: str, kind: str, plain: bool | None) -> LoadResult:
     """CSV, JSON (TimelineJS or our own export) or The Timeline Project's `.timeline`:
     read into located values, then the same checks."""
     try:
-        root, problems = read_json(text, plain=plain) if kind == ".json" else _reader_of(kind)(text)
+        read = _reader_of(kind)
+        root, problems = read(text, plain=plain) if kind == ".json" else read(text)
         try:
             chronology, more = build_chronology(root)
         except FastPathFailed:  # a chunk libyaml refuses though json read it: the whole file, precisely
-            root, problems = read_json(text, fast=False)
+            root, problems = read(text, fast=False)
             chronology, more = build_chronology(root)
     except ReadError as error:
         return LoadResult(path, None, with_path(error.problems, path))

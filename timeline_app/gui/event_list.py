@@ -14,7 +14,8 @@ from ..chronology.date_text import describe_event_date
 from ..chronology.timeline_index import TimelineIndex
 
 DATE, TITLE, CATEGORY = range(3)
-HEADERS = ("Date", "Title", "")  # the category is a colour swatch, its name in the tooltip
+COLUMN_NAMES = ("Date", "Title", "Category")  # (what a screen reader says of each header)
+HEADERS = COLUMN_NAMES[:CATEGORY] + ("",)  # the category is a colour swatch, its name in the tooltip
 HEADER_TIPS = ("Sort by date", "Sort by title", "Category: the colour of its lane. Click to sort by category")
 WIDEST_DATE = "00 May 0000, 00:00"  # the Date column is at least this wide: a day and a time, months in three letters
 WIDEST_FITTED_DATE = "00 May 0000–00 May 0000 or 0000"  # and at most this, to fit the dates a chronology holds
@@ -99,7 +100,7 @@ class EventListModel(QAbstractTableModel):
         if orientation == Qt.Horizontal and role in (Qt.DisplayRole, Qt.ToolTipRole):
             return HEADERS[section] if role == Qt.DisplayRole else HEADER_TIPS[section]
         if orientation == Qt.Horizontal and role == Qt.AccessibleTextRole:
-            return ("Date", "Title", "Category")[section]  # (a screen reader names the swatch column too)
+            return COLUMN_NAMES[section]  # (a screen reader names the swatch column too)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.DisplayRole):
