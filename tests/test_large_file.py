@@ -38,6 +38,52 @@ def test_large_file_loads_in_background_with_progress(qtbot, tmp_path):
     assert window.canvas.layout_result.placed or window.canvas.layout_result.clusters
 
 
+def test_a_large_files_titles_are_measured_before_it_is_searchable(qtbot, tmp_path):
+    """The first zooms into 10,000 events met hundreds of titles a frame never measured: their
+    slowest frames. Measured in the idle steps after the load, each as the canvas measures it."""
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    from timeline_app import MainWindow
+
+    path = tmp_path / "big.yaml"
+    path.write_text(synthetic_yaml(9000, seed=5), encoding="utf-8")
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    with qtbot.waitSignal(window.searchable, timeout=30000):
+        window.open_file(str(path))
+    canvas = window.canvas
+    widths = canvas._label_widths.copy()
+    assert len(widths) == 9000 and (widths > 0).all()
+    sample = range(0, 9000, 97)
+    assert [widths[position] for position in sample] == [canvas._measured_label(position) for position in sample]
+    canvas.zoom(8.0)
+    canvas.grab()  # a zoom in draws them with the widths measured ahead
+    assert any(placed.label_width for placed in canvas.layout_result.placed)
+
+
+def test_measuring_ahead_stops_when_another_file_replaces_it(qtbot, tmp_path):
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    from timeline_app import MainWindow
+
+    path = tmp_path / "big.yaml"
+    path.write_text(synthetic_yaml(9000, seed=6), encoding="utf-8")
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=30000):
+        window.open_file(str(path))
+    steps = window.canvas.measuring_steps(batch=100)
+    next(steps)
+    old = window.canvas._label_widths
+    window.canvas.set_data(window.result.chronology, window.index)  # (as a reload does)
+    assert list(steps) == [] and old is not window.canvas._label_widths
+    assert not window.canvas._label_widths.any()  # the new widths untouched: measured as they come into view
+
+
 _RELOAD_AFTER_THREAD = r"""
 import os, sys, threading
 os.environ["QT_QPA_PLATFORM"] = "offscreen"

@@ -91,6 +91,9 @@ def _line_height(text: str, font: QFont) -> float:
     return line.height()
 
 
+MEASURED_AHEAD = 20_000  # files of more events measure their titles as they come into view (9 µs each)
+
+
 class _Shaped(NamedTuple):
     """A text shaped once for drawing (`TimelineCanvas._shaped`), with what placing it needs."""
 
@@ -357,6 +360,20 @@ class TimelineCanvas(QWidget):
             position = int(positions[at])
             widths[at] = self._label_widths[position] = self._measured_label(position)
         return widths
+
+    def measuring_steps(self, batch: int = 500):
+        """Every title's width measured ahead, a batch a step (for the idle moments after a load),
+        in files of up to `MEASURED_AHEAD` events: the first zooms into 10,000 events met 250
+        titles a frame never measured (9 µs each), and were its slowest frames."""
+        widths = self._label_widths
+        if len(widths) > MEASURED_AHEAD:
+            return
+        for first in range(0, len(widths), batch):
+            if widths is not self._label_widths:
+                return  # another file (or a reload) since: its own widths are measured as needed
+            for position in (np.flatnonzero(widths[first : first + batch] == 0) + first).tolist():
+                widths[position] = self._measured_label(position)
+            yield
 
     def _measured_label(self, position: int) -> float:
         return min(MAX_LABEL_WIDTH, self._metrics.horizontalAdvance(self.index.events[position].title) + 2)
@@ -653,6 +670,7 @@ class TimelineCanvas(QWidget):
         text_pen = QPen(colors["text"])
         bottom = self.height()
         shaped = self._shapes_text(painter)
+        font_key = self._small.key()
         for cluster in self.layout_result.clusters:
             rect = self.cluster_rect(cluster)
             if rect.bottom() < LANES_TOP or rect.top() > bottom:
@@ -663,7 +681,7 @@ class TimelineCanvas(QWidget):
             painter.setBrush(blend(color, colors["base"], strength * 0.55))
             painter.drawRect(rect)
             text = f"{cluster.count:,}"
-            kept = self._shaped(text, self._small) if shaped else None
+            kept = self._shaped(text, self._small, font_key, metrics) if shaped else None
             if (kept.advance if kept else metrics.horizontalAdvance(text)) < rect.width() - 2:
                 painter.setPen(text_pen)
                 if kept is None:
@@ -726,6 +744,7 @@ class TimelineCanvas(QWidget):
         label_ground.setAlpha(215)
         right_edge = self.width() - EDGE
         shaped = self._shapes_text(painter)
+        font_key = self._font.key()  # (once a frame: 5 µs a call, a thousand labels a frame)
         for placed, rect in placed_rects:
             if not placed.label_width or placed.label_x >= right_edge:
                 continue
@@ -737,7 +756,7 @@ class TimelineCanvas(QWidget):
             if room < placed.label_width or placed.label_width < self._label_width(placed.position) \
                     or placed.label_width >= MAX_LABEL_WIDTH:  # cut by the edge, a wrap that found one row, or long
                 title = self._metrics.elidedText(title, Qt.ElideRight, room)
-            kept = self._shaped(title, self._font) if shaped else None
+            kept = self._shaped(title, self._font, font_key, self._metrics) if shaped else None
             if placed.label_x < placed.x1:  # over its own bar (fill, hatching, fade): on a calm ground
                 advance = kept.advance if kept else self._metrics.horizontalAdvance(title)
                 painter.fillRect(QRectF(placed.label_x - 2, rect.top() + 1, advance + 4, rect.height() - 2), label_ground)
@@ -751,11 +770,12 @@ class TimelineCanvas(QWidget):
         """Whether `_shaped` text is drawn: on pixels only (SVG and PDF keep drawText's text)."""
         return self.shape_text and painter.paintEngine().type() == QPaintEngine.Raster
 
-    def _shaped(self, text: str, font: QFont) -> _Shaped | None:
-        """`text` shaped in `font` for drawing, kept for the next frames: a zoom or a pan redraws
-        the same titles and counts, and drawText shapes them every time (three times the cost here).
-        None for a text drawText lays out otherwise (a tab, a line break, U+009C)."""
-        key = (text, font.key())
+    def _shaped(self, text: str, font: QFont, font_key: str, metrics: QFontMetricsF) -> _Shaped | None:
+        """`text` shaped in `font` (whose `key()` and metrics are given) for drawing, kept for the
+        next frames: a zoom or a pan redraws the same titles and counts, and drawText shapes them
+        every time (three times the cost here). None for a text drawText lays out otherwise (a
+        tab, a line break, U+009C)."""
+        key = (text, font_key)
         kept = self._shaped_texts.get(key)
         if kept is None:
             if not text.isprintable() and _LAID_OUT_OTHERWISE.search(text):
@@ -765,7 +785,7 @@ class TimelineCanvas(QWidget):
             laid_out = QStaticText(text)
             laid_out.setTextFormat(Qt.PlainText)
             laid_out.prepare(QTransform(), font)
-            kept = self._shaped_texts[key] = _Shaped(laid_out, QFontMetricsF(font).horizontalAdvance(text),
+            kept = self._shaped_texts[key] = _Shaped(laid_out, metrics.horizontalAdvance(text),
                                                      laid_out.size().width(), _line_height(text, font))
         return kept
 

@@ -96,10 +96,13 @@ def _prepare(result: LoadResult, keep_view: bool = False):
     return result, index
 
 
-def _indexing_steps(index: TimelineIndex, search: SearchIndex):
-    """Search index and tag counts, a few milliseconds per step."""
+def _indexing_steps(index: TimelineIndex, search: SearchIndex, canvas=None):
+    """Search index and tag counts, a few milliseconds per step; and the titles' widths, given
+    the canvas (a large file's: a small one's steps all run before the window shows)."""
     yield from search.build_steps()
     yield from index.count_tags_steps()
+    if canvas is not None:
+        yield from canvas.measuring_steps()
 
 
 class LoadingMixin:
@@ -184,7 +187,7 @@ class LoadingMixin:
         view, auto_fit = self.canvas.view, self.canvas.auto_fit
         self.index, self.search_index = index, None
         self._searching = SearchIndex(index.events, build=False)
-        self._indexing = _indexing_steps(index, self._searching)
+        self._indexing = _indexing_steps(index, self._searching, self.canvas if self._thread is not None else None)
         self._indexing_timer.start()
         self.canvas.set_data(result.chronology, index, keep_view=keep_view)
         if keep_view and not auto_fit:
