@@ -71,3 +71,25 @@ def test_kept_shaped_text_draws_what_drawtext_draws(qtbot, tmp_path, source, siz
         compared += len(canvas._shaped_texts)
     assert compared > 0  # the shaped path drew something: titles, or the clusters' counts
     canvas.shape_text = True
+
+
+def test_an_ascii_titles_height_is_the_one_its_own_layout_gives(qtbot):
+    """ASCII text takes the font's one ASCII line height (not laid out once more per title); what
+    it stands for must be what laying the text out gives, or titles would sit off centre."""
+    import random
+    import string
+
+    from timeline_app.gui.canvas import TimelineCanvas, _line_height
+
+    canvas = TimelineCanvas()
+    qtbot.addWidget(canvas)
+    generator = random.Random(7)
+    texts = ["".join(generator.choice(string.printable[:95]) for _ in range(generator.randint(1, 60))) for _ in range(400)]
+    for font in (canvas._font, canvas._small, canvas._bold):
+        key = font.key()
+        assert canvas._ascii_height(font, key) is not None  # (the test platform's fonts hold ASCII whole)
+        for text in texts + ["1,234", "Militia strike 0", " "]:
+            kept = canvas._shaped(text, font, key, canvas._metrics)
+            assert kept.height == _line_height(text, font), text
+    arabic = canvas._shaped("قصف مطار طرابلس", canvas._font, canvas._font.key(), canvas._metrics)
+    assert arabic.height == _line_height("قصف مطار طرابلس", canvas._font)

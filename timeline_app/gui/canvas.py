@@ -190,6 +190,7 @@ class TimelineCanvas(QWidget):
         self._small_bold.setBold(True)
         self._metrics = QFontMetricsF(self._font)
         self._shaped_texts: dict[tuple[str, str], _Shaped] = {}  # titles and counts, shaped once (`_shaped`)
+        self._ascii_heights: dict[str, float | None] = {}  # by font key (`_ascii_height`)
         self.shape_text = True  # (`_shapes_text`; tests draw both ways)
 
     # --- data and state ---------------------------------------------------------------
@@ -785,9 +786,19 @@ class TimelineCanvas(QWidget):
             laid_out = QStaticText(text)
             laid_out.setTextFormat(Qt.PlainText)
             laid_out.prepare(QTransform(), font)
-            kept = self._shaped_texts[key] = _Shaped(laid_out, metrics.horizontalAdvance(text),
-                                                     laid_out.size().width(), _line_height(text, font))
+            height = self._ascii_height(font, font_key) if text.isascii() else None
+            kept = self._shaped_texts[key] = _Shaped(laid_out, metrics.horizontalAdvance(text), laid_out.size().width(),
+                                                     _line_height(text, font) if height is None else height)
         return kept
+
+    def _ascii_height(self, font: QFont, font_key: str) -> float | None:
+        """The line height of any ASCII text in `font`, when every printable ASCII character alone
+        has the same (its own glyphs, no taller fallback): laying out each new title to learn its
+        height cost a quarter of the first zoomed frames' drawing. None: each text is laid out."""
+        if font_key not in self._ascii_heights:
+            heights = {_line_height(character, font) for character in map(chr, range(0x20, 0x7F))}
+            self._ascii_heights[font_key] = heights.pop() if len(heights) == 1 else None
+        return self._ascii_heights[font_key]
 
     def _paint_two_line_label(self, painter: QPainter, placed: PlacedEvent, rect: QRectF, room: float, title: str) -> None:
         """A long title over its row and the next, broken where the layout measured it."""
