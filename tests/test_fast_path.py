@@ -124,3 +124,33 @@ def test_keys_of_ones_own_beside_events_with_problems_get_the_precise_answer():
         broken = re.sub(r'start: "[^"]*"', lambda m: 'start: "2014-13-45"' if next(count) % 97 == 0 else m[0], owned)
         precise, fast = precise_verdict(broken), fast_verdict(broken)
         assert fast == precise and any("unknown key" in line for line in fast[0]) and any("month 13" in line for line in fast[0])
+
+
+def test_what_follows_the_events_list_is_read_at_its_own_lines():
+    """The header is read precisely with the list emptied: a key after the list keeps its line
+    (the list's lines stand there empty); blank and comment lines after it need no lines kept."""
+    import sys
+
+    from test_fast_precise_agree import fast_verdict, precise_verdict
+
+    fast_reader = sys.modules["timeline_app.files.fast_reader"]
+    events = "".join(f"  - title: Event {n}\n    start: 2014-06-{n % 28 + 1:02d}\n" for n in range(2500))
+    after_key = "title: T\nevents:\n" + events + "eras:\n  - {title: E, start: 2014-02-30, end: 2015}\n"
+    after_comments = "title: T\nevents:\n" + events + "\n# the end\n  # indented comment\n\n   \n"
+    for text in (after_key, after_comments, after_comments.rstrip("\n"), "title: T\nevents:\n" + events):
+        assert fast_verdict(text) == precise_verdict(text)
+    assert fast_verdict(after_key)[0] == ["5004:23: error: bad `start`: impossible date '2014-02-30': February 2014 has 28 days"]
+    read = []
+    real = fast_reader.read_precise
+
+    def reading(text, *args, **kwargs):
+        read.append(text)
+        return real(text, *args, **kwargs)
+
+    try:
+        fast_reader.read_precise = reading
+        assert read_fast(after_comments) is not None and read_fast(after_key) is not None
+    finally:
+        fast_reader.read_precise = real
+    assert read[0] == "title: T\nevents: []\n"  # (not 5,000 empty lines for libyaml to count)
+    assert read[1].count("\n") == after_key.count("\n")
