@@ -16,7 +16,7 @@ import os
 import random
 
 from chronology_files import generate
-from test_fast_precise_agree import _problems, _summary
+from test_fast_precise_agree import _problems, _summary, forget_dates
 
 from timeline_app.files import csv_events
 from timeline_app.files.csv_format import to_csv
@@ -72,6 +72,7 @@ def _csv_of(seed: int, rng: random.Random) -> str | None:
 
 
 def _verdict(text: str):
+    forget_dates()
     result = load_text(text, "file.csv")
     return _problems(result.problems), _summary(result.chronology)
 

@@ -21,7 +21,9 @@ from pathlib import Path
 import pytest
 from chronology_files import generate
 
+import timeline_app.chronology.date_forms as date_forms
 import timeline_app.files.fast_reader as fast_reader
+import timeline_app.files.validation.event_dates as event_dates
 import timeline_app.files.yaml_doubts as yaml_doubts
 from timeline_app.files.loader import load_text
 from timeline_app.files.validation import build_chronology
@@ -47,7 +49,16 @@ def _problems(problems):
     return [f"{p.line}:{p.column}: {p.severity}: {p.message}" for p in problems]
 
 
+def forget_dates() -> None:
+    """Empty the date caches: both readers share them (keyed by the text), so a verdict read
+    after the other's would take the other reader's dates, and the fast path's own date code
+    (`_plain_dates`, `plain_day`) would go unchecked."""
+    for cached in (event_dates.event_dates, event_dates._plain_day, date_forms._parse_when, date_forms._parse_single):
+        cached.cache_clear()
+
+
 def precise_verdict(text: str):
+    forget_dates()
     try:
         text = decode(text.encode("utf-8", "surrogatepass"))
         root, problems = read_precise(text)
@@ -83,6 +94,7 @@ class Counting:
 
 
 def fast_verdict(text: str):
+    forget_dates()
     try:
         text = decode(text.encode("utf-8", "surrogatepass"))
     except ReadError as error:

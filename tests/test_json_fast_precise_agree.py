@@ -18,7 +18,7 @@ import os
 import random
 
 from chronology_files import generate
-from test_fast_precise_agree import _problems, _summary
+from test_fast_precise_agree import _problems, _summary, forget_dates
 
 import timeline_app.files.json_events as json_events
 from timeline_app.chronology.problems import in_file_order
@@ -29,6 +29,7 @@ from timeline_app.files.yaml_reader import ReadError
 
 
 def precise(text: str):
+    forget_dates()
     try:
         root, problems = read_json(text, fast=False)
     except ReadError as error:
@@ -38,6 +39,7 @@ def precise(text: str):
 
 
 def fast(text: str):
+    forget_dates()
     result = load_text(text, "export.json")
     return _problems(result.problems), _summary(result.chronology)
 

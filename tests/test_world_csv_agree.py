@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_fast_precise_agree import _problems, _summary
+from test_fast_precise_agree import _problems, _summary, forget_dates
 
 from timeline_app.files import csv_events
 from timeline_app.files.loader import load_text
@@ -40,6 +40,7 @@ _OUR_COLUMNS = {
 
 
 def _verdict(text: str, name: str = "file.csv", precise: bool = False):
+    forget_dates()
     if precise:
         real = csv_events.CsvChunk.risky
         csv_events.CsvChunk.risky = lambda chunk: True  # every chunk read as located values
