@@ -372,8 +372,7 @@ class TimelineCanvas(QWidget):
         for first in range(0, len(widths), batch):
             if widths is not self._label_widths:
                 return  # another file (or a reload) since: its own widths are measured as needed
-            for position in (np.flatnonzero(widths[first : first + batch] == 0) + first).tolist():
-                widths[position] = self._measured_label(position)
+            self._label_widths_of(np.arange(first, min(first + batch, len(widths))))
             yield
 
     def _measured_label(self, position: int) -> float:
