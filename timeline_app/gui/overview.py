@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
+from ..geometry.density import counts_in_bins
 from .canvas import TimelineCanvas, era_strength
 from .colors import blend
 
@@ -52,7 +53,7 @@ class OverviewStrip(QWidget):
         key = (id(index), id(mask), self.width())
         if self._profile_key != key:
             starts = index.starts if mask is None else index.starts[mask]
-            counts, _ = np.histogram(starts, bins=max(self.width() // 2, 1), range=self._range())
+            counts = counts_in_bins(starts, max(self.width() // 2, 1), *self._range())  # (starts are in order)
             self._profile = np.sqrt(counts / max(counts.max(), 1))
             self._profile_key = key
         return self._profile

@@ -28,7 +28,7 @@ from ..geometry.viewport import Viewport
 from .canvas import TimelineCanvas
 from .detail_pane import DetailPane
 from .editor_launch import open_in_editor
-from .event_list import WIDEST_DATE, WIDEST_FITTED_DATE, EventListModel, dates_to_fit
+from .event_list import WIDEST_DATE, WIDEST_FITTED_DATE, EventListModel
 from .filters import Filters
 from .overview import OverviewStrip
 
@@ -125,14 +125,14 @@ class PanelsMixin:
         self.statusBar().addPermanentWidget(self.count_label)
         self.resize(1280, 800)
 
-    def fit_date_column(self, events: list) -> None:
-        """The Date column as wide as the widest date among the first events needs (a span, dates
-        sources disagree on), between a day with a time and `WIDEST_FITTED_DATE`; unless the
-        reader has set its width, which stays."""
+    def fit_date_column(self, date_texts: set[str]) -> None:
+        """The Date column as wide as the widest of the first events' dates needs (`dates_to_fit`:
+        a span, dates sources disagree on), between a day with a time and `WIDEST_FITTED_DATE`;
+        unless the reader has set its width, which stays."""
         header = self.event_list.horizontalHeader()
         if header.sectionSize(0) != self._fitted_date_width:
             return
-        header.resizeSection(0, self._date_column_width(dates_to_fit(events) | {WIDEST_DATE}))
+        header.resizeSection(0, self._date_column_width(date_texts | {WIDEST_DATE}))
         self._fitted_date_width = header.sectionSize(0)
 
     def _date_column_width(self, texts: set[str]) -> int:
