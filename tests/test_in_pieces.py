@@ -24,6 +24,7 @@ def _texts(count: int):
 @pytest.mark.parametrize("piece", [1, 2, 3, 7])
 def test_scans_in_pieces_answer_as_one_call(monkeypatch, piece):
     monkeypatch.setattr(in_pieces, "PIECE", piece)
+    monkeypatch.setattr(in_pieces, "DECODE_PIECE", piece)
     monkeypatch.setattr(in_pieces, "ONE_CALL", 4 * piece)  # (larger texts are decoded in pieces)
     monkeypatch.setattr(in_pieces, "ONE_CALL_NOT_ASCII", 4 * piece)
     pattern = re.compile(r"\n(?:[^ \t\n#-]|-[^ \n])")
@@ -47,7 +48,7 @@ def test_scans_in_pieces_answer_as_one_call(monkeypatch, piece):
 
 @pytest.mark.parametrize("piece", [1, 3, 8])
 def test_a_decoding_error_is_placed_in_the_whole_file(monkeypatch, piece):
-    monkeypatch.setattr(in_pieces, "PIECE", piece)
+    monkeypatch.setattr(in_pieces, "DECODE_PIECE", piece)
     monkeypatch.setattr(in_pieces, "ONE_CALL", 4 * piece)
     monkeypatch.setattr(in_pieces, "ONE_CALL_NOT_ASCII", 4 * piece)
     data = "\ufeffab\né中\n".encode() + b"\xff" + "z🙂".encode()
