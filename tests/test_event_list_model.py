@@ -2,8 +2,9 @@
 exactly as it answers them one at a time (`data`): what the list shows, its tooltips, swatches
 and what a screen reader says."""
 
-from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, QSize, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from timeline_app.gui.event_list import CATEGORY, DATE, TITLE
 
@@ -11,38 +12,56 @@ ROLES = (Qt.DisplayRole, Qt.ToolTipRole, Qt.DecorationRole, Qt.AccessibleTextRol
          Qt.TextAlignmentRole, Qt.ForegroundRole, Qt.CheckStateRole, Qt.BackgroundRole, Qt.EditRole)
 
 
-def _asked_together(model, index) -> dict:
-    """Each role's answer from one `multiData` call over all of them (as a delegate asks)."""
-    asked = [QModelRoleData(int(role)) for role in ROLES]
-    for each in asked:
-        model.multiData(index, QModelRoleDataSpan(each))
-    return {role: each.data() for role, each in zip(ROLES, asked)}
+def _drawn(model, index) -> QStyleOptionViewItem:
+    """What the list's delegate makes of a cell: Qt asks the model for seven roles in one
+    `multiData` call, exactly as when the list paints."""
+    option = QStyleOptionViewItem()
+    option.decorationSize = QSize(16, 16)
+    QStyledItemDelegate().initStyleOption(option, index)
+    return option
 
 
-def _same(one, other) -> bool:
-    if isinstance(one, QColor) or isinstance(other, QColor):
-        return QColor(one) == QColor(other)
-    return one == other
+def _asked_alone(model, index, role):
+    """One role through `multiData`, in a span of its own (as a view asking one role does)."""
+    asked = QModelRoleData(int(role))
+    model.multiData(index, QModelRoleDataSpan(asked))
+    return asked.data()
 
 
-def test_every_cell_answers_alike_asked_at_once_or_one_role_at_a_time(window, tmp_path):
-    # the bundled chronology has spans, disputed dates and every category; a file with a title
-    # past 1,000 characters has its cut
-    for path in (None, tmp_path / "long.yaml"):
-        if path is not None:
-            path.write_text("title: t\nevents:\n  - {title: " + "word " * 300 + "end, start: 2014-06-25}\n"
-                            "  - {title: short, start: 2014, category: other}\n", encoding="utf-8")
-            window.open_file(str(path))
-        model = window.list_model
-        checked = 0
-        for row in range(model.rowCount()):
-            for column in (DATE, TITLE, CATEGORY):
-                index = model.index(row, column)
-                together = _asked_together(model, index)
-                for role in ROLES:
-                    assert _same(together[role], model.data(index, role)), (row, column, role)
-                checked += 1
-        assert checked == 3 * model.rowCount() > 0
+def _cells(window, tmp_path):
+    """Every cell of the bundled chronology (spans, disputed dates, every category), then of a
+    file whose title runs past 1,000 characters (cut in the list) beside an uncategorised event."""
+    yield from _each_cell(window.list_model)
+    path = tmp_path / "long.yaml"
+    path.write_text("title: t\nevents:\n  - {title: " + "word " * 300 + "end, start: 2014-06-25}\n"
+                    "  - {title: short, start: 2014}\n", encoding="utf-8")
+    window.open_file(str(path))
+    yield from _each_cell(window.list_model)
+
+
+def _each_cell(model):
+    for row in range(model.rowCount()):
+        for column in (DATE, TITLE, CATEGORY):
+            yield model, model.index(row, column)
+
+
+def test_the_list_draws_each_cell_from_what_data_says(window, tmp_path):
+    checked = 0
+    for model, index in _cells(window, tmp_path):
+        option = _drawn(model, index)
+        text = model.data(index, Qt.DisplayRole)
+        assert option.text == (text or "")
+        assert bool(option.features & QStyleOptionViewItem.HasDisplay) == (text is not None)
+        colour = model.data(index, Qt.DecorationRole)
+        assert bool(option.features & QStyleOptionViewItem.HasDecoration) == (colour is not None)
+        if colour is not None:  # the swatch is the lane's colour
+            assert option.icon.pixmap(16, 16).toImage().pixelColor(8, 8) == QColor(colour)
+        for role in ROLES:
+            alone = _asked_alone(model, index, role)
+            expected = model.data(index, role)
+            assert (QColor(alone) == QColor(expected)) if role == Qt.DecorationRole and expected else alone == expected
+        checked += 1
+    assert checked > 3 * 32
 
 
 def test_what_the_list_shows_for_a_cell(window):
@@ -52,12 +71,20 @@ def test_what_the_list_shows_for_a_cell(window):
     row = next(row for row in range(model.rowCount())
                if window.index.events[model.position_at(row)].title == "Protests break out in Benghazi")
     event = window.index.events[model.position_at(row)]
-    date, title, swatch = (_asked_together(model, model.index(row, column)) for column in (DATE, TITLE, CATEGORY))
-    assert date[Qt.DisplayRole] == "15 Feb 2011"
-    assert date[Qt.ToolTipRole].startswith(f"{event.written} — ")
-    assert title[Qt.DisplayRole] == title[Qt.ToolTipRole] == "Protests break out in Benghazi"
-    assert swatch[Qt.DisplayRole] is None
-    assert swatch[Qt.ToolTipRole] == swatch[Qt.AccessibleTextRole] == window.index.category_labels[event.category]
-    assert QColor(swatch[Qt.DecorationRole]) == QColor(window.index.category_colors[event.category])
-    assert all(cell[role] is None for cell in (date, title, swatch)
+    date, title, swatch = (model.index(row, column) for column in (DATE, TITLE, CATEGORY))
+    assert _drawn(model, date).text == "15 Feb 2011"
+    assert _asked_alone(model, date, Qt.ToolTipRole).startswith(f"{event.written} — ")
+    assert _drawn(model, title).text == _asked_alone(model, title, Qt.ToolTipRole) == "Protests break out in Benghazi"
+    assert _drawn(model, swatch).text == ""
+    label = window.index.category_labels[event.category]
+    assert _asked_alone(model, swatch, Qt.ToolTipRole) == _asked_alone(model, swatch, Qt.AccessibleTextRole) == label
+    assert _drawn(model, swatch).icon.pixmap(16, 16).toImage().pixelColor(8, 8) == QColor(window.index.category_colors[event.category])
+    assert all(_asked_alone(model, cell, role) is None for cell in (date, title, swatch)
                for role in (Qt.FontRole, Qt.ForegroundRole, Qt.CheckStateRole, Qt.BackgroundRole, Qt.EditRole))
+
+
+def test_a_cell_that_is_not_there_leaves_no_old_answer_behind(window):
+    asked = QModelRoleData(int(Qt.DisplayRole))
+    asked.setData("from before")
+    window.list_model.multiData(QModelIndex(), QModelRoleDataSpan(asked))
+    assert asked.data() is None

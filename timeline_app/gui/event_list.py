@@ -115,6 +115,8 @@ class EventListModel(QAbstractTableModel):
         seven (font, alignment, colours…), and each call from Qt into Python cost more than its
         answer (a list repaint made some 1,700 of them: 10-25 ms, the most of a first paint's)."""
         if not index.isValid():
+            for asked in roles:
+                asked.clearData()  # (a view may hand over a span it used before)
             return
         event, column, answer = self.index_.events[int(self.rows[index.row()])], index.column(), self._answer
         for asked in roles:

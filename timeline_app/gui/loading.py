@@ -32,9 +32,9 @@ class _LoadThread(QThread):
     progress = Signal(float)
     done = Signal(object)
 
-    def __init__(self, path: str, keep_view: bool, parent=None):
+    def __init__(self, path: str, keep_view: bool, fit_dates: bool, parent=None):
         super().__init__(parent)
-        self.path, self.keep_view = path, keep_view
+        self.path, self.keep_view, self.fit_dates = path, keep_view, fit_dates
 
     def run(self) -> None:
         # the GUI thread waits for the interpreter at every Python call (a paint, a timer);
@@ -43,7 +43,7 @@ class _LoadThread(QThread):
         with _quick_hand_over():
             result = load_file(self.path, _now_and_then(self.progress.emit))
             self.progress.emit(0.8)
-            self.done.emit(_prepare(result, self.keep_view))
+            self.done.emit(_prepare(result, self.keep_view, self.fit_dates))
 
 
 PROGRESS_EVERY = 0.1  # seconds between two reports of a load's progress: ten a second look smooth
@@ -87,16 +87,17 @@ def _quick_hand_over():
                 sys.setswitchinterval(_DEFAULT_SWITCH_INTERVAL)
 
 
-def _prepare(result: LoadResult, keep_view: bool = False):
-    """What the window needs to draw, built where it is cheapest to wait for: the index, and the
-    date texts the list's Date column is fitted to (5,000 dates described: 40 ms that held the
-    window at the first paint of any file that large)."""
+def _prepare(result: LoadResult, keep_view: bool = False, fit_dates: bool = True):
+    """What the window needs to draw, built where it is cheapest to wait for: the index, and
+    (`fit_dates`: unless the reader has set the Date column's width) the date texts the column
+    is fitted to (5,000 dates described: 40 ms that held the window at the first paint of any
+    file that large)."""
     if result.chronology is None or not result.ok:
-        return result, None, set()
+        return result, None, None
     index = TimelineIndex(result.chronology)
     if keep_view:  # a reload finds the selected event again by its id: built here, not on the GUI thread
         index.position_of_id  # noqa: B018 - (a first open needs it for nothing before the first paint)
-    return result, index, dates_to_fit(index.events)
+    return result, index, dates_to_fit(index.events) if fit_dates else None
 
 
 def _indexing_steps(index: TimelineIndex, search: SearchIndex, canvas=None):
@@ -125,7 +126,7 @@ class LoadingMixin:
         self.loading = True
         if size <= SYNC_LOAD_BYTES:
             self._thread = None  # a large file still loading from before must not replace this one when it ends
-            self._apply(_prepare(load_file(self.path), keep_view), keep_view)
+            self._apply(_prepare(load_file(self.path), keep_view, self.date_column_fitted()), keep_view)
             for _ in self._indexing or ():
                 pass
             self._finish_indexing()
@@ -134,7 +135,7 @@ class LoadingMixin:
         self.progress.show()
         self.statusBar().showMessage(f"Loading {os.path.basename(self.path)}…")
         self.canvas.set_placeholder(f"Loading {os.path.basename(self.path)} ({size / 1e6:.0f} MB)…")
-        thread = _LoadThread(self.path, keep_view, self)
+        thread = _LoadThread(self.path, keep_view, self.date_column_fitted(), self)
         thread.progress.connect(lambda fraction: self.progress.setValue(int(fraction * 100)))
         thread.done.connect(lambda payload: self._apply(payload, keep_view) if thread is self._thread else None)
         thread.finished.connect(lambda: self._thread_ended(thread))
@@ -196,7 +197,8 @@ class LoadingMixin:
         if keep_view and not auto_fit:
             self.canvas.set_view(view)
         self.list_model.set_index(index)
-        self.fit_date_column(date_texts)
+        if date_texts is not None:
+            self.fit_date_column(date_texts)
         self.filters.set_index(index, result.chronology.date_order)
         self.apply_filters()
         if added_id and added_id in index.position_of_id:

@@ -125,13 +125,17 @@ class PanelsMixin:
         self.statusBar().addPermanentWidget(self.count_label)
         self.resize(1280, 800)
 
+    def date_column_fitted(self) -> bool:
+        """Whether the Date column still has the width it was fitted to: one the reader has set stays."""
+        return self.event_list.horizontalHeader().sectionSize(0) == self._fitted_date_width
+
     def fit_date_column(self, date_texts: set[str]) -> None:
         """The Date column as wide as the widest of the first events' dates needs (`dates_to_fit`:
         a span, dates sources disagree on), between a day with a time and `WIDEST_FITTED_DATE`;
-        unless the reader has set its width, which stays."""
-        header = self.event_list.horizontalHeader()
-        if header.sectionSize(0) != self._fitted_date_width:
+        unless the reader has set its width since, which stays."""
+        if not self.date_column_fitted():
             return
+        header = self.event_list.horizontalHeader()
         header.resizeSection(0, self._date_column_width(date_texts | {WIDEST_DATE}))
         self._fitted_date_width = header.sectionSize(0)
 
