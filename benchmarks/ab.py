@@ -54,6 +54,7 @@ def in_turn(yaml_rs, jobs):
         yield (*head, chunk_parsing.parse_chunk(yaml_rs, text))
 
 fast_reader.parsed_ahead = in_turn
+import numpy  # noqa: F401 - (the window imports it before any load)
 load_file({warm_up!r})  # start-up's own first-time work (the regexes compiled, the caches made), on other dates
 for _ in range({loads}):
     load_file({path!r})
