@@ -172,9 +172,8 @@ class PartialDate:
  _set_note, _set_span, _set_zone, _set_start, _set_end) = (
     PartialDate.__dict__[name].__set__ for name in ("year", "month", "day", "hour", "minute", "precision", "second",
                                                     "approximate", "uncertain", "note", "span", "zone", "_start", "_end"))
-# (a field added to the class must be set in `__init__` too)
 assert list(PartialDate.__slots__) == ["year", "month", "day", "hour", "minute", "precision", "second", "approximate",
-                                                    "uncertain", "note", "span", "zone", "_start", "_end"]
+                                     "uncertain", "note", "span", "zone", "_start", "_end"]  # (a new field: set it in __init__)
 
 _YEARS = {YEAR: 1, DECADE: 10, CENTURY: 100, MILLENNIUM: 1000}
 _UNIT_SECONDS = {DAY: SECONDS_PER_DAY, HOUR: 3600, MINUTE: 60, SECOND: 1}
