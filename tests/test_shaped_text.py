@@ -93,3 +93,23 @@ def test_an_ascii_titles_height_is_the_one_its_own_layout_gives(qtbot):
             assert kept.height == _line_height(text, font), text
     arabic = canvas._shaped("قصف مطار طرابلس", canvas._font, canvas._font.key(), canvas._metrics)
     assert arabic.height == _line_height("قصف مطار طرابلس", canvas._font)
+
+
+def test_the_fonts_heights_are_learnt_while_a_large_file_loads(qtbot, tmp_path, monkeypatch):
+    """A large file loads on a thread while the window waits: the title and count fonts' line
+    heights are learnt then (`learn_fonts`), the same ones a first paint would have found."""
+    from timeline_app import MainWindow
+    from timeline_app.gui import loading
+    from timeline_app.gui.canvas import _line_height
+
+    monkeypatch.setattr(loading, "SYNC_LOAD_BYTES", 10)  # (this small file loads as a large one does)
+    path = tmp_path / "t.yaml"
+    path.write_text("title: t\nevents:\n  - {title: a, start: 2014-06-25}\n", encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    canvas = window.canvas
+    assert canvas._ascii_heights == {}
+    with qtbot.waitSignal(window.loaded, timeout=20_000):
+        window.open_file(str(path))
+    for font in (canvas._font, canvas._small):
+        assert canvas._ascii_heights[font.key()] == _line_height("Hx", font)
