@@ -97,7 +97,8 @@ def test_an_ascii_titles_height_is_the_one_its_own_layout_gives(qtbot):
 
 def test_the_fonts_heights_are_learnt_while_a_large_file_loads(qtbot, tmp_path, monkeypatch):
     """A large file loads on a thread while the window waits: the title and count fonts' line
-    heights are learnt then (`learn_fonts`), the same ones a first paint would have found."""
+    heights are learnt then (`learn_fonts`), before the file's events arrive, and are the ones a
+    first paint would have found."""
     from timeline_app import MainWindow
     from timeline_app.gui import loading
     from timeline_app.gui.canvas import _line_height
@@ -109,7 +110,16 @@ def test_the_fonts_heights_are_learnt_while_a_large_file_loads(qtbot, tmp_path, 
     qtbot.addWidget(window)
     canvas = window.canvas
     assert canvas._ascii_heights == {}
+    known_on_arrival = []
+    apply = window._apply
+
+    def arrive(payload, keep_view):
+        known_on_arrival.append(dict(canvas._ascii_heights))
+        apply(payload, keep_view)
+
+    monkeypatch.setattr(window, "_apply", arrive)
     with qtbot.waitSignal(window.loaded, timeout=20_000):
         window.open_file(str(path))
     for font in (canvas._font, canvas._small):
-        assert canvas._ascii_heights[font.key()] == _line_height("Hx", font)
+        heights = {_line_height(character, font) for character in map(chr, range(0x20, 0x7F))}
+        assert known_on_arrival[0][font.key()] == (heights.pop() if len(heights) == 1 else None)

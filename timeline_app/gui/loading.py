@@ -143,7 +143,7 @@ class LoadingMixin:
             self._thread.wait()  # a newer load replaces an unfinished one; its result is dropped below
         self._thread = thread
         thread.start()
-        QTimer.singleShot(0, self.canvas.learn_fonts)  # (the window is idle meanwhile)
+        QTimer.singleShot(0, self.canvas, self.canvas.learn_fonts)  # (the window is idle meanwhile; not if it is gone)
 
     def _forget_history_if_edited_elsewhere(self) -> None:
         """A save from another program: undoing over it would lose it, so the history goes (and says so)."""
