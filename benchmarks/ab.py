@@ -92,6 +92,7 @@ def main(argv: list[str]) -> int:
             print(f"ab.py: cannot check out {args.revision!r}: {added.stderr.strip()}", file=sys.stderr)
             return 2
         try:
+            _build_in_place(old)
             trees = {args.revision: old, "working tree": ROOT}
             if args.instructions:
                 return _count(trees, path)
@@ -104,6 +105,14 @@ def main(argv: list[str]) -> int:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], capture_output=True)
             subprocess.run(["git", "-C", str(ROOT), "worktree", "prune"], capture_output=True)
     return 0
+
+
+def _build_in_place(tree: Path) -> None:
+    """Compile the revision's C reader (`setup.py`) beside its sources, as `pip install -e .` does
+    for the working tree: a checkout holds only the C source, and would be measured without it."""
+    if (tree / "setup.py").exists():
+        subprocess.run([sys.executable, "setup.py", "-q", "build_ext", "--inplace"], cwd=tree, check=True,
+                       capture_output=True)
 
 
 def _positive(text: str) -> int:

@@ -1,0 +1,214 @@
+"""The C reader of the plain block style (`_plain_yaml.c`) against yaml-rs, whose answers it stands in for.
+
+Wherever the C reader answers, its answer must be exactly yaml-rs's, types included (1 is not
+True, nor 1.0); where it is not sure it answers None and yaml-rs reads the chunk. It is fed
+hand-picked forms, the benchmark's styles, real files (tests/data/world_yaml and the bundled
+chronology), the events of generated and mutated files (tests/chronology_files.py), slices of
+them cut where the loader cuts chunks, and those mutated a character at a time. And whole files
+load to the same problems and model with it and without it.
+
+    PLAIN_YAML_SEEDS=3000 pytest tests/test_plain_yaml.py     # more seeds
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+from pathlib import Path
+
+import pytest
+import yaml_rs
+from chronology_files import generate
+from synthetic import synthetic_yaml
+from test_fast_precise_agree import _problems, _summary, forget_dates
+
+import timeline_app.files.chunk_parsing as chunk_parsing
+from timeline_app.files.loader import load_text
+
+read_block_events = chunk_parsing.read_block_events
+DATA = Path(__file__).parent / "data"
+BUNDLED = Path(__file__).parent.parent / "timeline_app" / "bundled" / "events.yaml"
+SEEDS = int(os.environ.get("PLAIN_YAML_SEEDS", "300"))
+
+
+def test_the_c_reader_is_built():
+    assert read_block_events is not None, (
+        "timeline_app/files/_plain_yaml.c is not built, so these tests would prove nothing: "
+        "`pip install -e '.[test]'` builds it (setup.py), and needs a C compiler")
+
+
+def typed(value):
+    """`value` with every scalar's type beside it: 1 == True == 1.0 in Python, not in a chronology."""
+    if isinstance(value, dict):
+        return "dict", [(typed(key), typed(item)) for key, item in value.items()]
+    if isinstance(value, list):
+        return "list", [typed(item) for item in value]
+    return type(value).__name__, value
+
+
+def by_yaml_rs(text: str):
+    try:
+        return yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # noqa: BLE001 - refused: the C reader must not answer either
+        return None
+
+
+def read_alike(text: str) -> bool:
+    """Whether the C reader answered for `text`; fails the test if its answer is not yaml-rs's."""
+    got = read_block_events(text)
+    if got is None:
+        return False
+    assert typed(got) == typed(by_yaml_rs(text)), f"the C reader and yaml-rs differ on:\n{text[:3000]!r}"
+    return True
+
+
+READ = [  # each form the C reader reads, as yaml-rs reads it
+    "- title: a plain title\n  start: '2014-06-25'\n",
+    '  - id: e1\n    title: "double quoted"\n    start: "2014"\n',
+    "- title: 'it''s single quoted'\n",
+    '- title: "escapes \\" \\\\ \\/ \\n \\t \\u00e9 \\u2013"\n',
+    "- start: 2014\n  end: 0\n",
+    "- start: 2014-06-25\n  end: 2014-06\n",
+    "- start: 2014-06-25 10:30\n",
+    "- title: yes, no, on, off, y, n, inf, nan, Infinity are text\n",
+    "- title: x\n  tags: [a, 'b', \"c\", d e]\n  sources: []\n",
+    "- title: x\n  tags: [https://example.org/a, x]\n",
+    "- title: x\n  sources:\n  - https://example.org/a\n  - https://example.org/b\n  category: c\n",
+    "- title: x\n  sources:\n    - https://example.org/a\n",
+    "- title: x\n  sources:\n    - url: https://example.org/a\n      title: A report\n    - https://example.org/b\n",
+    "- title: x\n  sources: [{title: 'A report', url: \"https://example.org/a\", publisher: AFP}]\n",
+    "- {title: a flow event, start: '2014'}\n- title: b\n",
+    "- title: x\n  media:\n    url: https://example.org/a.jpg\n    caption: a caption\n",
+    "- title: x\n  description: a long plain\n    description folded\n\n    over lines\n",
+    "- title: x\n  description: |\n    literal\n      indented\n\n    kept\n\n\n  id: y\n",
+    "- title: x\n  description: |-\n    literal\n    stripped\n  id: y\n",
+    "- title: x\n  description: >\n    folded\n    lines\n\n    and a paragraph\n  id: y\n",
+    "- title: x\n  description: >-  # a comment\n    folded\n    stripped\n",
+    "- title: x\n  description: |\n    a line\n    # not a comment\n  # a comment\n  id: y\n",
+    "# a comment\n- title: x  # a comment\n\n  # another\n  end:\n  id: y\n\n- title: z\n",
+    "- title: Ṭarābulus طرابلس – “curly” ‘quotes’\n  location: Miṣrātah\n",
+    "-   title: indented after the dash\n    start: '2014'\n",
+    "- title: x\n  end:   \n  location: # empty\n",
+]
+
+LEFT = [  # each form it leaves to yaml-rs (answers None)
+    "- title: a\ttab\n", "- title: x\r\n", "- title: a\x85b\n", "- title: a\u2028b\n", "- title: \ufeffx\n",
+    "- title: a\x7fb\n", "- title: a\x1bb\n",
+    "- title: &anchor x\n", "- title: *alias\n", "- title: !tag x\n",
+    "- title: x\n  description: |+\n    kept\n", "- title: x\n  description: |2\n    x\n",
+    "- title: x\n  description: |\n\n    blank first\n", "- title: x\n  description: >\n    a\n      more\n",
+    "- title: x\n  description: |\n    no line break at the end",
+    "- start: 0x7DE\n", "- start: 2_014\n", "- start: 02014\n", "- start: +2014\n", "- start: -2014\n",
+    "- start: 0o3740\n", "- start: 1.5\n", "- start: 1e3\n", "- start: .inf\n", "- start: 12.04.1966\n",
+    "- start: 1234567890123456789\n",
+    "- title: true\n", "- title: Null\n", "- title: FALSE\n", "- title: ~\n", "- true: x\n", "- null: x\n",
+    "- title: a\n  title: b\n", "- {title: a, title: b}\n", "- title: a: b\n", "- title: a:\n",
+    "- title: \"unknown \\q escape\"\n", "- title: \"over\n    lines\"\n", "- title: 'over\n    lines'\n",
+    "- title: \"\\ud800\"\n", "- tags: [a, ]\n", "- tags: [a,\n    b]\n", "- tags: [[a]]\n", "- tags: {a: }\n",
+    "- title: x\n  tags:\n  -\n", "- title: x\n  tags:\n  - a: b\n    - c\n", "- title: x\n    y: z\n",
+    "- title: x\n  # c\n    more\n", "- title: x #c\n    more\n", "- title: 'x'#c\n",
+    "-\n  title: x\n", "- - x\n", "title: x\n", "---\n- title: x\n", "- title: x\n...\n", "- title: |\n  x\n",
+    "- title: x\n  description:\n    starts on the next line\n", "- title: x\n  - y\n", "- title: ? x\n",
+    "[{title: x}]\n", "",
+]
+
+
+@pytest.mark.parametrize("text", READ)
+def test_each_plain_form_is_read_as_yaml_rs_reads_it(text):
+    assert read_alike(text), f"the C reader left this to yaml-rs:\n{text}"
+
+
+@pytest.mark.parametrize("text", LEFT)
+def test_each_other_form_is_left_to_yaml_rs(text):
+    assert read_block_events(text) is None
+
+
+def test_a_text_with_a_lone_surrogate_is_left_to_yaml_rs():
+    assert read_block_events("- title: a\udc80b\n") is None
+
+
+def _events_body(text: str) -> str:
+    """The text of a file's list of items, from its first item to the next key at the top."""
+    first = re.search(r"^( *)- ", text, re.M)
+    if first is None:
+        return ""
+    body = text[first.start():]
+    indent = len(first.group(1))
+    after = re.search(r"^ {0,%d}[^\s#-]" % (indent - 1) if indent else r"^[^\s#-]", body[1:], re.M)
+    return body[: after.start() + 1] if after else body
+
+
+@pytest.mark.parametrize("style", ["hand", "safe_dump", "prose", "world"])
+def test_the_benchmark_styles_are_read_in_c(style):
+    assert read_alike(_events_body(synthetic_yaml(300, seed=5, style=style)))
+
+
+def test_real_files_are_read_as_yaml_rs_reads_them():
+    files = [BUNDLED, *sorted((DATA / "world_yaml").glob("*.yaml"))]
+    read = [path.name for path in files if read_alike(_events_body(path.read_text(encoding="utf-8")))]
+    assert BUNDLED.name in read and len(read) >= 12, f"only {read} were read in C"
+
+
+def _item_slices(rng: random.Random, body: str) -> list[str]:
+    """Runs of whole items, cut where the loader cuts its chunks (at an item's line)."""
+    indent = re.match(r" *", body).group()
+    starts = [m.start() for m in re.finditer(r"^%s- " % indent, body, re.M)] + [len(body)]
+    slices = []
+    for _ in range(3):
+        a = rng.randrange(len(starts) - 1)
+        b = rng.randrange(a + 1, len(starts))
+        slices.append(body[starts[a]:starts[b]])
+    return slices
+
+
+_MUTANTS = [":", " ", "#", "-", "'", '"', "[", "]", ",", "{", "}", "\n", "\t", "\r", "&", "*", "!", "|", ">", "|-", ">-",
+            "%", "@", "`", "~", "?", "\\", "\\u00", "0", "1", "x", "é", "\u0085", "\u2028", "\ufeff", "  ", ": ", " #",
+            "\n  ", "\n    ", "\n\n", "- ", "true", "null", "No", "0x1F", "1_0", ".inf", "1.5", "2014-06-25"]
+
+
+def _mutated(rng: random.Random, text: str) -> str:
+    chars = list(text)
+    for _ in range(rng.randint(1, 3)):
+        at = rng.randrange(len(chars) + 1)
+        roll = rng.random()
+        if roll < 0.4 or at == len(chars):
+            chars.insert(at, rng.choice(_MUTANTS))
+        elif roll < 0.7:
+            chars[at] = rng.choice(_MUTANTS)
+        else:
+            del chars[at]
+    return "".join(chars)
+
+
+def test_the_c_reader_agrees_with_yaml_rs_on_generated_and_mutated_events():
+    fed = read = 0
+    for seed in range(SEEDS):
+        rng = random.Random(seed)
+        text, _ = generate(seed, big_rate=0.0)
+        if "\nevents:" not in text:
+            continue
+        body = _events_body(text[text.index("\nevents:") + 1:].split("\n", 1)[1])
+        if not body.strip():
+            continue
+        for piece in [body, *_item_slices(rng, body)]:
+            for variant in [piece, _mutated(rng, piece), _mutated(rng, piece)]:
+                fed += 1
+                read += read_alike(variant)
+    assert read > fed // 5, f"the C reader read only {read} of {fed}: these cases test little of it"
+
+
+def _verdict(text: str):
+    forget_dates()
+    result = load_text(text, "")
+    return _problems(result.problems), _summary(result.chronology)
+
+
+def test_files_load_alike_with_the_c_reader_and_without(monkeypatch):
+    """The whole loader, C reader and all, against the loader reading every chunk with yaml-rs."""
+    texts = [synthetic_yaml(2500, seed=9, style=style) for style in ("hand", "safe_dump", "world", "broken_late")]
+    texts += [generate(seed, size=2200 if seed % 10 == 0 else None)[0] for seed in range(60)]
+    with_c = [_verdict(text) for text in texts]
+    monkeypatch.setattr(chunk_parsing, "read_block_events", None)
+    for text, verdict in zip(texts, with_c):
+        assert _verdict(text) == verdict, text[:2000]

@@ -1,0 +1,949 @@
+/* The plain block style of a chunk of events, read in C: what yaml-rs gives, or None.
+ *
+ * A large file's events are read a chunk (1,000 events) at a time by yaml-rs, which took
+ * about as long as everything the loader does with what it returns (100,000 hand-written
+ * events: 0.7 s of parsing beside 0.75 s of checking). Most chunks are written in a few
+ * plain forms: a list of mappings whose keys are words and whose values are quoted or
+ * plain scalars on one line (or folded over several), flow lists of such scalars, and
+ * block lists of them. This reads exactly those forms and gives exactly what
+ * `yaml_rs.loads(text, parse_datetime=False)` gives for them.
+ *
+ * It only accelerates: anything else (an anchor, a tag, a block scalar, an escape, a tab,
+ * a carriage return, a character YAML treats specially, a plain scalar yaml-rs might read
+ * as a number, a boolean or null, a key written twice, ...) returns None, and the caller
+ * hands the chunk to yaml-rs. tests/test_plain_yaml.py holds the two to the same answers.
+ */
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#define MAX_KEYS 64
+
+typedef struct {
+    const unsigned char *s;  /* the text's UTF-8 (its own bytes when ASCII), NUL after its end */
+    Py_ssize_t n;
+    Py_ssize_t pos;
+    PyObject *keys[MAX_KEYS];  /* keys made so far: one object a key for the whole chunk */
+    Py_ssize_t key_count;
+} Reader;
+
+/* A byte at `i` <= n; the text's end reads as a line's (a NUL within it is refused first). */
+#define AT(r, i) ((Py_UCS4)(r)->s[i])
+#define CHAR(r, i) ((r)->s[i] ? (Py_UCS4)(r)->s[i] : (Py_UCS4)'\n')
+
+static PyObject *
+text_of(Reader *r, Py_ssize_t a, Py_ssize_t b)
+{
+    return PyUnicode_DecodeUTF8((const char *)r->s + a, b - a, NULL);
+}
+
+/* Whether the text holds characters YAML or yaml-rs treat specially, which this leaves to them:
+ * controls but the line break (tab and CR among them), DEL, C1 (NEL among them: C2 80-9F),
+ * LS and PS (E2 80 A8-A9), the BOM (EF BB BF) and the non-characters FFFE, FFFF (EF BF BE-BF). */
+static int
+has_unplain(Reader *r)
+{
+    static unsigned char look[256];  /* bytes worth a second look: all but the line break below 0x20, DEL, C2, E2, EF */
+    if (!look[0]) {
+        for (int c = 0; c < 0x20; c++)
+            look[c] = c != '\n';
+        look[0x7F] = look[0xC2] = look[0xE2] = look[0xEF] = 1;
+    }
+    const unsigned char *s = r->s;
+    for (Py_ssize_t i = 0; i < r->n; i++) {
+        if (!look[s[i]])
+            continue;
+        unsigned char c = s[i];
+        if (c < 0x20 || c == 0x7F)
+            return 1;
+        if (c == 0xC2 && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
+            return 1;
+        if (c == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
+            return 1;
+        if (c == 0xEF && ((s[i + 1] == 0xBB && s[i + 2] == 0xBF) || (s[i + 1] == 0xBF && s[i + 2] >= 0xBE)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Characters a plain scalar may not start with here (YAML's indicators, and ~ for null). */
+static int
+is_indicator(Py_UCS4 c)
+{
+    switch (c) {
+    case '-': case '?': case ':': case ',': case '[': case ']': case '{': case '}': case '#':
+    case '&': case '*': case '!': case '|': case '>': case '\'': case '"': case '%': case '@':
+    case '`': case '~': case ' ': case '\n':
+        return 1;
+    }
+    return 0;
+}
+
+static int
+is_letter(Py_UCS4 c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+is_digit(Py_UCS4 c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static Py_ssize_t
+spaces_at(Reader *r, Py_ssize_t i)
+{
+    Py_ssize_t k = i;
+    while (r->s[k] == ' ')
+        k++;
+    return k - i;
+}
+
+static Py_ssize_t
+line_end(Reader *r, Py_ssize_t i)
+{
+    const unsigned char *end = memchr(r->s + i, '\n', r->n - i);
+    return end ? end - r->s : r->n;
+}
+
+/* From a line's start, past blank lines and whole-line comments: the next line that holds something. */
+static Py_ssize_t
+next_content_line(Reader *r, Py_ssize_t i)
+{
+    while (i < r->n) {
+        Py_ssize_t k = i + spaces_at(r, i);
+        if (k < r->n && AT(r, k) != '\n' && AT(r, k) != '#')
+            return i;
+        k = line_end(r, k);
+        i = k < r->n ? k + 1 : k;
+    }
+    return i;
+}
+
+/* After a value: spaces, maybe a comment (a space before it), then the line's end, passed. */
+static int
+finish_line(Reader *r)
+{
+    Py_ssize_t i = r->pos, k = i + spaces_at(r, i);
+    if (k < r->n && AT(r, k) == '#') {
+        if (r->s[k - 1] != ' ')
+            return 0;  /* 'x'#c: a comment needs a space before it */
+        k = line_end(r, k);
+    }
+    if (k < r->n && AT(r, k) != '\n')
+        return 0;
+    r->pos = k < r->n ? k + 1 : k;
+    return 1;
+}
+
+/* null, true or false in any case (yaml-rs reads some casings so; all are its business). */
+static int
+is_null_or_bool(Reader *r, Py_ssize_t a, Py_ssize_t b)
+{
+    if (b - a != 4 && b - a != 5)
+        return 0;
+    char lower[6] = {0};
+    for (Py_ssize_t i = a; i < b; i++) {
+        Py_UCS4 c = AT(r, i);
+        lower[i - a] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return !strcmp(lower, "null") || !strcmp(lower, "true") || !strcmp(lower, "false");
+}
+
+/* The scalar `text[a:b]` as yaml-rs resolves a plain one: text, or a whole number written plainly;
+ * NULL with no error set for anything else it might read otherwise (a float, 0x1F, 1_000, 02000,
+ * true, null...). */
+static PyObject *
+resolved(Reader *r, Py_ssize_t a, Py_ssize_t b)
+{
+    int digits = 1, wordish = 1;
+    for (Py_ssize_t i = a; i < b && wordish; i++) {
+        Py_UCS4 c = AT(r, i);
+        if (!is_digit(c))
+            digits = 0;
+        if (!(is_digit(c) || is_letter(c) || c == '.' || c == '_' || c == '+' || c == '-'))
+            wordish = digits = 0;
+    }
+    if (digits) {
+        if (b - a > 18 || (b - a > 1 && AT(r, a) == '0'))
+            return NULL;
+        long long value = 0;
+        for (Py_ssize_t i = a; i < b; i++)
+            value = value * 10 + (AT(r, i) - '0');
+        return PyLong_FromLongLong(value);
+    }
+    if (wordish) {
+        Py_UCS4 first = AT(r, a);
+        if (!is_letter(first)) {  /* 2014-06 and 2014-06-25 are text; other such forms may be numbers */
+            Py_ssize_t length = b - a;
+            if (!(length == 7 || length == 10))
+                return NULL;
+            for (Py_ssize_t i = 0; i < length; i++) {
+                Py_UCS4 c = AT(r, a + i);
+                if ((i == 4 || i == 7) ? c != '-' : !is_digit(c))
+                    return NULL;
+            }
+        } else if (is_null_or_bool(r, a, b)) {
+            return NULL;
+        }
+    }
+    return text_of(r, a, b);
+}
+
+#define FAIL ((PyObject *)1)  /* not ours to read (no error set): the caller returns None */
+
+/* Text made piece by piece (an escape, a doubled quote, lines folded), as UTF-8. */
+typedef struct {
+    char *bytes;
+    Py_ssize_t length, capacity;
+} Buffer;
+
+static int
+put(Buffer *b, const unsigned char *from, Py_ssize_t count)
+{
+    if (b->length + count > b->capacity) {
+        Py_ssize_t capacity = (b->length + count) * 2 + 64;
+        char *grown = PyMem_Realloc(b->bytes, capacity);
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        b->bytes = grown;
+        b->capacity = capacity;
+    }
+    memcpy(b->bytes + b->length, from, count);
+    b->length += count;
+    return 0;
+}
+
+static int
+put_repeated(Buffer *b, unsigned char c, Py_ssize_t count)
+{
+    for (Py_ssize_t k = 0; k < count; k++)
+        if (put(b, &c, 1) < 0)
+            return -1;
+    return 0;
+}
+
+/* The buffer's text (NULL with an error when it cannot be made), its memory given back. */
+static PyObject *
+taken(Buffer *b)
+{
+    PyObject *value = PyUnicode_DecodeUTF8(b->bytes ? b->bytes : "", b->length, NULL);
+    PyMem_Free(b->bytes);
+    return value;
+}
+
+static PyObject *
+dropped(Buffer *b, PyObject *result)
+{
+    PyMem_Free(b->bytes);
+    return result;
+}
+
+static int
+hex_value(Py_UCS4 c)
+{
+    if (c >= '0' && c <= '9')
+        return (int)(c - '0');
+    if (c >= 'a' && c <= 'f')
+        return (int)(c - 'a' + 10);
+    if (c >= 'A' && c <= 'F')
+        return (int)(c - 'A' + 10);
+    return -1;
+}
+
+/* "...": on one line, with the escapes \" \\ \/ \n \t and \uXXXX (any other: yaml-rs decides). */
+static PyObject *
+double_quoted(Reader *r)
+{
+    Py_ssize_t a = r->pos + 1, i = a, escapes = 0;
+    for (;; i++) {
+        Py_UCS4 c = CHAR(r, i);
+        if (c == '"')
+            break;
+        if (c == '\n')
+            return FAIL;  /* a string over lines */
+        if (c == '\\') {
+            escapes++;
+            i++;
+            if (CHAR(r, i) == '\n')
+                return FAIL;
+        }
+    }
+    r->pos = i + 1;
+    if (!escapes)
+        return text_of(r, a, i);
+    Buffer b = {NULL, 0, 0};
+    for (Py_ssize_t k = a; k < i; k++) {
+        if (r->s[k] != '\\') {
+            Py_ssize_t run = k;
+            while (run < i && r->s[run] != '\\')
+                run++;
+            if (put(&b, r->s + k, run - k) < 0)
+                return dropped(&b, NULL);
+            k = run - 1;
+            continue;
+        }
+        unsigned char escaped = r->s[++k], one;
+        switch (escaped) {
+        case '"': case '\\': case '/': one = escaped; break;
+        case 'n': one = '\n'; break;
+        case 't': one = '\t'; break;
+        case 'u': {
+            long code = 0;
+            for (int d = 1; d <= 4; d++) {
+                int digit = hex_value(CHAR(r, k + d));
+                if (digit < 0)
+                    return dropped(&b, FAIL);
+                code = code * 16 + digit;
+            }
+            if (code == 0 || (code >= 0xD800 && code <= 0xDFFF))
+                return dropped(&b, FAIL);
+            unsigned char utf8[3];
+            Py_ssize_t count;
+            if (code < 0x80) {
+                utf8[0] = (unsigned char)code;
+                count = 1;
+            } else if (code < 0x800) {
+                utf8[0] = (unsigned char)(0xC0 | (code >> 6));
+                utf8[1] = (unsigned char)(0x80 | (code & 0x3F));
+                count = 2;
+            } else {
+                utf8[0] = (unsigned char)(0xE0 | (code >> 12));
+                utf8[1] = (unsigned char)(0x80 | ((code >> 6) & 0x3F));
+                utf8[2] = (unsigned char)(0x80 | (code & 0x3F));
+                count = 3;
+            }
+            if (put(&b, utf8, count) < 0)
+                return dropped(&b, NULL);
+            k += 4;
+            continue;
+        }
+        default:
+            return dropped(&b, FAIL);
+        }
+        if (put(&b, &one, 1) < 0)
+            return dropped(&b, NULL);
+    }
+    return taken(&b);
+}
+
+static PyObject *
+single_quoted(Reader *r)
+{
+    Py_ssize_t a = r->pos + 1, i = a, doubled = 0;
+    for (;; i++) {
+        Py_UCS4 c = CHAR(r, i);
+        if (c == '\n')
+            return FAIL;
+        if (c == '\'') {
+            if (CHAR(r, i + 1) != '\'')
+                break;
+            doubled++;
+            i++;
+        }
+    }
+    r->pos = i + 1;
+    if (!doubled)
+        return text_of(r, a, i);
+    Buffer b = {NULL, 0, 0};
+    for (Py_ssize_t k = a; k < i; k++) {
+        if (put(&b, r->s + k, 1) < 0)
+            return dropped(&b, NULL);
+        if (r->s[k] == '\'')
+            k++;
+    }
+    return taken(&b);
+}
+
+/* A plain scalar's piece on one line, from `a`: its end (spaces trimmed) and where the line's
+ * rest starts (a comment, the line's end, in a flow collection also , ] or }); -1 for what a
+ * plain scalar cannot hold here (": ", a ':' ending it; in a flow collection also [ {). */
+static Py_ssize_t
+plain_piece(Reader *r, Py_ssize_t a, int in_flow, Py_ssize_t *rest)
+{
+    if (!in_flow) {  /* the line at once: its end, then its ':' and '#' (memchr: a description is long) */
+        Py_ssize_t eol = line_end(r, a), i = eol;
+        const unsigned char *s = r->s, *hit;
+        for (const unsigned char *from = s + a; (hit = memchr(from, '#', s + eol - from)); from = hit + 1)
+            if (hit[-1] == ' ') {
+                i = hit - s;  /* a comment */
+                break;
+            }
+        for (const unsigned char *from = s + a; (hit = memchr(from, ':', s + i - from)); from = hit + 1)
+            if (hit + 1 == s + i || hit[1] == ' ' || hit[1] == '\n' || hit[1] == 0)
+                return -1;
+        Py_ssize_t end = i;
+        while (end > a && s[end - 1] == ' ')
+            end--;
+        *rest = i;
+        return end;
+    }
+    Py_ssize_t i = a, end = a;
+    for (;; i++) {
+        Py_UCS4 c = CHAR(r, i);
+        if (c == '\n' || c == ',' || c == ']' || c == '}')
+            break;
+        if (c == ':') {
+            Py_UCS4 next = CHAR(r, i + 1);
+            if (next == ' ' || next == '\n' || next == ',' || next == '[' || next == ']' || next == '{' || next == '}')
+                return -1;  /* a key (a: b) or what yaml-rs alone should judge */
+        } else if (c == '#') {
+            if (AT(r, i - 1) == ' ')
+                break;  /* a comment */
+        } else if (c == '[' || c == '{') {
+            return -1;
+        }
+        if (c != ' ')
+            end = i + 1;
+    }
+    *rest = i;
+    return end;
+}
+
+/* Where a plain scalar's next line starts, if the line after `rest` goes on with it (more
+ * indented than `indent`, after blank lines maybe); -1 when the scalar ends there. */
+static Py_ssize_t
+next_piece_line(Reader *r, Py_ssize_t rest, Py_ssize_t indent, Py_ssize_t *blank)
+{
+    *blank = 0;
+    if (CHAR(r, rest) != '\n' || rest >= r->n)
+        return -1;
+    Py_ssize_t line = rest + 1;
+    while (line < r->n) {
+        Py_ssize_t s = spaces_at(r, line);
+        if (CHAR(r, line + s) != '\n')
+            return s > indent && AT(r, line + s) != '#' ? line : -1;
+        (*blank)++;
+        line = line + s + 1;
+    }
+    return -1;
+}
+
+/* A plain scalar, the value of a key at indentation `indent` (or an item of a list there): on
+ * its line, and folded over the more indented lines after it (a line break between two lines
+ * is a space; n blank lines between them, n line breaks). */
+static PyObject *
+plain(Reader *r, Py_ssize_t indent)
+{
+    Py_ssize_t a = r->pos, rest, blank;
+    Py_ssize_t end = plain_piece(r, a, 0, &rest);
+    if (end < 0)
+        return FAIL;
+    Py_ssize_t line = CHAR(r, rest) == '#' ? -1 : next_piece_line(r, rest, indent, &blank);
+    if (line < 0) {
+        PyObject *value = resolved(r, a, end);
+        if (value == NULL)
+            return PyErr_Occurred() ? NULL : FAIL;
+        r->pos = rest;
+        return value;
+    }
+    Buffer b = {NULL, 0, 0};
+    if (put(&b, r->s + a, end - a) < 0)
+        return dropped(&b, NULL);
+    for (; line >= 0; line = next_piece_line(r, rest, indent, &blank)) {
+        Py_ssize_t from = line + spaces_at(r, line);
+        if (is_indicator(AT(r, from)))  /* "- x", "[x" and such under a scalar: yaml-rs decides */
+            return dropped(&b, FAIL);
+        Py_ssize_t piece_end = plain_piece(r, from, 0, &rest);
+        if (piece_end < 0 || CHAR(r, rest) == '#')  /* (a comment ends it: what follows is yaml-rs's to judge) */
+            return dropped(&b, FAIL);
+        if ((blank ? put_repeated(&b, '\n', blank) : put_repeated(&b, ' ', 1)) < 0 || put(&b, r->s + from, piece_end - from) < 0)
+            return dropped(&b, NULL);
+    }
+    r->pos = rest;
+    return taken(&b);
+}
+
+/* A block scalar (| or >, maybe with -) under a key at indentation `indent`, from its indicator
+ * to the line after its last; its header's line is passed too. Keep (+), an indentation
+ * indicator, blank lines before its first line, more indented lines in a folded one and a
+ * last line without a line break are yaml-rs's to read. */
+static PyObject *
+block_scalar(Reader *r, Py_ssize_t indent)
+{
+    int folded = AT(r, r->pos) == '>', strip = CHAR(r, r->pos + 1) == '-';
+    r->pos += 1 + strip;
+    if (CHAR(r, r->pos) != ' ' && CHAR(r, r->pos) != '\n')
+        return FAIL;
+    if (!finish_line(r) || r->pos >= r->n)
+        return FAIL;
+    Py_ssize_t m = spaces_at(r, r->pos);  /* the scalar's indentation: its first line's */
+    if (m <= indent || CHAR(r, r->pos + m) == '\n')
+        return FAIL;
+    Buffer b = {NULL, 0, 0};
+    Py_ssize_t line = r->pos, breaks = 0;  /* line breaks owed before the next line's text */
+    int first = 1;
+    while (line < r->n) {
+        Py_ssize_t s = spaces_at(r, line), eol = line_end(r, line + s);
+        if (eol == line + s) {  /* a blank line */
+            if (s > m) {
+                if (folded)
+                    return dropped(&b, FAIL);
+                if (put_repeated(&b, '\n', breaks) < 0 || put(&b, r->s + line + m, s - m) < 0)
+                    return dropped(&b, NULL);
+                breaks = 0;
+            }
+            breaks++;
+            line = eol < r->n ? eol + 1 : eol;
+            continue;
+        }
+        if (s < m)
+            break;
+        if (eol >= r->n || (folded && s > m))
+            return dropped(&b, FAIL);
+        if (!first) {
+            if (folded && breaks == 1) {
+                breaks = 0;
+                if (put_repeated(&b, ' ', 1) < 0)
+                    return dropped(&b, NULL);
+            } else if (folded) {
+                breaks--;
+            }
+        }
+        if (put_repeated(&b, '\n', breaks) < 0 || put(&b, r->s + line + m, eol - line - m) < 0)
+            return dropped(&b, NULL);
+        first = 0;
+        breaks = 1;
+        line = eol + 1;
+    }
+    if (!strip && put_repeated(&b, '\n', 1) < 0)
+        return dropped(&b, NULL);
+    r->pos = line;
+    return taken(&b);
+}
+
+static PyObject *
+quoted(Reader *r)
+{
+    return AT(r, r->pos) == '"' ? double_quoted(r) : single_quoted(r);
+}
+
+/* Where a key written as a word ends (its ':' before a space or the line's end), or -1. */
+static Py_ssize_t
+key_end(Reader *r, Py_ssize_t i)
+{
+    Py_ssize_t a = i;
+    if (!(is_letter(CHAR(r, i)) || CHAR(r, i) == '_'))
+        return -1;
+    while (is_letter(CHAR(r, i)) || is_digit(CHAR(r, i)) || CHAR(r, i) == '_' || CHAR(r, i) == '-')
+        i++;
+    if (CHAR(r, i) != ':' || (CHAR(r, i + 1) != ' ' && CHAR(r, i + 1) != '\n') || is_null_or_bool(r, a, i))
+        return -1;  /* (a key `true` or `null` is not text to yaml-rs) */
+    return i;
+}
+
+static PyObject *key_at(Reader *r, Py_ssize_t a, Py_ssize_t b);
+static PyObject *flow_mapping(Reader *r);
+
+/* A scalar inside a flow collection at `i`: quoted, or plain up to , ] } (spaces trimmed). */
+static PyObject *
+flow_scalar(Reader *r, Py_ssize_t *i)
+{
+    Py_UCS4 c = CHAR(r, *i);
+    if (c == '"' || c == '\'') {
+        r->pos = *i;
+        PyObject *item = quoted(r);
+        *i = r->pos;
+        return item;
+    }
+    if (c == '{') {
+        r->pos = *i;
+        PyObject *item = flow_mapping(r);
+        *i = r->pos;
+        return item;
+    }
+    if (is_indicator(c))
+        return FAIL;
+    Py_ssize_t rest, end = plain_piece(r, *i, 1, &rest);
+    if (end < 0 || CHAR(r, rest) == '#' || CHAR(r, rest) == '\n')
+        return FAIL;  /* (a flow collection over lines, or a comment inside one) */
+    PyObject *item = resolved(r, *i, end);
+    if (item == NULL && !PyErr_Occurred())
+        item = FAIL;
+    *i = rest;
+    return item;
+}
+
+/* {key: value, ...} on one line, keys written as words. */
+static PyObject *
+flow_mapping(Reader *r)
+{
+    PyObject *dict = PyDict_New();
+    if (dict == NULL)
+        return NULL;
+    Py_ssize_t i = r->pos + 1;
+    i += spaces_at(r, i);
+    if (CHAR(r, i) == '}') {
+        r->pos = i + 1;
+        return dict;
+    }
+    for (;;) {
+        Py_ssize_t end = key_end(r, i);
+        if (end < 0 || CHAR(r, end + 1) != ' ')
+            goto fail;
+        PyObject *key = key_at(r, i, end);
+        if (key == NULL)
+            goto error;
+        i = end + 1;
+        i += spaces_at(r, i);
+        PyObject *value = flow_scalar(r, &i);
+        if (value == NULL || value == FAIL) {
+            Py_DECREF(key);
+            if (value == NULL)
+                goto error;
+            goto fail;
+        }
+        int known = PyDict_Contains(dict, key);
+        int failed = known || PyDict_SetItem(dict, key, value);
+        Py_DECREF(key);
+        Py_DECREF(value);
+        if (known)
+            goto fail_or_error;  /* a key written twice, or an error asking */
+        if (failed)
+            goto error;
+        i += spaces_at(r, i);
+        Py_UCS4 c = CHAR(r, i);
+        if (c == '}') {
+            r->pos = i + 1;
+            return dict;
+        }
+        if (c != ',')
+            goto fail;
+        i++;
+        i += spaces_at(r, i);
+    }
+fail_or_error:
+    if (PyErr_Occurred())
+        goto error;
+fail:
+    Py_DECREF(dict);
+    return FAIL;
+error:
+    Py_DECREF(dict);
+    return NULL;
+}
+
+/* [a, 'b', {c: d}] on one line. */
+static PyObject *
+flow_list(Reader *r)
+{
+    PyObject *list = PyList_New(0);
+    if (list == NULL)
+        return NULL;
+    Py_ssize_t i = r->pos + 1;
+    i += spaces_at(r, i);
+    if (CHAR(r, i) == ']') {
+        r->pos = i + 1;
+        return list;
+    }
+    for (;;) {
+        PyObject *item = flow_scalar(r, &i);
+        if (item == NULL || item == FAIL) {
+            Py_DECREF(list);
+            return item;
+        }
+        int failed = PyList_Append(list, item);
+        Py_DECREF(item);
+        if (failed) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        i += spaces_at(r, i);
+        Py_UCS4 c = CHAR(r, i);
+        if (c == ']') {
+            r->pos = i + 1;
+            return list;
+        }
+        if (c != ',') {
+            Py_DECREF(list);
+            return FAIL;
+        }
+        i++;
+        i += spaces_at(r, i);
+        if (CHAR(r, i) == ']') {  /* [a, ]: yaml-rs decides */
+            Py_DECREF(list);
+            return FAIL;
+        }
+    }
+}
+
+/* A value after "key: " or "- " (a key's or list item's at indentation `indent`), with its line passed. */
+static PyObject *
+inline_value(Reader *r, Py_ssize_t indent)
+{
+    Py_UCS4 c = AT(r, r->pos);
+    PyObject *value;
+    if (c == '"' || c == '\'')
+        value = quoted(r);
+    else if (c == '[')
+        value = flow_list(r);
+    else if (c == '{')
+        value = flow_mapping(r);
+    else if (c == '|' || c == '>')
+        return block_scalar(r, indent);
+    else if (is_indicator(c))
+        return FAIL;
+    else
+        value = plain(r, indent);
+    if (value == NULL || value == FAIL)
+        return value;
+    if (!finish_line(r)) {
+        Py_DECREF(value);
+        return FAIL;
+    }
+    return value;
+}
+
+static PyObject *mapping(Reader *r, Py_ssize_t indent);
+
+/* "- value" lines at indentation `indent`, from the first one's start; an item may be a mapping. */
+static PyObject *
+block_list(Reader *r, Py_ssize_t indent)
+{
+    PyObject *list = PyList_New(0);
+    if (list == NULL)
+        return NULL;
+    for (;;) {
+        Py_ssize_t line = r->pos;
+        r->pos = line + indent + 2;
+        if (AT(r, line + indent) != '-' || CHAR(r, line + indent + 1) != ' ' || CHAR(r, r->pos) == ' ') {
+            Py_DECREF(list);
+            return FAIL;
+        }
+        PyObject *item = key_end(r, r->pos) >= 0 ? mapping(r, indent + 2) : inline_value(r, indent);
+        if (item == NULL || item == FAIL) {
+            Py_DECREF(list);
+            return item;
+        }
+        int failed = PyList_Append(list, item);
+        Py_DECREF(item);
+        if (failed) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        r->pos = next_content_line(r, r->pos);
+        if (r->pos >= r->n)
+            return list;
+        Py_ssize_t s = spaces_at(r, r->pos);
+        if (s > indent) {
+            Py_DECREF(list);
+            return FAIL;
+        }
+        if (s < indent || AT(r, r->pos + s) != '-')
+            return list;
+    }
+}
+
+/* What follows "key:" with nothing after it on the line: a block list, a mapping, or null. */
+static PyObject *
+below(Reader *r, Py_ssize_t indent)
+{
+    Py_ssize_t line = next_content_line(r, r->pos);
+    if (line >= r->n)
+        Py_RETURN_NONE;
+    Py_ssize_t s = spaces_at(r, line);
+    Py_UCS4 c = AT(r, line + s);
+    if (s >= indent && c == '-') {
+        r->pos = line;
+        return block_list(r, s);
+    }
+    if (s > indent && key_end(r, line + s) >= 0) {
+        r->pos = line + s;
+        return mapping(r, s);
+    }
+    if (s > indent)
+        return FAIL;  /* a scalar starting on the next line, say */
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+key_at(Reader *r, Py_ssize_t a, Py_ssize_t b)
+{
+    Py_ssize_t length = b - a;
+    for (Py_ssize_t k = 0; k < r->key_count; k++) {
+        PyObject *key = r->keys[k];
+        if (PyUnicode_GET_LENGTH(key) != length)
+            continue;
+        if (memcmp(PyUnicode_1BYTE_DATA(key), r->s + a, length) == 0) {  /* (keys are ASCII words) */
+            Py_INCREF(key);
+            return key;
+        }
+    }
+    PyObject *key = text_of(r, a, b);
+    if (key != NULL && r->key_count < MAX_KEYS) {
+        Py_INCREF(key);
+        r->keys[r->key_count++] = key;
+    }
+    return key;
+}
+
+/* One event: "key: value" lines at indentation `indent`, from the first key. */
+static PyObject *
+mapping(Reader *r, Py_ssize_t indent)
+{
+    PyObject *dict = PyDict_New();
+    if (dict == NULL)
+        return NULL;
+    for (;;) {
+        Py_ssize_t a = r->pos, i = key_end(r, a);
+        if (i < 0)
+            goto fail;
+        PyObject *key = key_at(r, a, i);
+        if (key == NULL)
+            goto error;
+        r->pos = i + 1;
+        r->pos += spaces_at(r, r->pos);
+        PyObject *value;
+        Py_UCS4 c = CHAR(r, r->pos);
+        if (c == '\n' || c == '#') {  /* (a '#' here has the space after ':' before it) */
+            r->pos = line_end(r, r->pos);
+            r->pos = r->pos < r->n ? r->pos + 1 : r->pos;
+            value = below(r, indent);
+        } else {
+            value = inline_value(r, indent);
+        }
+        if (value == NULL || value == FAIL) {
+            Py_DECREF(key);
+            if (value == NULL)
+                goto error;
+            goto fail;
+        }
+        int known = PyDict_Contains(dict, key);
+        int failed = known || PyDict_SetItem(dict, key, value);
+        Py_DECREF(key);
+        Py_DECREF(value);
+        if (known < 0 || (failed && !known))
+            goto error;
+        if (known)
+            goto fail;  /* a key written twice: yaml-rs says so */
+        r->pos = next_content_line(r, r->pos);
+        if (r->pos >= r->n)
+            return dict;
+        Py_ssize_t s = spaces_at(r, r->pos);
+        if (s < indent)
+            return dict;
+        if (s > indent)
+            goto fail;
+        r->pos += s;
+    }
+fail:
+    Py_DECREF(dict);
+    return FAIL;
+error:
+    Py_DECREF(dict);
+    return NULL;
+}
+
+/* The events: "- key: value" items at the first line's indentation. */
+static PyObject *
+events(Reader *r)
+{
+    PyObject *list = PyList_New(0);
+    if (list == NULL)
+        return NULL;
+    r->pos = next_content_line(r, 0);
+    Py_ssize_t indent = r->pos < r->n ? spaces_at(r, r->pos) : 0;
+    while (r->pos < r->n) {
+        Py_ssize_t line = r->pos, s = spaces_at(r, line);
+        if (s != indent || AT(r, line + s) != '-' || CHAR(r, line + s + 1) != ' ')
+            goto fail;
+        Py_ssize_t key = line + s + 2;
+        key += spaces_at(r, key);
+        r->pos = key;
+        PyObject *item;
+        if (AT(r, key) == '{') {  /* - {title: ..., start: ...} */
+            item = flow_mapping(r);
+            if (item != NULL && item != FAIL && !finish_line(r)) {
+                Py_DECREF(item);
+                item = FAIL;
+            }
+        } else {
+            item = mapping(r, key - line);
+        }
+        if (item == NULL || item == FAIL) {
+            Py_DECREF(list);
+            return item;
+        }
+        int failed = PyList_Append(list, item);
+        Py_DECREF(item);
+        if (failed) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        r->pos = next_content_line(r, r->pos);
+    }
+    if (PyList_GET_SIZE(list) == 0)
+        goto fail;
+    return list;
+fail:
+    Py_DECREF(list);
+    return FAIL;
+}
+
+static PyObject *
+read_block_events(PyObject *module, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "read_block_events() takes a str");
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), first = 0;
+    for (int comment = 0; first < length; first++) {  /* past blank lines and comments */
+        Py_UCS4 c = PyUnicode_READ_CHAR(text, first);
+        if (c == '#')
+            comment = 1;
+        else if (c == '\n')
+            comment = 0;
+        else if (c != ' ' && !comment)
+            break;
+    }
+    if (first == length || PyUnicode_READ_CHAR(text, first) != '-')
+        Py_RETURN_NONE;  /* not a block list: a flow list's chunk, say */
+    /* its UTF-8: an ASCII text's own bytes; any other's encoded for this call only (asked of the
+     * text itself, the copy would stay with it as long as the chunk's text is kept) */
+    PyObject *encoded = NULL;
+    Reader r;
+    if (PyUnicode_IS_COMPACT_ASCII(text)) {
+        r.s = (const unsigned char *)PyUnicode_DATA(text);
+        r.n = length;
+    } else {
+        encoded = PyUnicode_AsUTF8String(text);
+        if (encoded == NULL) {  /* a lone surrogate, say: yaml-rs's to refuse */
+            PyErr_Clear();
+            Py_RETURN_NONE;
+        }
+        r.s = (const unsigned char *)PyBytes_AS_STRING(encoded);
+        r.n = PyBytes_GET_SIZE(encoded);
+    }
+    r.pos = 0;
+    r.key_count = 0;
+    PyObject *result = has_unplain(&r) ? FAIL : events(&r);
+    Py_XDECREF(encoded);
+    for (Py_ssize_t k = 0; k < r.key_count; k++)
+        Py_DECREF(r.keys[k]);
+    if (result == FAIL)
+        Py_RETURN_NONE;
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"read_block_events", read_block_events, METH_O,
+     "read_block_events(text) -> list | None\n\n"
+     "The events of a chunk written in the plain block style, exactly as yaml-rs reads them;\n"
+     "None for anything else (the caller asks yaml-rs)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_plain_yaml",
+    "A chunk of events in the plain block style, read in C (see read_block_events).", -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__plain_yaml(void)
+{
+    return PyModule_Create(&module);
+}
