@@ -111,6 +111,7 @@ LEFT = [  # each form it leaves to yaml-rs (answers None)
     "-\n  title: x\n", "- - x\n", "title: x\n", "---\n- title: x\n", "- title: x\n...\n", "- title: |\n  x\n",
     "- title: x\n  description:\n    starts on the next line\n", "- title: x\n  - y\n", "- title: ? x\n",
     "[{title: x}]\n", "",
+    "- title: x\n  tags:\n  - a\n  - ", "- title: x\n  description: |\n    a\n\n    ",  # (the helper's fuzzer found both)
 ]
 
 

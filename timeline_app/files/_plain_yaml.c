@@ -674,7 +674,7 @@ flow_list(Reader *r)
 static PyObject *
 inline_value(Reader *r, Py_ssize_t indent)
 {
-    Py_UCS4 c = AT(r, r->pos);
+    Py_UCS4 c = CHAR(r, r->pos);
     PyObject *value;
     if (c == '"' || c == '\'')
         value = quoted(r);
@@ -902,6 +902,8 @@ read_block_events(PyObject *module, PyObject *text)
     }
     if (first == length || PyUnicode_READ_CHAR(text, first) != '-')
         Py_RETURN_NONE;  /* not a block list: a flow list's chunk, say */
+    if (PyUnicode_READ_CHAR(text, length - 1) != '\n')
+        Py_RETURN_NONE;  /* a last line without its line break (the end of a file): yaml-rs's to read */
     /* its UTF-8: an ASCII text's own bytes; any other's encoded for this call only (asked of the
      * text itself, the copy would stay with it as long as the chunk's text is kept) */
     PyObject *encoded = NULL;
