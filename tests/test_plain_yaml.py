@@ -111,7 +111,10 @@ LEFT = [  # each form it leaves to yaml-rs (answers None)
     "-\n  title: x\n", "- - x\n", "title: x\n", "---\n- title: x\n", "- title: x\n...\n", "- title: |\n  x\n",
     "- title: x\n  description:\n    starts on the next line\n", "- title: x\n  - y\n", "- title: ? x\n",
     "[{title: x}]\n", "",
-    "- title: x\n  tags:\n  - a\n  - ", "- title: x\n  description: |\n    a\n\n    ",  # (the helper's fuzzer found both)
+    "- title: x\n  tags:\n  - a\n  - ", "- title: x\n  description: |\n    a\n\n    ",  # (a reviewer's fuzzer found
+    "- _1: x\n", "- _1e3: x\n", "- {_0_8: x}\n", "- a: [x -]\n", "- {a: x -}\n", "- a: [x  -, y]\n",  # these,
+    "- a: " + "{a: " * 256 + "b" + "}" * 256 + "\n",  # (yaml-rs refuses 256 flow levels)
+    "- a: " + "{a: " * 60_000 + "b" + "}" * 60_000 + "\n",  # (and this one overflowed the C stack)
 ]
 
 

@@ -25,7 +25,10 @@ typedef struct {
     Py_ssize_t pos;
     PyObject *keys[MAX_KEYS];  /* keys made so far: one object a key for the whole chunk */
     Py_ssize_t key_count;
+    int depth;  /* collections open: a deeper one is yaml-rs's (it refuses 256 flow levels; C's stack has its limits) */
 } Reader;
+
+#define MAX_DEPTH 64  /* (each collection's reader, `x_within`, is called through `x`, which counts) */
 
 /* A byte at `i` <= n; the text's end reads as a line's (a NUL within it is refused first). */
 #define AT(r, i) ((Py_UCS4)(r)->s[i])
@@ -395,6 +398,10 @@ plain_piece(Reader *r, Py_ssize_t a, int in_flow, Py_ssize_t *rest)
                 break;  /* a comment */
         } else if (c == '[' || c == '{') {
             return -1;
+        } else if (c == '-' && AT(r, i - 1) == ' ') {
+            Py_UCS4 next = CHAR(r, i + 1);
+            if (next == ',' || next == '[' || next == ']' || next == '{' || next == '}')
+                return -1;  /* "x -]": yaml-rs refuses a '-' there */
         }
         if (c != ' ')
             end = i + 1;
@@ -521,13 +528,13 @@ quoted(Reader *r)
     return AT(r, r->pos) == '"' ? double_quoted(r) : single_quoted(r);
 }
 
-/* Where a key written as a word ends (its ':' before a space or the line's end), or -1. */
+/* Where a key written as a word (a letter first) ends (its ':' before a space or the line's end), or -1. */
 static Py_ssize_t
 key_end(Reader *r, Py_ssize_t i)
 {
     Py_ssize_t a = i;
-    if (!(is_letter(CHAR(r, i)) || CHAR(r, i) == '_'))
-        return -1;
+    if (!is_letter(CHAR(r, i)))
+        return -1;  /* (yaml-rs reads _1 and _1e3 as numbers) */
     while (is_letter(CHAR(r, i)) || is_digit(CHAR(r, i)) || CHAR(r, i) == '_' || CHAR(r, i) == '-')
         i++;
     if (CHAR(r, i) != ':' || (CHAR(r, i + 1) != ' ' && CHAR(r, i + 1) != '\n') || is_null_or_bool(r, a, i))
@@ -569,7 +576,7 @@ flow_scalar(Reader *r, Py_ssize_t *i)
 
 /* {key: value, ...} on one line, keys written as words. */
 static PyObject *
-flow_mapping(Reader *r)
+flow_mapping_within(Reader *r)
 {
     PyObject *dict = PyDict_New();
     if (dict == NULL)
@@ -626,9 +633,20 @@ error:
     return NULL;
 }
 
+static PyObject *
+flow_mapping(Reader *r)
+{
+    if (r->depth == MAX_DEPTH)
+        return FAIL;
+    r->depth++;
+    PyObject *value = flow_mapping_within(r);
+    r->depth--;
+    return value;
+}
+
 /* [a, 'b', {c: d}] on one line. */
 static PyObject *
-flow_list(Reader *r)
+flow_list_within(Reader *r)
 {
     PyObject *list = PyList_New(0);
     if (list == NULL)
@@ -670,6 +688,17 @@ flow_list(Reader *r)
     }
 }
 
+static PyObject *
+flow_list(Reader *r)
+{
+    if (r->depth == MAX_DEPTH)
+        return FAIL;
+    r->depth++;
+    PyObject *value = flow_list_within(r);
+    r->depth--;
+    return value;
+}
+
 /* A value after "key: " or "- " (a key's or list item's at indentation `indent`), with its line passed. */
 static PyObject *
 inline_value(Reader *r, Py_ssize_t indent)
@@ -701,7 +730,7 @@ static PyObject *mapping(Reader *r, Py_ssize_t indent);
 
 /* "- value" lines at indentation `indent`, from the first one's start; an item may be a mapping. */
 static PyObject *
-block_list(Reader *r, Py_ssize_t indent)
+block_list_within(Reader *r, Py_ssize_t indent)
 {
     PyObject *list = PyList_New(0);
     if (list == NULL)
@@ -735,6 +764,17 @@ block_list(Reader *r, Py_ssize_t indent)
         if (s < indent || AT(r, r->pos + s) != '-')
             return list;
     }
+}
+
+static PyObject *
+block_list(Reader *r, Py_ssize_t indent)
+{
+    if (r->depth == MAX_DEPTH)
+        return FAIL;
+    r->depth++;
+    PyObject *value = block_list_within(r, indent);
+    r->depth--;
+    return value;
 }
 
 /* What follows "key:" with nothing after it on the line: a block list, a mapping, or null. */
@@ -782,7 +822,7 @@ key_at(Reader *r, Py_ssize_t a, Py_ssize_t b)
 
 /* One event: "key: value" lines at indentation `indent`, from the first key. */
 static PyObject *
-mapping(Reader *r, Py_ssize_t indent)
+mapping_within(Reader *r, Py_ssize_t indent)
 {
     PyObject *dict = PyDict_New();
     if (dict == NULL)
@@ -835,6 +875,17 @@ fail:
 error:
     Py_DECREF(dict);
     return NULL;
+}
+
+static PyObject *
+mapping(Reader *r, Py_ssize_t indent)
+{
+    if (r->depth == MAX_DEPTH)
+        return FAIL;
+    r->depth++;
+    PyObject *value = mapping_within(r, indent);
+    r->depth--;
+    return value;
 }
 
 /* The events: "- key: value" items at the first line's indentation. */
@@ -913,8 +964,10 @@ read_block_events(PyObject *module, PyObject *text)
         r.n = length;
     } else {
         encoded = PyUnicode_AsUTF8String(text);
-        if (encoded == NULL) {  /* a lone surrogate, say: yaml-rs's to refuse */
-            PyErr_Clear();
+        if (encoded == NULL) {
+            if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+                return NULL;  /* (out of memory) */
+            PyErr_Clear();  /* a lone surrogate: yaml-rs's to refuse */
             Py_RETURN_NONE;
         }
         r.s = (const unsigned char *)PyBytes_AS_STRING(encoded);
@@ -922,6 +975,7 @@ read_block_events(PyObject *module, PyObject *text)
     }
     r.pos = 0;
     r.key_count = 0;
+    r.depth = 0;
     PyObject *result = has_unplain(&r) ? FAIL : events(&r);
     Py_XDECREF(encoded);
     for (Py_ssize_t k = 0; k < r.key_count; k++)
