@@ -25,6 +25,7 @@ typedef struct {
     Py_ssize_t pos;
     PyObject *keys[MAX_KEYS];  /* keys made so far: one object a key for the whole chunk */
     Py_ssize_t key_count;
+    int ascii;  /* the whole text is ASCII */
     int depth;  /* collections open: a deeper one is yaml-rs's (it refuses 256 flow levels; C's stack has its limits) */
 } Reader;
 
@@ -37,7 +38,12 @@ typedef struct {
 static PyObject *
 text_of(Reader *r, Py_ssize_t a, Py_ssize_t b)
 {
-    return PyUnicode_DecodeUTF8((const char *)r->s + a, b - a, NULL);
+    if (!r->ascii)
+        return PyUnicode_DecodeUTF8((const char *)r->s + a, b - a, NULL);
+    PyObject *text = PyUnicode_New(b - a, 127);  /* (an ASCII text's pieces need no decoding) */
+    if (text != NULL)
+        memcpy(PyUnicode_1BYTE_DATA(text), r->s + a, b - a);
+    return text;
 }
 
 /* Whether the text holds characters YAML or yaml-rs treat specially, which this leaves to them:
@@ -144,7 +150,7 @@ finish_line(Reader *r)
 static int
 is_null_or_bool(Reader *r, Py_ssize_t a, Py_ssize_t b)
 {
-    if (b - a != 4 && b - a != 5)
+    if ((b - a != 4 && b - a != 5) || !AT(r, a) || !strchr("nNtTfF", (int)AT(r, a)))
         return 0;
     char lower[6] = {0};
     for (Py_ssize_t i = a; i < b; i++) {
@@ -959,7 +965,8 @@ read_block_events(PyObject *module, PyObject *text)
      * text itself, the copy would stay with it as long as the chunk's text is kept) */
     PyObject *encoded = NULL;
     Reader r;
-    if (PyUnicode_IS_COMPACT_ASCII(text)) {
+    r.ascii = PyUnicode_IS_COMPACT_ASCII(text);
+    if (r.ascii) {
         r.s = (const unsigned char *)PyUnicode_DATA(text);
         r.n = length;
     } else {
