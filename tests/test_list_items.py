@@ -1,6 +1,6 @@
-"""Finding the events list's items one by one (small files) and with numpy (large ones)
-must give the same offsets and lines, on every style and mutation the generator makes,
-ASCII or not, and across numpy's block boundaries."""
+"""Finding the events list's items one by one (small files), in C and with numpy (large ones;
+numpy where the C module was not built) must give the same offsets and lines, on every style
+and mutation the generator makes, ASCII or not, and across numpy's block boundaries."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ def test_numpy_and_one_by_one_find_the_same_items(monkeypatch, block):
         # numpy finds the list's end in the same blocks, where the regex finds it
         whole = list_items.EventsList(*expected, end, text.count("\n", start - 1, end))
         assert list_items.events_list_by_numpy(text, start, indent) == whole, f"seed {seed}"
+        assert list_items.events_list_in_c(text, start, indent) == whole, f"seed {seed}"
         compared += 1
         non_ascii += not text.isascii()
     assert compared > 100 and non_ascii > 20
@@ -46,6 +47,7 @@ def test_an_item_at_the_very_end_is_found_whatever_the_block(monkeypatch, text):
     for block in (1, 2, 3, 5, 100):
         monkeypatch.setattr(list_items, "_BLOCK", block)
         assert list_items.events_list_by_numpy(text, start, indent)[:2] == expected, block
+    assert list_items.events_list_in_c(text, start, indent)[:2] == expected
 
 
 ENDINGS = ["x: 1\n", " y\n", "-x\n", "- \n", "-\n", "#c\n", "\t\n", " \n", "\n", "  # c\n", "é\n", " 中\n", "  -\n", "   z\n",
@@ -70,3 +72,23 @@ def test_the_list_ends_where_the_regex_says_whatever_the_block(monkeypatch, inde
         for block in (1, 3, 8, 64):
             monkeypatch.setattr(list_items, "_BLOCK", block)
             assert list_items.events_list_by_numpy(text, start, indent) == expected, (text, block)
+        assert list_items.events_list_in_c(text, start, indent) == expected, text
+
+
+def test_a_large_file_is_looked_at_in_c_where_it_was_built():
+    assert list_items.find_items is not None, "timeline_app/files/_plain_yaml.c is not built: pip install -e '.[test]'"
+    text = "title: t\nevents:\n" + "  - title: é\n    start: 2014\n" * 40_000
+    assert list_items.events_list(text, 18, 2) == list_items.events_list_by_numpy(text, 18, 2)
+
+
+@pytest.mark.parametrize("text", ["events:\n\n", "events:\n-", "events:\n- ", "events:\n  - a\n \t- b\n", "events:\n\t- a\n"])
+def test_the_c_pass_on_the_shortest_lists(text):
+    for indent in (0, 1, 2):
+        assert list_items.events_list_in_c(text, 8, indent) == list_items.events_list_by_numpy(text, 8, indent)
+
+
+@pytest.mark.parametrize("word", ["é", "\u0a0a", "\u010a", "🙂", "\U0001000a"])
+def test_a_character_holding_the_line_break_byte_is_no_line_break(word):
+    """The C pass jumps to each 0x0A byte: in a text of 2 or 4 bytes a character, U+0A0A or U+010A hold one."""
+    text = "title: t\nevents:\n" + f"  - title: {word}{word}\n    start: 2014\n  -\n    title: {word}\n" * 50
+    assert list_items.events_list_in_c(text, 18, 2) == list_items.events_list_by_numpy(text, 18, 2)

@@ -992,11 +992,162 @@ read_block_events(PyObject *module, PyObject *text)
     return result;
 }
 
+/* ---- where the events list's items start ---------------------------------------------------- */
+
+typedef struct {
+    Py_ssize_t *starts, *lines, *rare;
+    Py_ssize_t count, rare_count, capacity;
+    Py_ssize_t end, breaks;
+    int failed;
+} Items;
+
+static int
+grow(Items *found)
+{
+    Py_ssize_t capacity = found->capacity ? found->capacity * 2 : 4096;
+    Py_ssize_t *starts = PyMem_RawRealloc(found->starts, capacity * sizeof(Py_ssize_t));
+    if (starts != NULL)
+        found->starts = starts;
+    Py_ssize_t *lines = PyMem_RawRealloc(found->lines, capacity * sizeof(Py_ssize_t));
+    if (lines != NULL)
+        found->lines = lines;
+    Py_ssize_t *rare = PyMem_RawRealloc(found->rare, capacity * sizeof(Py_ssize_t));
+    if (rare != NULL)
+        found->rare = rare;
+    if (starts == NULL || lines == NULL || rare == NULL)
+        return -1;
+    found->capacity = capacity;
+    return 0;
+}
+
+/* `list_items.events_list_by_numpy`'s answer, one pass over the characters with the interpreter let go. */
+static void
+scan_items(int kind, const void *data, Py_ssize_t n, Py_ssize_t body_start, Py_ssize_t indent, Py_ssize_t first_line,
+           Items *found)
+{
+#define C(i) ((i) < n ? PyUnicode_READ(kind, data, (i)) : (Py_UCS4)0x110000)  /* (past the end: no character) */
+    Py_ssize_t line = first_line - 1;  /* the line that starts after the break at p */
+    for (Py_ssize_t p = body_start - 1; p < n; p++) {
+        /* to the next line break at memchr's speed: the next 0x0A byte, if it is a whole '\n' (in a
+         * text of 2 or 4 bytes a character, a 0x0A byte may also be part of another) */
+        const char *bytes = data, *next;
+        while ((next = memchr(bytes + p * kind, '\n', (n - p) * kind)) != NULL) {
+            Py_ssize_t at = next - bytes;
+            p = at / kind;
+            if (at % kind == 0 && PyUnicode_READ(kind, data, p) == '\n')
+                break;
+            p++;
+        }
+        if (next == NULL)
+            break;
+        found->breaks++;
+        line++;
+        /* does the line after it end the list (content indented less than the items)? */
+        int ends = 0;
+        if (indent == 0) {
+            Py_UCS4 first = C(p + 1), second = C(p + 2);
+            ends = (p + 1 < n && first != ' ' && first != '\t' && first != '\n' && first != '#' && first != '-')
+                || (first == '-' && p + 2 < n && second != ' ' && second != '\n');
+        } else {  /* `\n {0,indent-1}[^ \n#]` */
+            for (Py_ssize_t column = 0; column < indent && p + 1 + column < n; column++) {
+                Py_UCS4 c = PyUnicode_READ(kind, data, p + 1 + column);
+                if (c == ' ')
+                    continue;
+                ends = c != '\n' && c != '#';
+                break;
+            }
+        }
+        if (ends) {
+            found->end = p + 1;
+            return;
+        }
+        /* is it an item: `\n<indent>-` then a space, a line break or the text's end? */
+        Py_ssize_t dash = p + 1 + indent;
+        if (dash >= n || PyUnicode_READ(kind, data, dash) != '-')
+            continue;
+        int spaces = 1;
+        for (Py_ssize_t column = 0; column < indent && spaces; column++)
+            spaces = PyUnicode_READ(kind, data, p + 1 + column) == ' ';
+        Py_UCS4 after = C(dash + 1);
+        if (!spaces || !(dash + 1 >= n || after == ' ' || after == '\n'))
+            continue;
+        if (found->count == found->capacity && grow(found) < 0) {
+            found->failed = 1;
+            return;
+        }
+        Py_UCS4 value = C(dash + 2);
+        if (!(after == ' ' && dash + 2 < n && value != '\n' && value != '#' && value != ' '))
+            found->rare[found->rare_count++] = found->count;  /* `-` alone, `- # note`: Python finds its line */
+        found->starts[found->count] = p + 1;
+        found->lines[found->count] = line;
+        found->count++;
+    }
+    found->end = n;
+#undef C
+}
+
+static PyObject *
+list_of(const Py_ssize_t *values, Py_ssize_t count)
+{
+    PyObject *list = PyList_New(count);
+    if (list == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *value = PyLong_FromSsize_t(values[k]);
+        if (value == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, k, value);
+    }
+    return list;
+}
+
+static PyObject *
+find_items(PyObject *module, PyObject *args)
+{
+    PyObject *text;
+    Py_ssize_t body_start, indent, first_line;
+    if (!PyArg_ParseTuple(args, "Unnn", &text, &body_start, &indent, &first_line))
+        return NULL;
+    if (body_start < 1 || body_start > PyUnicode_GET_LENGTH(text) || indent < 0) {
+        PyErr_SetString(PyExc_ValueError, "find_items(): body_start must follow a line break, indent be >= 0");
+        return NULL;
+    }
+    Items found = {NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_BEGIN_ALLOW_THREADS  /* (the text cannot change: the window goes on meanwhile) */
+    scan_items(kind, data, n, body_start, indent, first_line, &found);
+    Py_END_ALLOW_THREADS
+    PyObject *result = NULL;
+    if (found.failed) {
+        PyErr_NoMemory();
+    } else {
+        PyObject *starts = list_of(found.starts, found.count), *lines = list_of(found.lines, found.count);
+        PyObject *rare = list_of(found.rare, found.rare_count);
+        if (starts != NULL && lines != NULL && rare != NULL)
+            result = Py_BuildValue("OOnnO", starts, lines, found.end, found.breaks, rare);
+        Py_XDECREF(starts);
+        Py_XDECREF(lines);
+        Py_XDECREF(rare);
+    }
+    PyMem_RawFree(found.starts);
+    PyMem_RawFree(found.lines);
+    PyMem_RawFree(found.rare);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"read_block_events", read_block_events, METH_O,
      "read_block_events(text) -> list | None\n\n"
      "The events of a chunk written in the plain block style, exactly as yaml-rs reads them;\n"
      "None for anything else (the caller asks yaml-rs)."},
+    {"find_items", find_items, METH_VARARGS,
+     "find_items(text, body_start, indent, first_line) -> (starts, lines, end, breaks, rare)\n\n"
+     "Where the events list's items start, and the line of each (list_items.events_list_by_numpy's\n"
+     "answer; `rare`: the items whose line Python must still find, `-` alone or `- # note`)."},
     {NULL, NULL, 0, NULL},
 };
 

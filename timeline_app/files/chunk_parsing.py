@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from importlib import import_module
 
-try:  # compiled where the package was installed (setup.py); imported by name, as the layer
-    # checks (import-linter) find only modules written in Python and took this for the package's top
-    read_block_events = import_module(f"{__package__}._plain_yaml").read_block_events
-except ImportError:  # not built (no C compiler there): yaml-rs reads every chunk, to the same answers
-    read_block_events = None
+from .compiled import plain_yaml
+
+# (None where the C reader was not built: yaml-rs reads every chunk, to the same answers)
+read_block_events = plain_yaml.read_block_events if plain_yaml is not None else None
 
 CHUNK_ITEMS = 1000
 PARSE_AHEAD = 4  # chunks parsed ahead of the one the validator is on

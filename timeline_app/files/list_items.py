@@ -1,11 +1,12 @@
 """Where the events list ends, where each of its `- ` items starts, and on which line its value begins.
 
 A 1,000,000-event file has 1,000,000 items among some 15,000,000 lines: a Python
-loop over them (str.find per item) took 1.3 s. There numpy looks at every line
-start at once, a few megabytes at a time; only the rare item written as `-` alone
-on its line (or `- # note`) is looked at in Python. A small file keeps the loop:
-importing numpy would cost `--check` more than the loop does
-(tests/test_list_items.py holds the two to the same answers).
+loop over them (str.find per item) took 1.3 s. There one pass in C looks at every
+line start (`events_list_in_c`), or numpy where the C module was not built, a few
+megabytes at a time; only the rare item written as `-` alone on its line (or
+`- # note`) is looked at in Python. A small file keeps the loop: importing numpy
+would cost `--check` more than the loop does (tests/test_list_items.py holds the
+three to the same answers).
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .compiled import plain_yaml
 from .in_pieces import count, search
+
+find_items = plain_yaml.find_items if plain_yaml is not None else None  # (None: numpy finds them)
 
 NUMPY_FROM_CHARACTERS = 1_000_000
 _BLOCK = 1 << 23  # bytes looked at together: bounded temporary memory on a 300 MB file
@@ -40,7 +44,19 @@ def events_list(text: str, body_start: int, indent: int) -> EventsList:
         end = list_end(text, body_start, indent)
         starts, lines = item_starts_by_find(text, body_start, end, indent)
         return EventsList(starts, lines, end, count(text, "\n", body_start - 1, end))
+    if find_items is not None:
+        return events_list_in_c(text, body_start, indent)
     return events_list_by_numpy(text, body_start, indent)
+
+
+def events_list_in_c(text: str, body_start: int, indent: int) -> EventsList:
+    """`events_list_by_numpy`'s answer from one pass in C over the characters, the interpreter let go
+    meanwhile (`_plain_yaml.find_items`: numpy's passes were a tenth of a large file's load)."""
+    first_line = count(text, "\n", 0, body_start - 1) + 2  # the line after the break that ends at body_start - 1
+    starts, lines, end, breaks, rare = find_items(text, body_start, indent, first_line)
+    for index in rare:  # `-` alone on its line, or `- # note`: the value's line is further on
+        lines[index] += _lines_to_content(text, starts[index] + indent + 1)
+    return EventsList(starts, lines, end, breaks)
 
 
 def list_end(text: str, body_start: int, indent: int) -> int:
