@@ -1,7 +1,9 @@
-"""The one compiled part: the plain block style of a chunk of events read in C (`_plain_yaml.c`).
+"""The one compiled part, `_plain_yaml.c`: a chunk of events in the plain block style read in C,
+and where a large file's events list has its items.
 
-Optional: where it cannot be built the loader reads every chunk with yaml-rs, as before,
-with the same answers (only slower). Everything else is in pyproject.toml."""
+Optional: where it cannot be built the loader reads every chunk with yaml-rs and finds the
+items with numpy, as before, to the same answers (only slower). Everything else is in
+pyproject.toml."""
 
 from setuptools import Extension, setup
 

@@ -12,6 +12,9 @@
  * a carriage return, a character YAML treats specially, a plain scalar yaml-rs might read
  * as a number, a boolean or null, a key written twice, ...) returns None, and the caller
  * hands the chunk to yaml-rs. tests/test_plain_yaml.py holds the two to the same answers.
+ *
+ * Below it, `find_items`: where a large file's events list has its items, in one pass with the
+ * interpreter let go (list_items.events_list_in_c; tests/test_list_items.py holds it to numpy's).
  */
 
 #define PY_SSIZE_T_CLEAN
