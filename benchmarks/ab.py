@@ -92,8 +92,9 @@ def main(argv: list[str]) -> int:
             print(f"ab.py: cannot check out {args.revision!r}: {added.stderr.strip()}", file=sys.stderr)
             return 2
         try:
-            _build_in_place(old)
             trees = {args.revision: old, "working tree": ROOT}
+            for tree in trees.values():
+                _build_in_place(tree)
             if args.instructions:
                 return _count(trees, path)
             times: dict[str, list[float]] = {name: [] for name in trees}
@@ -108,11 +109,15 @@ def main(argv: list[str]) -> int:
 
 
 def _build_in_place(tree: Path) -> None:
-    """Compile the revision's C reader (`setup.py`) beside its sources, as `pip install -e .` does
-    for the working tree: a checkout holds only the C source, and would be measured without it."""
-    if (tree / "setup.py").exists():
-        subprocess.run([sys.executable, "setup.py", "-q", "build_ext", "--inplace"], cwd=tree, check=True,
-                       capture_output=True)
+    """Compile a tree's C module (`setup.py`) beside its sources, as `pip install -e .` does: a
+    checkout holds only the C source, and the working tree's module may be older than its source.
+    The extension is optional, so a failed build would go unseen, and that tree measured without it."""
+    if not (tree / "setup.py").exists():
+        return
+    built = subprocess.run([sys.executable, "setup.py", "-q", "build_ext", "--inplace"], cwd=tree,
+                           capture_output=True, text=True)
+    if built.returncode or not list(tree.glob("timeline_app/files/_plain_yaml*.so")):
+        sys.exit(f"ab.py: the C module of {tree} did not build:\n{built.stdout}{built.stderr}")
 
 
 def _positive(text: str) -> int:

@@ -75,10 +75,18 @@ def test_the_list_ends_where_the_regex_says_whatever_the_block(monkeypatch, inde
         assert list_items.events_list_in_c(text, start, indent) == expected, text
 
 
-def test_a_large_file_is_looked_at_in_c_where_it_was_built():
+def test_a_large_file_is_looked_at_in_c_where_it_was_built(monkeypatch):
     assert list_items.find_items is not None, "timeline_app/files/_plain_yaml.c is not built: pip install -e '.[test]'"
     text = "title: t\nevents:\n" + "  - title: é\n    start: 2014\n" * 40_000
-    assert list_items.events_list(text, 18, 2) == list_items.events_list_by_numpy(text, 18, 2)
+    expected = list_items.events_list_by_numpy(text, 18, 2)
+    monkeypatch.setattr(list_items, "events_list_by_numpy", None)  # (C, or a TypeError)
+    assert list_items.events_list(text, 18, 2) == expected
+
+
+def test_an_indent_longer_than_the_text_is_read_as_the_texts_length():
+    """(p + 1 + indent had overflowed, and the C pass read before the text.)"""
+    text = "events:\n\n- a\n"
+    assert list_items.events_list_in_c(text, 8, 2**62) == list_items.events_list_by_numpy(text, 8, len(text))
 
 
 @pytest.mark.parametrize("text", ["events:\n\n", "events:\n-", "events:\n- ", "events:\n  - a\n \t- b\n", "events:\n\t- a\n"])

@@ -1113,10 +1113,13 @@ find_items(PyObject *module, PyObject *args)
     Py_ssize_t body_start, indent, first_line;
     if (!PyArg_ParseTuple(args, "Unnn", &text, &body_start, &indent, &first_line))
         return NULL;
-    if (body_start < 1 || body_start > PyUnicode_GET_LENGTH(text) || indent < 0) {
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    if (body_start < 1 || body_start > length || indent < 0 || first_line < 1 || first_line > PY_SSIZE_T_MAX - length) {
         PyErr_SetString(PyExc_ValueError, "find_items(): body_start must follow a line break, indent be >= 0");
         return NULL;
     }
+    if (indent > length)
+        indent = length;  /* (no item, nor a list's end, lies further: and p + 1 + indent cannot overflow) */
     Items found = {NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -1128,8 +1131,9 @@ find_items(PyObject *module, PyObject *args)
     if (found.failed) {
         PyErr_NoMemory();
     } else {
-        PyObject *starts = list_of(found.starts, found.count), *lines = list_of(found.lines, found.count);
-        PyObject *rare = list_of(found.rare, found.rare_count);
+        PyObject *starts = list_of(found.starts, found.count);
+        PyObject *lines = starts ? list_of(found.lines, found.count) : NULL;
+        PyObject *rare = lines ? list_of(found.rare, found.rare_count) : NULL;
         if (starts != NULL && lines != NULL && rare != NULL)
             result = Py_BuildValue("OOnnO", starts, lines, found.end, found.breaks, rare);
         Py_XDECREF(starts);

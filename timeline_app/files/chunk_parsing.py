@@ -12,7 +12,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from .compiled import plain_yaml
 
 # (None where the C reader was not built: yaml-rs reads every chunk, to the same answers)
-read_block_events = plain_yaml.read_block_events if plain_yaml is not None else None
+read_block_events = getattr(plain_yaml, "read_block_events", None)
 
 CHUNK_ITEMS = 1000
 PARSE_AHEAD = 4  # chunks parsed ahead of the one the validator is on

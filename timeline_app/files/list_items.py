@@ -2,8 +2,8 @@
 
 A 1,000,000-event file has 1,000,000 items among some 15,000,000 lines: a Python
 loop over them (str.find per item) took 1.3 s. There one pass in C looks at every
-line start (`events_list_in_c`), or numpy where the C module was not built, a few
-megabytes at a time; only the rare item written as `-` alone on its line (or
+line start (`events_list_in_c`), or numpy a few megabytes at a time where the C
+module was not built; only the rare item written as `-` alone on its line (or
 `- # note`) is looked at in Python. A small file keeps the loop: importing numpy
 would cost `--check` more than the loop does (tests/test_list_items.py holds the
 three to the same answers).
@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .compiled import plain_yaml
 from .in_pieces import count, search
 
-find_items = plain_yaml.find_items if plain_yaml is not None else None  # (None: numpy finds them)
+find_items = getattr(plain_yaml, "find_items", None)  # (None: numpy finds them)
 
 NUMPY_FROM_CHARACTERS = 1_000_000
 _BLOCK = 1 << 23  # bytes looked at together: bounded temporary memory on a 300 MB file
@@ -39,7 +39,8 @@ def events_list(text: str, body_start: int, indent: int) -> EventsList:
     where it ends (`list_end`), where each item starts (its first space, or its dash), and the
     line where each item's value starts, as the precise reader places it: the dash's own line,
     or for `-` alone (or `- # note`) the next line with content. A large file is looked at
-    once, with numpy; a small one with str.find and a regex."""
+    once, in C (or with numpy where the C module was not built); a small one with str.find
+    and a regex."""
     if len(text) - body_start < NUMPY_FROM_CHARACTERS:
         end = list_end(text, body_start, indent)
         starts, lines = item_starts_by_find(text, body_start, end, indent)
