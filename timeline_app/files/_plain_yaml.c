@@ -32,7 +32,16 @@ typedef struct {
     int depth;  /* collections open: a deeper one is yaml-rs's (it refuses 256 flow levels; C's stack has its limits) */
 } Reader;
 
-#define MAX_DEPTH 64  /* (each collection's reader, `x_within`, is called through `x`, which counts) */
+#define MAX_DEPTH 64
+/* The body of each collection's reader `x`, which calls `x_within` one level deeper, or fails past MAX_DEPTH. */
+#define DEEPER(r, reading) do { \
+        if ((r)->depth == MAX_DEPTH) \
+            return FAIL; \
+        (r)->depth++; \
+        PyObject *value = (reading); \
+        (r)->depth--; \
+        return value; \
+    } while (0)
 
 /* A byte at `i` <= n; the text's end reads as a line's (a NUL within it is refused first). */
 #define AT(r, i) ((Py_UCS4)(r)->s[i])
@@ -147,6 +156,15 @@ finish_line(Reader *r)
         return 0;
     r->pos = k < r->n ? k + 1 : k;
     return 1;
+}
+
+/* `item` put at the end of `list`, the reference to it given up (-1: an error). */
+static int
+append(PyObject *list, PyObject *item)
+{
+    int failed = PyList_Append(list, item);
+    Py_DECREF(item);
+    return failed;
 }
 
 /* null, true or false in any case (yaml-rs reads some casings so; all are its business). */
@@ -645,12 +663,7 @@ error:
 static PyObject *
 flow_mapping(Reader *r)
 {
-    if (r->depth == MAX_DEPTH)
-        return FAIL;
-    r->depth++;
-    PyObject *value = flow_mapping_within(r);
-    r->depth--;
-    return value;
+    DEEPER(r, flow_mapping_within(r));
 }
 
 /* [a, 'b', {c: d}] on one line. */
@@ -668,15 +681,9 @@ flow_list_within(Reader *r)
     }
     for (;;) {
         PyObject *item = flow_scalar(r, &i);
-        if (item == NULL || item == FAIL) {
+        if (item == NULL || item == FAIL || append(list, item) < 0) {
             Py_DECREF(list);
-            return item;
-        }
-        int failed = PyList_Append(list, item);
-        Py_DECREF(item);
-        if (failed) {
-            Py_DECREF(list);
-            return NULL;
+            return item == FAIL ? FAIL : NULL;
         }
         i += spaces_at(r, i);
         Py_UCS4 c = CHAR(r, i);
@@ -700,12 +707,7 @@ flow_list_within(Reader *r)
 static PyObject *
 flow_list(Reader *r)
 {
-    if (r->depth == MAX_DEPTH)
-        return FAIL;
-    r->depth++;
-    PyObject *value = flow_list_within(r);
-    r->depth--;
-    return value;
+    DEEPER(r, flow_list_within(r));
 }
 
 /* A value after "key: " or "- " (a key's or list item's at indentation `indent`), with its line passed. */
@@ -752,15 +754,9 @@ block_list_within(Reader *r, Py_ssize_t indent)
             return FAIL;
         }
         PyObject *item = key_end(r, r->pos) >= 0 ? mapping(r, indent + 2) : inline_value(r, indent);
-        if (item == NULL || item == FAIL) {
+        if (item == NULL || item == FAIL || append(list, item) < 0) {
             Py_DECREF(list);
-            return item;
-        }
-        int failed = PyList_Append(list, item);
-        Py_DECREF(item);
-        if (failed) {
-            Py_DECREF(list);
-            return NULL;
+            return item == FAIL ? FAIL : NULL;
         }
         r->pos = next_content_line(r, r->pos);
         if (r->pos >= r->n)
@@ -778,12 +774,7 @@ block_list_within(Reader *r, Py_ssize_t indent)
 static PyObject *
 block_list(Reader *r, Py_ssize_t indent)
 {
-    if (r->depth == MAX_DEPTH)
-        return FAIL;
-    r->depth++;
-    PyObject *value = block_list_within(r, indent);
-    r->depth--;
-    return value;
+    DEEPER(r, block_list_within(r, indent));
 }
 
 /* What follows "key:" with nothing after it on the line: a block list, a mapping, or null. */
@@ -889,12 +880,7 @@ error:
 static PyObject *
 mapping(Reader *r, Py_ssize_t indent)
 {
-    if (r->depth == MAX_DEPTH)
-        return FAIL;
-    r->depth++;
-    PyObject *value = mapping_within(r, indent);
-    r->depth--;
-    return value;
+    DEEPER(r, mapping_within(r, indent));
 }
 
 /* The events: "- key: value" items at the first line's indentation. */
@@ -923,15 +909,9 @@ events(Reader *r)
         } else {
             item = mapping(r, key - line);
         }
-        if (item == NULL || item == FAIL) {
+        if (item == NULL || item == FAIL || append(list, item) < 0) {
             Py_DECREF(list);
-            return item;
-        }
-        int failed = PyList_Append(list, item);
-        Py_DECREF(item);
-        if (failed) {
-            Py_DECREF(list);
-            return NULL;
+            return item == FAIL ? FAIL : NULL;
         }
         r->pos = next_content_line(r, r->pos);
     }
