@@ -3,15 +3,18 @@
  * A large file's events are read a chunk (1,000 events) at a time by yaml-rs, which took
  * about as long as everything the loader does with what it returns (100,000 hand-written
  * events: 0.7 s of parsing beside 0.75 s of checking). Most chunks are written in a few
- * plain forms: a list of mappings whose keys are words and whose values are quoted or
- * plain scalars on one line (or folded over several), flow lists of such scalars, and
- * block lists of them. This reads exactly those forms and gives exactly what
- * `yaml_rs.loads(text, parse_datetime=False)` gives for them.
+ * plain forms: a list of mappings whose keys are words, whose values are plain scalars (on
+ * one line or folded over several), quoted ones (with the common escapes), block scalars
+ * (| > |- >-), flow lists and mappings on one line, block lists and mappings. This reads
+ * exactly those forms and gives exactly what `yaml_rs.loads(text, parse_datetime=False)`
+ * gives for them.
  *
- * It only accelerates: anything else (an anchor, a tag, a block scalar, an escape, a tab,
- * a carriage return, a character YAML treats specially, a plain scalar yaml-rs might read
- * as a number, a boolean or null, a key written twice, ...) returns None, and the caller
- * hands the chunk to yaml-rs. tests/test_plain_yaml.py holds the two to the same answers.
+ * It only accelerates: anything else (an anchor, an alias, a tag, a tab, a carriage return,
+ * a character YAML treats specially, another escape, a keep or indentation indicator, a
+ * scalar yaml-rs might read as a float, an odd integer, a boolean or null, a key written
+ * twice, a value over lines in quotes or brackets, nesting past 64, a last line without its
+ * line break...) returns None, and the caller hands the chunk to yaml-rs.
+ * tests/test_plain_yaml.py holds the two to the same answers.
  *
  * Below it, `find_items`: where a large file's events list has its items, in one pass with the
  * interpreter let go (list_items.events_list_in_c; tests/test_list_items.py holds it to numpy's).
