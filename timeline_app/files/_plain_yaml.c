@@ -604,6 +604,52 @@ flow_scalar(Reader *r, Py_ssize_t *i)
     return item;
 }
 
+/* `value` under `key` in `dict`, both references given up: 0; 1 for a key written twice (yaml-rs
+ * says so: the caller fails); -1 for an error. */
+static int
+put_new(PyObject *dict, PyObject *key, PyObject *value)
+{
+    int known = PyDict_Contains(dict, key);
+    int result = known < 0 ? -1 : known ? 1 : PyDict_SetItem(dict, key, value);
+    Py_DECREF(key);
+    Py_DECREF(value);
+    return result;
+}
+
+/* Past a flow collection's opening bracket and the spaces after it: where its first item starts,
+ * or -1 when `close` comes at once (the collection is empty; r->pos past it). */
+static Py_ssize_t
+flow_opened(Reader *r, Py_UCS4 close)
+{
+    Py_ssize_t i = r->pos + 1;
+    i += spaces_at(r, i);
+    if (CHAR(r, i) != close)
+        return i;
+    r->pos = i + 1;
+    return -1;
+}
+
+/* After an item of a flow collection, at `*i`: 1 when `close` ends the collection (r->pos past it);
+ * 0 when a ',' leads to another item (`*i` at it); -1 for anything else, a ',' just before
+ * `close` among them (yaml-rs decides). */
+static int
+after_flow_item(Reader *r, Py_ssize_t *i, Py_UCS4 close)
+{
+    Py_ssize_t k = *i + spaces_at(r, *i);
+    if (CHAR(r, k) == close) {
+        r->pos = k + 1;
+        return 1;
+    }
+    if (CHAR(r, k) != ',')
+        return -1;
+    k++;
+    k += spaces_at(r, k);
+    if (CHAR(r, k) == close)
+        return -1;
+    *i = k;
+    return 0;
+}
+
 /* {key: value, ...} on one line, keys written as words. */
 static PyObject *
 flow_mapping_within(Reader *r)
@@ -611,12 +657,9 @@ flow_mapping_within(Reader *r)
     PyObject *dict = PyDict_New();
     if (dict == NULL)
         return NULL;
-    Py_ssize_t i = r->pos + 1;
-    i += spaces_at(r, i);
-    if (CHAR(r, i) == '}') {
-        r->pos = i + 1;
+    Py_ssize_t i = flow_opened(r, '}');
+    if (i < 0)
         return dict;
-    }
     for (;;) {
         Py_ssize_t end = key_end(r, i);
         if (end < 0 || CHAR(r, end + 1) != ' ')
@@ -633,28 +676,17 @@ flow_mapping_within(Reader *r)
                 goto error;
             goto fail;
         }
-        int known = PyDict_Contains(dict, key);
-        int failed = known || PyDict_SetItem(dict, key, value);
-        Py_DECREF(key);
-        Py_DECREF(value);
-        if (known)
-            goto fail_or_error;  /* a key written twice, or an error asking */
-        if (failed)
+        int placed = put_new(dict, key, value);
+        if (placed < 0)
             goto error;
-        i += spaces_at(r, i);
-        Py_UCS4 c = CHAR(r, i);
-        if (c == '}') {
-            r->pos = i + 1;
-            return dict;
-        }
-        if (c != ',')
+        if (placed)
             goto fail;
-        i++;
-        i += spaces_at(r, i);
+        int after = after_flow_item(r, &i, '}');
+        if (after < 0)
+            goto fail;
+        if (after)
+            return dict;
     }
-fail_or_error:
-    if (PyErr_Occurred())
-        goto error;
 fail:
     Py_DECREF(dict);
     return FAIL;
@@ -676,34 +708,22 @@ flow_list_within(Reader *r)
     PyObject *list = PyList_New(0);
     if (list == NULL)
         return NULL;
-    Py_ssize_t i = r->pos + 1;
-    i += spaces_at(r, i);
-    if (CHAR(r, i) == ']') {
-        r->pos = i + 1;
+    Py_ssize_t i = flow_opened(r, ']');
+    if (i < 0)
         return list;
-    }
     for (;;) {
         PyObject *item = flow_scalar(r, &i);
         if (item == NULL || item == FAIL || append(list, item) < 0) {
             Py_DECREF(list);
             return item == FAIL ? FAIL : NULL;
         }
-        i += spaces_at(r, i);
-        Py_UCS4 c = CHAR(r, i);
-        if (c == ']') {
-            r->pos = i + 1;
+        int after = after_flow_item(r, &i, ']');
+        if (after < 0) {
+            Py_DECREF(list);
+            return FAIL;
+        }
+        if (after)
             return list;
-        }
-        if (c != ',') {
-            Py_DECREF(list);
-            return FAIL;
-        }
-        i++;
-        i += spaces_at(r, i);
-        if (CHAR(r, i) == ']') {  /* [a, ]: yaml-rs decides */
-            Py_DECREF(list);
-            return FAIL;
-        }
     }
 }
 
@@ -854,13 +874,10 @@ mapping_within(Reader *r, Py_ssize_t indent)
                 goto error;
             goto fail;
         }
-        int known = PyDict_Contains(dict, key);
-        int failed = known || PyDict_SetItem(dict, key, value);
-        Py_DECREF(key);
-        Py_DECREF(value);
-        if (known < 0 || (failed && !known))
+        int placed = put_new(dict, key, value);
+        if (placed < 0)
             goto error;
-        if (known)
+        if (placed)
             goto fail;  /* a key written twice: yaml-rs says so */
         r->pos = next_content_line(r, r->pos);
         if (r->pos >= r->n)
