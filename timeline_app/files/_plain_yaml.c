@@ -604,11 +604,15 @@ flow_scalar(Reader *r, Py_ssize_t *i)
     return item;
 }
 
-/* `value` under `key` in `dict`, both references given up: 0; 1 for a key written twice (yaml-rs
- * says so: the caller fails); -1 for an error. */
+/* `value` under `key` in `dict`, both references given up: 0; 1 when the value was not ours to
+ * read (FAIL) or the key was written twice (yaml-rs says so); -1 for an error (a NULL value). */
 static int
 put_new(PyObject *dict, PyObject *key, PyObject *value)
 {
+    if (value == NULL || value == FAIL) {
+        Py_DECREF(key);
+        return value == NULL ? -1 : 1;
+    }
     int known = PyDict_Contains(dict, key);
     int result = known < 0 ? -1 : known ? 1 : PyDict_SetItem(dict, key, value);
     Py_DECREF(key);
@@ -669,14 +673,7 @@ flow_mapping_within(Reader *r)
             goto error;
         i = end + 1;
         i += spaces_at(r, i);
-        PyObject *value = flow_scalar(r, &i);
-        if (value == NULL || value == FAIL) {
-            Py_DECREF(key);
-            if (value == NULL)
-                goto error;
-            goto fail;
-        }
-        int placed = put_new(dict, key, value);
+        int placed = put_new(dict, key, flow_scalar(r, &i));
         if (placed < 0)
             goto error;
         if (placed)
@@ -868,17 +865,11 @@ mapping_within(Reader *r, Py_ssize_t indent)
         } else {
             value = inline_value(r, indent);
         }
-        if (value == NULL || value == FAIL) {
-            Py_DECREF(key);
-            if (value == NULL)
-                goto error;
-            goto fail;
-        }
         int placed = put_new(dict, key, value);
         if (placed < 0)
             goto error;
         if (placed)
-            goto fail;  /* a key written twice: yaml-rs says so */
+            goto fail;
         r->pos = next_content_line(r, r->pos);
         if (r->pos >= r->n)
             return dict;
