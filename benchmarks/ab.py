@@ -109,15 +109,17 @@ def main(argv: list[str]) -> int:
 
 
 def _build_in_place(tree: Path) -> None:
-    """Compile a tree's C module (`setup.py`) beside its sources, as `pip install -e .` does: a
-    checkout holds only the C source, and the working tree's module may be older than its source.
-    The extension is optional, so a failed build would go unseen, and that tree measured without it."""
+    """Compile a tree's C modules (`setup.py`) beside their sources, as `pip install -e .` does: a
+    checkout holds only the C sources, and the working tree's modules may be older than theirs.
+    The extensions are optional, so a failed build would go unseen, and that tree measured without one."""
     if not (tree / "setup.py").exists():
         return
     built = subprocess.run([sys.executable, "setup.py", "-q", "build_ext", "--inplace"], cwd=tree,
                            capture_output=True, text=True)
-    if built.returncode or not list(tree.glob("timeline_app/files/_plain_yaml*.so")):
-        sys.exit(f"ab.py: the C module of {tree} did not build:\n{built.stdout}{built.stderr}")
+    missing = [source.stem for source in tree.glob("timeline_app/files/_*.c")
+               if not list(source.parent.glob(f"{source.stem}.*.so"))]
+    if built.returncode or missing:
+        sys.exit(f"ab.py: the C modules of {tree} did not build ({', '.join(missing)}):\n{built.stdout}{built.stderr}")
 
 
 def _positive(text: str) -> int:

@@ -1,0 +1,189 @@
+"""The C gathering and making of a chunk's plain events (`_plain_events.c`) against the Python
+code it stands in for.
+
+`gather` may decline any chunk (None: the Python gathering decides); when it answers, its
+columns must be exactly the Python gathering's, object for object, and it must never take a
+chunk the Python gathering refuses. `make_objects` must make events equal, field for field,
+to `Event(...)`'s, and hold every value exactly once. Inputs: every chunk of generated files
+(many styles and mutations), the same chunks with one value at a time swapped for a subtly
+wrong one, and hand-picked values at the edges (blanks that are not spaces, bools, subclasses).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import os
+import random
+import sys
+
+import pytest
+from chronology_files import generate
+from test_fast_precise_agree import _problems, _summary, forget_dates
+from test_plain_chunk import KEYS, WRONG_VALUES
+
+import timeline_app.files.validation.plain_chunk as plain_chunk_module
+from timeline_app.chronology.dates import PartialDate
+from timeline_app.chronology.model import Event, Source
+from timeline_app.files.loader import load_text
+
+gather = plain_chunk_module.gather
+make_objects = plain_chunk_module.make_objects
+SEEDS = int(os.environ.get("PLAIN_EVENTS_SEEDS", "200"))
+EDGE_VALUES = WRONG_VALUES + [
+    "\u3000", "\u2028", "\x1c", " x ", "\u00a0x", ["a", 1], ["a", ""], ["a", True], ["https://a.org", {"url": "https://b.org"}],
+    ("a",), 7, -1, 10**40, type("Text", (str,), {})("a text of a subclass"), type("Number", (int,), {})(2014),
+]
+
+
+def test_the_c_module_is_built():
+    assert gather is not None and make_objects is not None, (
+        "timeline_app/files/_plain_events.c is not built, so these tests would prove nothing: "
+        "`pip install -e '.[test]'` builds it (setup.py), and needs a C compiler")
+
+
+def same_columns(c_columns, python_columns) -> bool:
+    """Equal, and each value the very object the Python gathering took (or an equal default)."""
+    if c_columns is None:
+        return True
+    assert python_columns is not None, "C gathered a chunk the Python gathering refuses"
+    *python_columns, extra = python_columns
+    assert not extra, "C gathered a chunk with media, a background or a display date"
+    assert len(c_columns) == len(python_columns)
+    for c_column, python_column in zip(c_columns, python_columns):
+        assert type(c_column) is list and c_column == python_column
+        assert [type(value) for value in c_column] == [type(value) for value in python_column]
+    return True
+
+
+def compare(items, tally):
+    c_columns, python_columns = gather(items), plain_chunk_module._gathered(items)
+    same_columns(c_columns, python_columns)
+    tally["gathered" if c_columns is not None else "declined"] += 1
+
+
+def test_c_and_python_gathering_agree_on_generated_and_mutated_chunks(monkeypatch):
+    rng = random.Random(11)
+    tally = {"gathered": 0, "declined": 0}
+    failures = []  # (load_text turns any exception into a problem of the file: kept here, asserted after)
+
+    def checked(items):
+        try:
+            compare(items, tally)
+            for _ in range(4):  # the same chunk with one value swapped for a wrong one, each compared alone
+                mutated = copy.deepcopy(items)
+                target = mutated[rng.randrange(len(mutated))]
+                if isinstance(target, dict):
+                    target[rng.choice(KEYS)] = copy.deepcopy(rng.choice(EDGE_VALUES))
+                    compare(mutated, tally)
+        except Exception as error:
+            failures.append(f"{type(error).__name__}: {error}")
+            raise
+        return gather(items)
+
+    monkeypatch.setattr(plain_chunk_module, "gather", checked)
+    for seed in range(SEEDS):
+        load_text(generate(seed)[0], "")
+    assert not failures, failures[:3]
+    assert tally["gathered"] > 100 and tally["declined"] > 100, tally  # both outcomes really compared
+
+
+PLAIN = {"id": "e1", "title": "Talks open", "start": "2014-06-25", "end": "2014-06-26", "category": "politics",
+         "tags": ["oil", "Tripoli"], "description": "What happened.", "sources": ["https://example.org/a"],
+         "location": "Tripoli"}
+
+
+@pytest.mark.parametrize("key", list(PLAIN) + ["media", "background", "display_date", "own"])
+@pytest.mark.parametrize("value", EDGE_VALUES + [None, "2014", 2014, "x"], ids=repr)
+def test_each_value_at_the_edge_is_gathered_alike(key, value):
+    items = [dict(PLAIN), {**PLAIN, "id": "e2", key: value}, {"title": "Short", "start": 2014}]
+    tally = {"gathered": 0, "declined": 0}
+    compare(items, tally)
+    items[1].pop(key)
+    compare(items, tally)
+
+
+def test_the_plainest_chunk_is_gathered_in_c():
+    """(Else the C path would go unused and unmeasured.)"""
+    assert gather([dict(PLAIN), {"title": "Short", "start": 2014, "end": "present"}]) is not None
+    assert gather([]) is not None
+    assert gather([{**PLAIN, "media": {"url": "https://example.org/a.jpg"}}]) is None
+
+
+def test_gather_takes_only_a_list():
+    with pytest.raises(TypeError):
+        gather((dict(PLAIN),))
+
+
+def _random_columns(rng, count):
+    day = PartialDate(2014, 6, 25)
+    return [
+        [f"e{i}" for i in range(count)], [f"Title {rng.random()}" for _ in range(count)], [day] * count,
+        [rng.choice([None, day]) for _ in range(count)], [rng.choice(["", "politics"]) for _ in range(count)],
+        [rng.choice([(), ("oil",)]) for _ in range(count)], ["x" * rng.randrange(5) for _ in range(count)],
+        [rng.choice([(), (Source("https://example.org/a"),)]) for _ in range(count)], [""] * count,
+        list(range(count)), [rng.choice(["", "present"]) for _ in range(count)], [""] * count,
+        [rng.choice(["2014-06-25", "2014"]) for _ in range(count)],
+    ]
+
+
+def test_objects_made_in_c_equal_events_made_by_init():
+    rng = random.Random(3)
+    columns = _random_columns(rng, 500)
+    made = plain_chunk_module._made(tuple(columns))
+    *fields, written = columns
+    expected = list(map(Event, *fields, [()] * 500, written))
+    assert made == expected
+    for got, wanted in zip(made, expected):
+        for field in dataclasses.fields(Event):  # the very objects, not equal copies
+            assert getattr(got, field.name) is getattr(wanted, field.name), field.name
+    made[0].title = "changed"  # an ordinary, mutable event
+    assert made[0].title == "changed" and made[1].title != "changed"
+
+
+def test_made_objects_hold_each_value_exactly_once():
+    marker = object.__new__(type("Marker", (), {}))
+    before = sys.getrefcount(marker)
+    columns = [list(column) for column in _random_columns(random.Random(4), 300)]
+    columns[1] = [marker] * 300
+    made = make_objects(Event, plain_chunk_module._COLUMN_FIELDS, tuple(columns),
+                        ("alternatives", "media", "display_date", "background"), ((), marker, "", None))
+    assert sys.getrefcount(marker) == before + 600 + 300  # the column's 300, each event's title and media
+    del made
+    columns[1] = None
+    assert sys.getrefcount(marker) == before
+
+
+@pytest.mark.parametrize("names, columns, constant_names, constants, error", [
+    (("id", "nonesuch"), ([1], [2]), (), (), TypeError),
+    (("id", "is_span"), ([1], [2]), (), (), TypeError),  # a property, not a slot
+    (("id", "title"), ([1], [2, 3]), (), (), ValueError),
+    (("id",), ([1], [2]), (), (), ValueError),
+    (("id",), ((1,),), (), (), ValueError),
+    ((), (), (), (), ValueError),
+    (("id",), ([1],), ("title",), (), ValueError),
+])
+def test_make_objects_refuses_what_it_cannot_make(names, columns, constant_names, constants, error):
+    with pytest.raises(error):
+        make_objects(Event, names, columns, constant_names, constants)
+
+
+def test_make_objects_refuses_a_class_that_keeps_a_dict():
+    class Loose:
+        pass
+
+    with pytest.raises(TypeError):
+        make_objects(Loose, ("x",), ([1],), (), ())
+
+
+@pytest.mark.parametrize("seed", range(0, 60, 3))
+def test_whole_loads_agree_with_and_without_the_c_module(seed, monkeypatch):
+    text = generate(seed)[0]
+    forget_dates()
+    with_c = load_text(text, "")
+    monkeypatch.setattr(plain_chunk_module, "gather", None)
+    monkeypatch.setattr(plain_chunk_module, "make_objects", None)
+    forget_dates()
+    without_c = load_text(text, "")
+    assert _problems(with_c.problems) == _problems(without_c.problems)
+    assert _summary(with_c.chronology) == _summary(without_c.chronology)
