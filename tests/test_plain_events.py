@@ -187,3 +187,90 @@ def test_whole_loads_agree_with_and_without_the_c_module(seed, monkeypatch):
     without_c = load_text(text, "")
     assert _problems(with_c.problems) == _problems(without_c.problems)
     assert _summary(with_c.chronology) == _summary(without_c.chronology)
+
+
+def _date_texts(rng) -> list:
+    """Days and minutes at the edges of what the C reading takes, and forms just past them."""
+    texts = [f"{year:04d}-{month:02d}-{day:02d}" for year in (0, 1, 1900, 1970, 2000, 2014, 2024, 9999)
+             for month in range(0, 14) for day in (0, 1, 28, 29, 30, 31, 32)]
+    texts += [f"2014-06-25{sep}{hour:02d}:{minute:02d}" for sep in "T t_" for hour in (0, 9, 23, 24)
+              for minute in (0, 59, 60)]
+    texts += ["٢٠١٤-06-25", "２０１４-06-25", "2014-0６-25", "2014-06-25 1０:30", "2014-6-25", " 2014-06-25", "2014-06-25 ",
+              "2014-06-25T10:30:00", "2014-06-25T10:30Z", "2014-06", "2014", "-2014-06-25", "2014/06/25", "2014-06-25/2014-06-26",
+              "present", "..", "[2013, 2014]", "~2014-06-25", "2014-06-25?", "June 2014", "", "x" * 10, "2014-06-2x",
+              "2014_06_25", "2014-06-25\n", 2014, 0, -44, 10**20]
+    texts += [f"{rng.randint(0, 9999):04d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" for _ in range(300)]
+    return texts
+
+
+def _python_dates(starts, ends, has_end, date_order, timezone):
+    """`_dates`' Python path, as one answer: the columns, None, or the problem it raises."""
+    try:
+        return _dates_without_c(starts, ends, has_end, date_order, timezone)
+    except Exception as error:  # noqa: BLE001 - the answer is the problem (a DateProblem, its message)
+        return type(error).__name__, str(error)
+
+
+def _dates_without_c(starts, ends, has_end, date_order, timezone):
+    from timeline_app.files.validation.event_dates import event_dates
+
+    dates = [event_dates(*pair, date_order, timezone) for pair in zip(starts, ends, has_end)]
+    if any(date.alternatives for date in dates):
+        return None
+    return [[getattr(date, name) for date in dates] for name in ("start", "end", "end_open", "start_open", "written")]
+
+
+def _c_dates(starts, ends, has_end, date_order, timezone):
+    try:
+        got = plain_chunk_module.plain_dates(
+            starts, ends, has_end, {}, __import__("timeline_app.files.validation.event_dates", fromlist=["x"]).event_dates,
+            date_order, timezone, PartialDate, "day", "minute", " … ")
+    except Exception as error:  # noqa: BLE001
+        return type(error).__name__, str(error)
+    return None if got is None else [list(column) for column in got]
+
+
+def _described(answer):
+    """Dates with every slot and its type (2014 is not 2014.0; _start and _end are floats)."""
+    if not isinstance(answer, list):
+        return answer
+    return [[(type(value).__name__, repr(value), getattr(value, "_start", None), getattr(value, "_end", None),
+              [type(getattr(value, slot)).__name__ for slot in PartialDate.__slots__] if value is not None and
+              not isinstance(value, str) else None) for value in column] for column in answer]
+
+
+@pytest.mark.parametrize("timezone", ["", "+02:00"])
+def test_plain_dates_are_event_dates_answers(timezone):
+    assert plain_chunk_module.plain_dates is not None
+    rng = random.Random(5)
+    texts = _date_texts(rng)
+    compared = read_in_c = 0
+    for start in texts:  # each alone, without an end and with one
+        for end, has_end in [(None, False), (rng.choice(texts), True), (start, True), ("present", True)]:
+            forget_dates()
+            python = _python_dates([start], [end], [has_end], None, timezone)
+            forget_dates()
+            assert _described(_c_dates([start], [end], [has_end], None, timezone)) == _described(python), (start, end)
+            compared += 1
+    for _ in range(300):  # whole chunks, a problem or alternatives among them perhaps
+        count = rng.randint(1, 40)
+        starts = [rng.choice(texts[-300:] if rng.random() < 0.97 else texts) for _ in range(count)]
+        has_end = [rng.random() < 0.3 for _ in range(count)]
+        ends = [rng.choice(texts[-300:] if rng.random() < 0.9 else texts) if has else None for has in has_end]
+        forget_dates()
+        python = _python_dates(starts, ends, has_end, "DMY", timezone)
+        forget_dates()
+        assert _described(_c_dates(starts, ends, has_end, "DMY", timezone)) == _described(python), (starts, ends)
+        read_in_c += isinstance(python, list)
+    assert compared > 2000 and read_in_c > 20
+
+
+def test_plain_dates_share_one_date_for_each_day():
+    days = {}
+    from timeline_app.files.validation.event_dates import event_dates
+
+    starts, ends = ["2014-06-25", "2014-06-25", "2014-06-24"], [None, "2014-06-26", "2014-06-25"]
+    got = plain_chunk_module.plain_dates(starts, ends, [False, True, True], days, event_dates, None, "", PartialDate,
+                                         "day", "minute", " … ")
+    assert got[0][0] is got[0][1] is got[1][2] is days["2014-06-25"]
+    assert got[4] == ["2014-06-25", "2014-06-25 … 2014-06-26", "2014-06-24 … 2014-06-25"]

@@ -22,6 +22,7 @@ from functools import partial
 from itertools import chain, islice, repeat
 from operator import add, attrgetter
 
+from ...chronology.dates import DAY, MINUTE, PartialDate
 from ...chronology.model import Category, Event, Source
 from ..compiled import plain_events
 from .event_dates import event_dates
@@ -36,6 +37,7 @@ _EXTRA_KEYS = frozenset(("media", "background", "display_date"))
 _ALTERNATIVES = attrgetter("alternatives")
 gather = getattr(plain_events, "gather", None)  # (None where the C module is not built: gathered in Python)
 make_objects = getattr(plain_events, "make_objects", None)
+plain_dates = getattr(plain_events, "plain_dates", None)
 
 
 def plain_chunk(
@@ -60,7 +62,7 @@ def plain_chunk(
     for category in dict.fromkeys(category_column):
         if category and category not in categories:
             categories[category] = Category(category, category, PALETTE[len(categories) % len(PALETTE)])
-    starts, ends, end_opens, start_opens, _, written = zip(*dates)  # (EventDates are tuples: one pass)
+    starts, ends, end_opens, start_opens, written = dates
     events = _made((
         event_ids, titles, starts, ends, category_column, tags, descriptions, sources, locations,
         lines[first : first + len(items)], end_opens, start_opens, written,
@@ -162,10 +164,22 @@ def _field(items: list, key: str, default: object = None) -> list:
 
 
 def _dates(check: Checker, starts: list, ends: list, has_end: list):
+    """The events' (starts, ends, end_opens, start_opens, written), each `event_dates`' answer;
+    None when some event has alternative dates."""
+    if plain_dates is not None:  # plain days and minutes read in C, any other form by event_dates
+        if len(_DAYS) > MOST_DAYS:
+            _DAYS.clear()
+        return plain_dates(starts, ends, has_end, _DAYS, event_dates, check.date_order, check.timezone, PartialDate,
+                           DAY, MINUTE, " … ")
     dates = list(map(event_dates, starts, ends, has_end, repeat(check.date_order), repeat(check.timezone)))
     if any(map(_ALTERNATIVES, dates)):
         return None
-    return dates
+    starts, ends, end_opens, start_opens, _, written = zip(*dates)  # (EventDates are tuples: one pass)
+    return starts, ends, end_opens, start_opens, written
+
+
+_DAYS: dict[str, PartialDate] = {}  # (plain_dates': a day's text -> its date, one object for every event naming it)
+MOST_DAYS = 1 << 18
 
 
 def _tags(tags: list, shared: dict[str, str], lists: dict[tuple, tuple]) -> list[tuple]:
