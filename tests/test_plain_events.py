@@ -274,3 +274,43 @@ def test_plain_dates_share_one_date_for_each_day():
                                          "day", "minute", " … ")
     assert got[0][0] is got[0][1] is got[1][2] is days["2014-06-25"]
     assert got[4] == ["2014-06-25", "2014-06-25 … 2014-06-26", "2014-06-24 … 2014-06-25"]
+
+
+def _link_texts(rng) -> list:
+    """Links at the edges of PLAIN_WEB_LINK, real ones from the files under tests/data, and
+    random strings over the characters that decide it."""
+    import re
+    from pathlib import Path
+
+    texts = ["https://example.org", "http://example.org", "https://a", "https://a.b.c/x?y=1#z", "https://a-b.org/é",
+             "HTTPS://example.org", "https:/example.org", "https//example.org", "ftp://example.org", "https://",
+             "https://.org", "https://a..b", "https://a.", "https://a./x", "https://a/", "https://a?", "https://a#",
+             "https://a:8080/x", "https://user@a.org", "https://a.org/x y", "https://a.org/x\u00a0y", "https://a.org/x\u2028",
+             "https://a.org/\x1c", "https://a.org/\x85", "https://a.org/\x9f", "https://a.org/\xa0", "https://a.org/\x7f",
+             "https://a.org/\t", "https://a.org/\n", "https://a.org\n", " https://a.org", "https://a.org ", "https://é.org",
+             "https://a_b.org", "https://a.org/%20", "https://a.org/\U0001F600", "https://a.org/\u3000", "https://a.org/\ufeff",
+             "https://a.org/\u200b", "https://a.org/\u180e", "httpss://a.org", "http", "", "https://a.org/\x00"]
+    for path in (Path(__file__).parent / "data").rglob("*"):
+        if path.is_file() and path.suffix in (".yaml", ".json", ".csv", ".timeline", ".md"):
+            texts += re.findall(r"https?://[^\s\"'<>),\]]+", path.read_text("utf-8", "replace"))[:200]
+    alphabet = "hts:/.aZ09-?#_ é\u00a0\u2028\x85\x1c\x7f\t\n%@"
+    texts += ["https://" + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(1000)]
+    return texts
+
+
+def test_plain_links_are_what_the_pattern_matches():
+    from timeline_app.files.validation.values import PLAIN_WEB_LINK
+
+    assert plain_chunk_module.plain_links is not None
+    texts = _link_texts(random.Random(8))
+    taken = 0
+    for text in texts:
+        expected = PLAIN_WEB_LINK.fullmatch(text) is not None
+        assert plain_chunk_module.plain_links([text]) is expected, repr(text)
+        taken += expected
+    assert taken > 500 and len(texts) - taken > 500  # both answers really compared
+    plain = [text for text in texts if PLAIN_WEB_LINK.fullmatch(text)]
+    assert plain_chunk_module.plain_links(plain) is True and plain_chunk_module.plain_links([]) is True
+    assert plain_chunk_module.plain_links(plain + ["https://a.org/x y"]) is False
+    assert plain_chunk_module.plain_links(plain + [1]) is False
