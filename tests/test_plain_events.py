@@ -314,3 +314,40 @@ def test_plain_links_are_what_the_pattern_matches():
     assert plain_chunk_module.plain_links(plain) is True and plain_chunk_module.plain_links([]) is True
     assert plain_chunk_module.plain_links(plain + ["https://a.org/x y"]) is False
     assert plain_chunk_module.plain_links(plain + [1]) is False
+
+
+def _python_shared_tags(tags, shared, lists):
+    tags = list(map(tuple, tags))
+    for each in dict.fromkeys(tags).keys() - lists.keys():
+        made = tuple(map(shared.setdefault, each, each))
+        lists[made] = made
+    return list(map(lists.__getitem__, tags))
+
+
+def _shape(tags, shared, lists):
+    """The answer with which of its tuples and words are one object, and the tables' contents."""
+    first_of = {}
+    places = [first_of.setdefault(id(each), index) for index, each in enumerate(tags)]
+    words = [[id(word) == id(shared[word]) for word in each] for each in tags]
+    return tags, places, words, shared, {key: value for key, value in lists.items()}, [lists[k] is k for k in lists]
+
+
+def test_shared_tags_are_the_python_sharing():
+    assert plain_chunk_module.shared_tags is not None
+    rng = random.Random(12)
+    vocabulary = ["oil", "Tripoli", "Benghazi", "GNC", "airport", "élection", "oil "]
+    for _ in range(500):
+        known_words = {word: "".join(word) for word in rng.sample(vocabulary, rng.randint(0, 3))}
+        known_lists = {}
+        for _ in range(rng.randint(0, 3)):
+            made = tuple(known_words.setdefault(word, word) for word in rng.sample(vocabulary, rng.randint(1, 3)))
+            known_lists[made] = made
+        tags = [rng.choice([(), [rng.choice(vocabulary)], rng.sample(vocabulary, rng.randint(1, 4))])
+                for _ in range(rng.randint(0, 30))]
+        tags = [list(map("".join, each)) if isinstance(each, list) else each for each in tags]  # (the file's own copies)
+        python_tables = (dict(known_words), dict(known_lists))
+        c_tables = (dict(known_words), dict(known_lists))
+        python = _python_shared_tags(copy.copy(tags), *python_tables)
+        got = plain_chunk_module.shared_tags(copy.copy(tags), *c_tables)
+        assert _shape(got, *c_tables) == _shape(python, *python_tables)
+        assert all(got_list is c_tables[1][got_list] for got_list in got)

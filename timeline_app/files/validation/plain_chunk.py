@@ -39,6 +39,7 @@ gather = getattr(plain_events, "gather", None)  # (None where the C module is no
 make_objects = getattr(plain_events, "make_objects", None)
 plain_dates = getattr(plain_events, "plain_dates", None)
 plain_links = getattr(plain_events, "plain_links", None)
+shared_tags = getattr(plain_events, "shared_tags", None)
 
 
 def plain_chunk(
@@ -189,6 +190,8 @@ def _tags(tags: list, shared: dict[str, str], lists: dict[tuple, tuple]) -> list
         return list(map(tuple, tags))
     if len(lists) >= MOST_SHARED_LISTS:
         return [tuple(map(shared.setdefault, each, each)) if each else () for each in tags]
+    if shared_tags is not None:
+        return shared_tags(tags, shared, lists)
     # each distinct list of tags one tuple of shared words, made once: a tuple made for each
     # event (with a `map` object apiece) cost four times as much
     tags = list(map(tuple, tags))
