@@ -833,6 +833,8 @@ key_at(Reader *r, Py_ssize_t a, Py_ssize_t b)
         }
     }
     PyObject *key = text_of(r, a, b);
+    if (key != NULL)  /* the very object of the same name elsewhere: a dict finds it without comparing letters */
+        PyUnicode_InternInPlace(&key);
     if (key != NULL && r->key_count < MAX_KEYS) {
         Py_INCREF(key);
         r->keys[r->key_count++] = key;
