@@ -57,6 +57,7 @@ from ..geometry.layout import (
     TimelineLayout,
     lay_out,
 )
+from ..geometry.rail_runs import merged_runs
 from ..geometry.time_axis import axis_layout, major_labels, minor_labels
 from ..geometry.title_wrap import split_title, wrapped_title_width
 from ..geometry.viewport import Viewport
@@ -680,6 +681,8 @@ class TimelineCanvas(QWidget):
             painter.setPen(QPen(color, 1))
             painter.setBrush(blend(color, colors["base"], strength * 0.55))
             painter.drawRect(rect)
+            if cluster.row < 0:
+                continue  # the rail is too low for a count: drawn there, its digits showed as specks above the rail's bars
             text = f"{cluster.count:,}"
             kept = self._shaped(text, self._small, font_key, metrics) if shaped else None
             if (kept.advance if kept else metrics.horizontalAdvance(text)) < rect.width() - 2:
@@ -705,6 +708,8 @@ class TimelineCanvas(QWidget):
         placed_rects = [(placed, rect) for placed in self.layout_result.placed  # (lanes out of sight: no rect made)
                         if in_sight[placed.lane] and top <= (rect := self.event_rect(placed)).top() <= bottom]
         painter.setRenderHint(QPainter.Antialiasing, False)
+        rail_bars: dict[tuple[int, bool], list[tuple[float, float]]] = {}  # (lane, precise) -> extents
+        rail_rects: dict[int, QRectF] = {}
         for placed, rect in placed_rects:
             if placed.x1 - placed.x0 < MARKER_WIDTH:
                 continue
@@ -715,13 +720,16 @@ class TimelineCanvas(QWidget):
                 marks.faded_bar(painter, rect, blend(lane_colors[lane], colors["base"], 0.55))
                 continue
             precise = bool(exact[placed.position])
-            painter.setPen(solid[lane] if precise else dashed[lane])
-            painter.setBrush(fills[lane])
-            painter.drawRect(rect)
-            if not precise:
-                painter.setPen(Qt.NoPen)
-                painter.setBrush(hatches[lane])
-                painter.drawRect(rect)
+            if placed.row < 0:  # on the rail: drawn below as runs
+                rail_bars.setdefault((lane, precise), []).append((rect.left(), rect.right()))
+                rail_rects[lane] = rect
+                continue
+            self._paint_bar(painter, rect, precise, solid[lane], dashed[lane], fills[lane], hatches[lane])
+        for (lane, precise), extents in rail_bars.items():
+            top, height = rail_rects[lane].top(), rail_rects[lane].height()
+            for x0, x1 in merged_runs(extents):
+                self._paint_bar(painter, QRectF(x0, top, x1 - x0, height), precise, solid[lane], dashed[lane], fills[lane],
+                                hatches[lane])
         painter.setRenderHint(QPainter.Antialiasing, True)
         outline = QPen(colors["base"], 1.5)
         for placed, rect in placed_rects:
@@ -813,6 +821,18 @@ class TimelineCanvas(QWidget):
                 line = self._metrics.elidedText(line, Qt.ElideRight, room)
             painter.drawText(QRectF(placed.label_x, rect.top() + number * self.row_height, room, rect.height()),
                              Qt.AlignLeft | Qt.AlignVCenter, line)
+
+    @staticmethod
+    def _paint_bar(painter: QPainter, rect: QRectF, precise: bool, solid: QPen, dashed: QPen, fill: QColor,
+                   hatch: QBrush) -> None:
+        """A span's bar: outlined and filled, hatched when its dates are not exact."""
+        painter.setPen(solid if precise else dashed)
+        painter.setBrush(fill)
+        painter.drawRect(rect)
+        if not precise:
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(hatch)
+            painter.drawRect(rect)
 
     def _paint_date_marks(self, painter: QPainter, placed_rects, lane_colors: list[QColor]) -> None:
         """What is uncertain, open or disputed about each drawn event's date (see gui/marks.py)."""

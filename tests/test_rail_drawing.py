@@ -1,0 +1,44 @@
+"""The overflow rail under a lane's rows: its spans are drawn as runs, and each still shows."""
+
+from PySide6.QtGui import QColor
+
+
+def _crowded_file(tmp_path):
+    """160 spans of two years in one lane, starting twelve days apart: some forty at any moment,
+    more than the 24 rows a lane is offered, and too spread out to make a cluster."""
+    import datetime
+
+    lines = ["title: A crowded lane", "events:"]
+    for number in range(160):
+        start = datetime.date(2014, 1, 1) + datetime.timedelta(days=12 * number)
+        end = start + datetime.timedelta(days=700)
+        lines += [f"  - id: span-{number}", f"    title: Span {number}", f"    start: {start.isoformat()}",
+                  f"    end: {end.isoformat()}", "    category: conflict"]
+    path = tmp_path / "crowded.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_every_span_on_the_rail_is_drawn(qtbot, tmp_path):
+    from timeline_app import MainWindow
+    from timeline_app.gui.canvas import MARKER_WIDTH
+    from timeline_app.gui.colors import blend
+
+    window = MainWindow(str(_crowded_file(tmp_path)))
+    qtbot.addWidget(window)
+    window.resize(1024, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    canvas = window.canvas
+    canvas.fit_all()
+    image = canvas.grab().toImage()
+    on_rail = [p for p in canvas.layout_result.placed if p.row < 0 and p.x1 - p.x0 >= MARKER_WIDTH]
+    assert len(on_rail) >= 10, "the lane should overflow onto its rail"
+    lane_colour = QColor(window.index.lane_colors[on_rail[0].lane])
+    fill = blend(lane_colour, canvas._colors()["base"], 0.30)  # a span's fill (its dates are exact)
+    for placed in on_rail:
+        rect = canvas.event_rect(placed)
+        for x in (rect.left() + 2, rect.center().x(), rect.right() - 2):
+            colour = QColor(image.pixel(int(x), int(rect.center().y())))
+            assert colour.name() in (fill.name(), lane_colour.name()), (  # (its fill, or an outline where runs meet)
+                f"{window.index.events[placed.position].title} is not drawn on the rail at x={x:.0f}: {colour.name()}")
