@@ -116,7 +116,7 @@ def _build_in_place(tree: Path) -> None:
         return
     built = subprocess.run([sys.executable, "setup.py", "-q", "build_ext", "--inplace"], cwd=tree,
                            capture_output=True, text=True)
-    missing = [source.stem for source in tree.glob("timeline_app/files/_*.c")
+    missing = [source.stem for source in tree.glob("timeline_app/*/_*.c")
                if not list(source.parent.glob(f"{source.stem}.*.so"))]
     if built.returncode or missing:
         sys.exit(f"ab.py: the C modules of {tree} did not build ({', '.join(missing)}):\n{built.stdout}{built.stderr}")

@@ -1,6 +1,7 @@
 """The index's columns say what each event says of itself, whatever its dates."""
 
 import numpy as np
+import pytest
 
 from timeline_app.chronology.timeline_index import TimelineIndex
 from timeline_app.files.loader import load_text
@@ -38,3 +39,68 @@ def test_columns_match_each_events_own_answers():
     assert [index.lane_ids[lane] for lane in index.lanes] == [event.category for event in events]
     assert any(event.end_open == "present" for event in events) and any(event.alternatives for event in events)
     assert np.all(index.ends > index.starts)
+
+
+def _own_answers(events):
+    return ([event.start.seconds() for event in events], [event.end_seconds() for event in events],
+            [event.line for event in events], [event.end is not None for event in events],
+            [event.start.precision in ("day", "minute") for event in events])
+
+
+def test_times_read_in_c_and_in_python_are_each_events_own_answers(monkeypatch):
+    """Both readings of the times (`_event_times.c`, and attribute getters where it is not built)
+    on the forms above, the bundled chronology and generated files (dates of every form)."""
+    from pathlib import Path
+
+    from chronology_files import generate
+
+    import timeline_app.chronology.event_times as event_times
+
+    assert event_times._read_in_c is not None, "chronology/_event_times.c is not built: pip install -e '.[test]'"
+    texts = [TEXT, (Path(__file__).parent.parent / "timeline_app" / "bundled" / "events.yaml").read_text("utf-8")]
+    texts += [generate(seed)[0] for seed in range(40)]
+    compared = 0
+    for text in texts:
+        result = load_text(text)
+        if result.chronology is None:
+            continue
+        events = result.chronology.events
+        expected = _own_answers(events)
+        in_c = event_times.times(events)
+        monkeypatch.setattr(event_times, "_read_in_c", None)
+        in_python = event_times.times(events)
+        monkeypatch.undo()
+        for got in (in_c, in_python):
+            assert [column.tolist() for column in got] == list(expected)
+            assert [column.dtype for column in got] == [np.float64, np.float64, np.int64, np.bool_, np.bool_]
+        assert [column.tolist() for column in event_times.starts_and_lines(events)] == [expected[0], expected[2]]
+        compared += len(events)
+    assert compared > 1000
+
+
+def test_times_of_events_across_slices_and_of_none(monkeypatch):
+    import timeline_app.chronology.event_times as event_times
+
+    events = load_text(TEXT).chronology.events * 7
+    monkeypatch.setattr(event_times, "SLICE", 4)  # slices that cut the list anywhere
+    assert [column.tolist() for column in event_times.times(events)] == list(_own_answers(events))
+    assert all(len(column) == 0 for column in event_times.times([]))
+
+
+def test_an_object_that_is_not_an_event_is_read_in_python():
+    """(C reads only exact Events; anything else, a subclass or a stand-in, takes the Python path.)"""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    import timeline_app.chronology.event_times as event_times
+
+    events = load_text(TEXT).chronology.events
+    stand_in = SimpleNamespace(**{name: getattr(events[0], name) for name in ("start", "end", "line", "end_open",
+                                                                             "alternatives")})
+    stand_in.end_seconds = events[0].end_seconds
+    mixed = [events[1], stand_in, replace(events[2])]
+    with pytest.raises(TypeError):
+        event_times._read_in_c(mixed, 0, 3, event_times.Event, event_times.PartialDate, "day", "minute")
+    assert [column.tolist() for column in event_times.times(mixed)] == list(_own_answers(mixed))
+    with pytest.raises(IndexError):
+        event_times._read_in_c(events, 0, len(events) + 1, event_times.Event, event_times.PartialDate, "day", "minute")

@@ -12,6 +12,7 @@ from operator import attrgetter
 
 import numpy as np
 
+from .event_times import times
 from .model import UNCATEGORISED_COLOR, Chronology
 
 UNCATEGORISED = ""
@@ -30,11 +31,7 @@ class TimelineIndex:
         events = chronology.events
         count = len(events)
         self.events = events
-        self.starts = np.fromiter((event.start._start for event in events), np.float64, count)
-        self.ends = np.fromiter((event.end_seconds() if event.end_open or event.alternatives else (event.end or event.start)._end
-                                 for event in events), np.float64, count)  # (`end_seconds` inlined for the common case)
-        self.is_span = np.fromiter((event.end is not None for event in events), np.bool_, count)
-        self.is_exact = np.fromiter((event.start.precision in ("day", "minute") for event in events), np.bool_, count)
+        self.starts, self.ends, _, self.is_span, self.is_exact = times(events)
         self.max_end_before = np.maximum.accumulate(self.ends) if count else self.ends
         self.in_order = np.arange(count)  # positions in date order: the events' own (made here, off the GUI thread)
         self.in_order.flags.writeable = False  # (shared by whoever lists the events in that order)

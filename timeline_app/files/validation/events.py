@@ -7,7 +7,6 @@ the same chunk is read again precisely, so a problem costs one chunk's slow read
 from __future__ import annotations
 
 from itertools import chain, repeat
-from operator import attrgetter
 
 from ...chronology.date_forms import parse_when
 from ...chronology.dates import DateError
@@ -63,12 +62,10 @@ def sorted_by_time(events: list[Event]) -> list[Event]:
         return events
     import numpy as np  # here: `--check` of a small file never pays for the import
 
-    def column(name: str, kind) -> np.ndarray:  # in pieces: one call over a million events would hold the interpreter
-        get = attrgetter(name)
-        return np.concatenate([np.fromiter(map(get, events[first : first + _SLICE]), kind)
-                               for first in range(0, len(events), _SLICE)])
+    from ...chronology.event_times import starts_and_lines
 
-    order = np.lexsort((column("line", np.int64), column("start._start", np.float64)))
+    starts, lines = starts_and_lines(events)  # (a slice of events a call: a call over a million would hold the interpreter)
+    order = np.lexsort((lines, starts))
     ordered: list[Event] = []
     for first in range(0, len(order), _SLICE):
         ordered.extend(map(events.__getitem__, order[first : first + _SLICE].tolist()))
