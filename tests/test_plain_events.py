@@ -106,7 +106,7 @@ def test_each_value_at_the_edge_is_gathered_alike(key, value):
 def test_the_plainest_chunk_is_gathered_in_c():
     """(Else the C path would go unused and unmeasured.)"""
     assert gather([dict(PLAIN), {"title": "Short", "start": 2014, "end": "present"}]) is not None
-    assert gather([]) is not None
+    assert gather([]) is None and plain_chunk_module._gathered([]) is None  # (no chunk of no events, either way)
     assert gather([{**PLAIN, "media": {"url": "https://example.org/a.jpg"}}]) is None
 
 
@@ -181,8 +181,8 @@ def test_whole_loads_agree_with_and_without_the_c_module(seed, monkeypatch):
     text = generate(seed)[0]
     forget_dates()
     with_c = load_text(text, "")
-    monkeypatch.setattr(plain_chunk_module, "gather", None)
-    monkeypatch.setattr(plain_chunk_module, "make_objects", None)
+    for name in ("gather", "make_objects", "plain_dates", "plain_links", "shared_tags"):
+        monkeypatch.setattr(plain_chunk_module, name, None)
     forget_dates()
     without_c = load_text(text, "")
     assert _problems(with_c.problems) == _problems(without_c.problems)
@@ -351,3 +351,110 @@ def test_shared_tags_are_the_python_sharing():
         got = plain_chunk_module.shared_tags(copy.copy(tags), *c_tables)
         assert _shape(got, *c_tables) == _shape(python, *python_tables)
         assert all(got_list is c_tables[1][got_list] for got_list in got)
+
+
+# Code of Python's that runs in the middle of a C call (a key's __eq__, a callback, a word's
+# __hash__) may change what the call is reading: it must answer as Python would, or refuse
+# cleanly; never crash, never read what was freed (found by a fresh-eyes review under ASan).
+
+def _plain_dates(starts, ends, has_end, days, callback=None):
+    from timeline_app.files.validation.event_dates import event_dates
+
+    return plain_chunk_module.plain_dates(starts, ends, has_end, days, callback or event_dates, None, "", PartialDate,
+                                          "day", "minute", " … ")
+
+
+def test_plain_dates_reads_the_lists_as_they_were_when_called():
+    from timeline_app.files.validation.event_dates import event_dates
+
+    starts, ends, has_end = ["1914", "1915", "1916"], [None] * 3, [False] * 3
+
+    def emptying(*args):
+        starts.clear(), ends.clear(), has_end.clear()
+        return event_dates(*args)
+
+    got = _plain_dates(starts, ends, has_end, {}, emptying)
+    assert [date.year for date in got[0]] == [1914, 1915, 1916]
+
+
+def test_plain_dates_keeps_a_day_it_found_though_the_days_are_emptied_meanwhile():
+    days = {}
+
+    class Emptying:
+        def __hash__(self):
+            return hash("2014-06-26")
+
+        def __eq__(self, other):
+            days.clear()
+            return False
+
+    days["2014-06-25"] = _plain_dates(["2014-06-25"], [None], [False], {})[0][0]
+    days[Emptying()] = 0
+    got = _plain_dates(["2014-06-25"], ["2014-06-26"], [True], days)
+    assert got[0][0].iso() == "2014-06-25" and got[1][0].iso() == "2014-06-26"
+
+
+def test_plain_dates_reads_a_day_again_when_the_days_hold_something_else_for_it():
+    got = _plain_dates(["2014-06-25"], ["2014-06-26"], [True], {"2014-06-25": 12345, "2014-06-26": PartialDate.__new__(PartialDate)})
+    assert (got[0][0].iso(), got[1][0].iso(), got[4][0]) == ("2014-06-25", "2014-06-26", "2014-06-25 … 2014-06-26")
+
+
+def test_gather_declines_items_whose_keys_are_not_plain_text():
+    items = []
+
+    class Emptying:
+        def __hash__(self):
+            return hash("title")
+
+        def __eq__(self, other):
+            items.clear()
+            return True
+
+    items += [{Emptying(): "x", "start": "2000"}] + [{"title": "y", "start": "2001"} for _ in range(5)]
+    assert gather(items) is None
+
+    class Raising(str):
+        calls = 0
+
+        def __eq__(self, other):
+            Raising.calls += 1
+            if Raising.calls == 2:
+                raise RuntimeError
+            return str.__eq__(self, other)
+
+        __hash__ = str.__hash__
+
+    assert gather([{"title": "x", "start": "2000", Raising("end"): "2001"}]) is None
+
+
+def test_shared_tags_reads_the_tags_as_they_were_and_refuses_words_that_are_not_text():
+    tags = []
+
+    class Emptying:
+        def __hash__(self):
+            tags.clear()
+            return 1
+
+    tags += [[Emptying()], ["a"], ["b"]]
+    with pytest.raises(TypeError):
+        plain_chunk_module.shared_tags(tags, {}, {})
+    assert plain_chunk_module.shared_tags([["a"], (), ["a"]], {}, {}) == [("a",), (), ("a",)]
+
+
+def test_make_objects_refuses_another_classes_slot_and_classes_not_made_from_object_alone():
+    class Big:
+        __slots__ = tuple(f"s{number}" for number in range(64))
+
+    class Small:
+        __slots__ = ("a",)
+
+    Small.far = Big.__dict__["s63"]
+    with pytest.raises(TypeError):
+        make_objects(Small, ("far",), ([0] * 10,), (), ())
+
+    class Mapping(dict):
+        __slots__ = ("a",)
+
+    with pytest.raises(TypeError):
+        make_objects(Mapping, ("a",), ([1],), (), ())
+    assert make_objects(Small, ("a",), ([1, 2],), (), ())[1].a == 2

@@ -104,3 +104,17 @@ def test_an_object_that_is_not_an_event_is_read_in_python():
     assert [column.tolist() for column in event_times.times(mixed)] == list(_own_answers(mixed))
     with pytest.raises(IndexError):
         event_times._read_in_c(events, 0, len(events) + 1, event_times.Event, event_times.PartialDate, "day", "minute")
+
+
+def test_event_times_refuses_a_slot_of_another_class():
+    import timeline_app.chronology.event_times as event_times
+
+    class Big:
+        __slots__ = tuple(f"s{number}" for number in range(64))
+
+    class Small:
+        __slots__ = ("start", "end", "end_open", "alternatives")
+
+    Small.line = Big.__dict__["s63"]
+    with pytest.raises(TypeError):
+        event_times._read_in_c([], 0, 0, Small, event_times.PartialDate, "day", "minute")

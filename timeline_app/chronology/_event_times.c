@@ -27,9 +27,12 @@ static int
 offsets_of(PyTypeObject *cls, const char **names, int count, Py_ssize_t *offsets)
 {
     for (int i = 0; i < count; i++) {
-        PyObject *descriptor = PyDict_GetItemString(cls->tp_dict, names[i]);  /* (borrowed) */
-        if (descriptor == NULL || Py_TYPE(descriptor) != &PyMemberDescr_Type
-            || ((PyMemberDescrObject *)descriptor)->d_member->type != T_OBJECT_EX) {
+        PyObject *descriptor = cls->tp_dict == NULL ? NULL : PyDict_GetItemString(cls->tp_dict, names[i]);  /* (borrowed) */
+        /* the class's own object slot, within its objects (another class's descriptor set on it would point elsewhere) */
+        if (descriptor == NULL || Py_TYPE(descriptor) != &PyMemberDescr_Type || PyDescr_TYPE(descriptor) != cls
+            || ((PyMemberDescrObject *)descriptor)->d_member->type != T_OBJECT_EX
+            || ((PyMemberDescrObject *)descriptor)->d_member->offset < (Py_ssize_t)sizeof(PyObject)
+            || ((PyMemberDescrObject *)descriptor)->d_member->offset + (Py_ssize_t)sizeof(PyObject *) > cls->tp_basicsize) {
             PyErr_Format(PyExc_TypeError, "%s has no object slot %s", cls->tp_name, names[i]);
             return -1;
         }

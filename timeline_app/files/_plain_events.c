@@ -39,6 +39,8 @@ static const char *field_names[FIELDS] = {
     "id", "title", "start", "end", "category", "tags", "description", "sources", "location"};
 static PyObject *field_keys[FIELDS];  /* interned: a dict's key is found by its cached hash */
 
+#define SLOT(object, offset) (*(PyObject **)((char *)(object) + (offset)))
+
 /* Whether `text` holds a character `str.strip()` keeps (a title or id of blanks alone is refused). */
 static int
 has_ink(PyObject *text)
@@ -95,6 +97,19 @@ plain_value(int field, PyObject *value)
     }
 }
 
+/* Whether every key of `item` is exact text: then looking its fields up runs no code of Python's
+ * (a key's own __eq__ or __hash__ could change the items while they are read). */
+static int
+text_keys(PyObject *item)
+{
+    Py_ssize_t at = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(item, &at, &key, &value))
+        if (!PyUnicode_CheckExact(key))
+            return 0;
+    return 1;
+}
+
 static PyObject *
 gather(PyObject *module, PyObject *items)
 {
@@ -103,6 +118,8 @@ gather(PyObject *module, PyObject *items)
         return NULL;
     }
     Py_ssize_t n = PyList_GET_SIZE(items);
+    if (n == 0)
+        Py_RETURN_NONE;  /* (as the Python gathering: no chunk of no events) */
     PyObject *empty_text = PyUnicode_New(0, 0), *empty_tuple = PyTuple_New(0);
     PyObject *columns[FIELDS + 1] = {NULL};  /* the fields' columns, and whether each event has an end */
     PyObject *result = NULL;
@@ -113,7 +130,7 @@ gather(PyObject *module, PyObject *items)
             goto done;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *item = PyList_GET_ITEM(items, i);
-        if (!PyDict_CheckExact(item))
+        if (!PyDict_CheckExact(item) || !text_keys(item))
             goto plain_no_more;
         Py_ssize_t found = 0;
         for (int field = 0; field < FIELDS; field++) {
@@ -123,14 +140,14 @@ gather(PyObject *module, PyObject *items)
             if (!plain_value(field, value))
                 goto plain_no_more;
             found += value != NULL;
+            if (field == END)
+                PyList_SET_ITEM(columns[FIELDS], i, Py_NewRef(value != NULL ? Py_True : Py_False));
             if (value == NULL)  /* the column's default: "" for text, () for lists, None for `end` */
                 value = field == TAGS || field == SOURCES ? empty_tuple : field == END ? Py_None : empty_text;
             PyList_SET_ITEM(columns[field], i, Py_NewRef(value));
         }
         if (found != PyDict_GET_SIZE(item))  /* a key of another kind (media, one of the user's own...) */
             goto plain_no_more;
-        PyObject *has_end = PyDict_GetItemWithError(item, field_keys[END]) != NULL ? Py_True : Py_False;
-        PyList_SET_ITEM(columns[FIELDS], i, Py_NewRef(has_end));
     }
     result = PyTuple_New(FIELDS + 1);
     if (result != NULL)
@@ -149,18 +166,34 @@ done:
     return result;
 }
 
-/* The offset of `cls`'s slot `name`, which must be an object slot `__init__` may set; -1 with an error if not. */
+/* Whether objects of `cls` may be made by `tp_alloc` and their slots set here: a class made
+ * from `object` directly (no base with state of its own to set up, no __new__ of its own),
+ * without a __dict__: a `dataclass(slots=True)`. TypeError if not. */
+static int
+plain_class(PyTypeObject *cls)
+{
+    if (cls->tp_base != &PyBaseObject_Type || cls->tp_new != PyBaseObject_Type.tp_new || cls->tp_dictoffset != 0
+        || cls->tp_dict == NULL || (cls->tp_flags & Py_TPFLAGS_IS_ABSTRACT)) {
+        PyErr_Format(PyExc_TypeError, "%s is not a class of slots made from object alone", cls->tp_name);
+        return -1;
+    }
+    return 0;
+}
+
+/* The offset of `cls`'s own slot `name`, an object slot `__init__` may set; -1 with an error if
+ * not (a descriptor of another class's, set on this one, would point outside its objects). */
 static Py_ssize_t
 slot_offset(PyTypeObject *cls, PyObject *name)
 {
     PyObject *descriptor = PyDict_GetItemWithError(cls->tp_dict, name);
-    if (descriptor == NULL || Py_TYPE(descriptor) != &PyMemberDescr_Type) {
+    if (descriptor == NULL || Py_TYPE(descriptor) != &PyMemberDescr_Type || PyDescr_TYPE(descriptor) != cls) {
         if (!PyErr_Occurred())
             PyErr_Format(PyExc_TypeError, "%R is not a slot of %s", name, cls->tp_name);
         return -1;
     }
     PyMemberDef *member = ((PyMemberDescrObject *)descriptor)->d_member;
-    if (member->type != T_OBJECT_EX || (member->flags & READONLY)) {
+    if (member->type != T_OBJECT_EX || (member->flags & READONLY) || member->offset < (Py_ssize_t)sizeof(PyObject)
+        || member->offset + (Py_ssize_t)sizeof(PyObject *) > cls->tp_basicsize) {
         PyErr_Format(PyExc_TypeError, "%R is not a writable object slot of %s", name, cls->tp_name);
         return -1;
     }
@@ -180,10 +213,8 @@ make_objects(PyObject *module, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "make_objects() takes a column for each name and a value for each constant");
         return NULL;
     }
-    if (cls->tp_dictoffset != 0 || cls->tp_dict == NULL) {
-        PyErr_Format(PyExc_TypeError, "%s keeps a __dict__: its fields are not all slots", cls->tp_name);
+    if (plain_class(cls) < 0)
         return NULL;
-    }
     Py_ssize_t count = -1;
     for (Py_ssize_t f = 0; f < fields; f++) {
         PyObject *column = PyTuple_GET_ITEM(columns, f);
@@ -213,8 +244,7 @@ make_objects(PyObject *module, PyObject *args)
         for (Py_ssize_t f = 0; f < fields + constant_count; f++) {
             PyObject *value = f < fields ? PyList_GET_ITEM(PyTuple_GET_ITEM(columns, f), i)
                                          : PyTuple_GET_ITEM(constants, f - fields);
-            PyObject **slot = (PyObject **)((char *)object + offsets[f]);
-            Py_XSETREF(*slot, Py_NewRef(value));
+            Py_XSETREF(SLOT(object, offsets[f]), Py_NewRef(value));
         }
         PyList_SET_ITEM(made, i, object);
     }
@@ -295,8 +325,7 @@ plain_day(DateMaker *maker, PyObject *text)
     PyObject *date = maker->cls->tp_alloc(maker->cls, 0);
     for (int f = 0; f < 14; f++) {
         if (date != NULL && values[f] != NULL) {
-            PyObject **slot = (PyObject **)((char *)date + maker->offsets[f]);
-            Py_XSETREF(*slot, values[f]);  /* (the date holds the value now) */
+            Py_XSETREF(SLOT(date, maker->offsets[f]), values[f]);  /* (the date holds the value now) */
         } else
             Py_XDECREF(values[f]);
         if (values[f] == NULL)
@@ -305,42 +334,51 @@ plain_day(DateMaker *maker, PyObject *text)
     return date;
 }
 
-/* The date `text` names, from `days` (text -> PartialDate, shared by every event that names
- * the day) or read now and put there; NULL without an error when it is not a plain day. */
+/* Whether `date` is one `plain_day` made: exactly the class, its seconds floats. */
+static int
+made_here(DateMaker *maker, PyObject *date)
+{
+    if (Py_TYPE(date) != maker->cls)
+        return 0;
+    PyObject *start = SLOT(date, maker->offsets[12]), *end = SLOT(date, maker->offsets[13]);
+    return start != NULL && end != NULL && PyFloat_CheckExact(start) && PyFloat_CheckExact(end);
+}
+
+/* The date `text` names (a new reference), from `days` (text -> PartialDate, shared by every
+ * event that names the day) or read now and put there; NULL without an error when it is not a
+ * plain day (or `days` holds something else for it). */
 static PyObject *
 known_day(DateMaker *maker, PyObject *days, PyObject *text)
 {
     if (!PyUnicode_CheckExact(text))
         return NULL;
     PyObject *date = PyDict_GetItemWithError(days, text);
-    if (date != NULL || PyErr_Occurred())
-        return date;  /* (borrowed) */
-    date = plain_day(maker, text);
-    if (date == NULL)
+    if (date != NULL)
+        return made_here(maker, date) ? Py_NewRef(date) : NULL;
+    if (PyErr_Occurred())
         return NULL;
-    int stored = PyDict_SetItem(days, text, date);
-    Py_DECREF(date);  /* (the dict holds it) */
-    return stored < 0 ? NULL : date;
+    date = plain_day(maker, text);
+    if (date != NULL && PyDict_SetItem(days, text, date) < 0)
+        Py_CLEAR(date);
+    return date;
 }
 
 static PyObject *
 plain_dates(PyObject *module, PyObject *args)
 {
-    PyObject *starts, *ends, *has_end, *days, *event_dates, *date_order, *timezone, *separator;
+    PyObject *given[3], *days, *event_dates, *date_order, *timezone, *separator;
     DateMaker maker;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!OOUO!UUU:plain_dates", &PyList_Type, &starts, &PyList_Type, &ends,
-                          &PyList_Type, &has_end, &PyDict_Type, &days, &event_dates, &date_order, &timezone,
+    if (!PyArg_ParseTuple(args, "O!O!O!O!OOUO!UUU:plain_dates", &PyList_Type, &given[0], &PyList_Type, &given[1],
+                          &PyList_Type, &given[2], &PyDict_Type, &days, &event_dates, &date_order, &timezone,
                           &PyType_Type, &maker.cls, &maker.day_word, &maker.minute_word, &separator))
         return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(starts);
-    if (PyList_GET_SIZE(ends) != n || PyList_GET_SIZE(has_end) != n) {
+    Py_ssize_t n = PyList_GET_SIZE(given[0]);
+    if (PyList_GET_SIZE(given[1]) != n || PyList_GET_SIZE(given[2]) != n) {
         PyErr_SetString(PyExc_ValueError, "plain_dates() takes lists of one length");
         return NULL;
     }
-    if (maker.cls->tp_dictoffset != 0 || maker.cls->tp_dict == NULL) {
-        PyErr_Format(PyExc_TypeError, "%s keeps a __dict__: its fields are not all slots", maker.cls->tp_name);
+    if (plain_class(maker.cls) < 0)
         return NULL;
-    }
     for (int f = 0; f < 14; f++) {
         PyObject *name = PyUnicode_FromString(date_slots[f]);
         if (name == NULL)
@@ -351,22 +389,26 @@ plain_dates(PyObject *module, PyObject *args)
             return NULL;
     }
     enum { STARTS, ENDS, END_OPENS, START_OPENS, WRITTEN, COLUMNS };
-    PyObject *columns[COLUMNS] = {NULL}, *result = NULL, *dates = NULL;
-    if ((maker.empty_text = PyUnicode_New(0, 0)) == NULL)
-        return NULL;
+    PyObject *columns[COLUMNS] = {NULL}, *result = NULL, *dates = NULL, *start = NULL, *end = NULL;
+    /* the lists as they are now: event_dates is Python, and may change the caller's */
+    PyObject *starts = PyList_GetSlice(given[0], 0, n), *ends = PyList_GetSlice(given[1], 0, n);
+    PyObject *has_end = PyList_GetSlice(given[2], 0, n);
+    if ((maker.empty_text = PyUnicode_New(0, 0)) == NULL || starts == NULL || ends == NULL || has_end == NULL)
+        goto done;
     for (int c = 0; c < COLUMNS; c++)
         if ((columns[c] = PyList_New(n)) == NULL)
             goto done;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *start_value = PyList_GET_ITEM(starts, i), *end_value = PyList_GET_ITEM(ends, i);
-        int with_end = PyList_GET_ITEM(has_end, i) == Py_True;
-        PyObject *start = NULL, *end = NULL, *written = NULL;
+        PyObject *with_end = PyList_GET_ITEM(has_end, i), *written = NULL;
+        int ended = PyObject_IsTrue(with_end);
+        if (ended < 0)
+            goto done;
         if (PyUnicode_GET_LENGTH(timezone) == 0 && (start = known_day(&maker, days, start_value)) != NULL) {
-            if (!with_end)
+            if (!ended)
                 written = Py_NewRef(start_value);
             else if ((end = known_day(&maker, days, end_value)) != NULL
-                     && PyFloat_AS_DOUBLE(*(PyObject **)((char *)end + maker.offsets[13]))
-                        > PyFloat_AS_DOUBLE(*(PyObject **)((char *)start + maker.offsets[12]))) {
+                     && PyFloat_AS_DOUBLE(SLOT(end, maker.offsets[13])) > PyFloat_AS_DOUBLE(SLOT(start, maker.offsets[12]))) {
                 PyObject *pair = PyTuple_Pack(2, start_value, end_value);
                 written = pair == NULL ? NULL : PyUnicode_Join(separator, pair);
                 Py_XDECREF(pair);
@@ -377,16 +419,18 @@ plain_dates(PyObject *module, PyObject *args)
         if (PyErr_Occurred())
             goto done;
         if (written != NULL) {  /* read here: no open ends, no alternatives */
-            PyList_SET_ITEM(columns[STARTS], i, Py_NewRef(start));
-            PyList_SET_ITEM(columns[ENDS], i, Py_NewRef(end != NULL ? end : Py_None));
+            PyList_SET_ITEM(columns[STARTS], i, start);
+            PyList_SET_ITEM(columns[ENDS], i, end != NULL ? end : Py_NewRef(Py_None));
+            start = end = NULL;  /* (the columns hold them) */
             PyList_SET_ITEM(columns[END_OPENS], i, Py_NewRef(maker.empty_text));
             PyList_SET_ITEM(columns[START_OPENS], i, Py_NewRef(maker.empty_text));
             PyList_SET_ITEM(columns[WRITTEN], i, written);
             continue;
         }
+        Py_CLEAR(start);
+        Py_CLEAR(end);
         /* any other form, a day that does not exist, an end before the start: event_dates decides */
-        dates = PyObject_CallFunctionObjArgs(event_dates, start_value, end_value, with_end ? Py_True : Py_False,
-                                             date_order, timezone, NULL);
+        dates = PyObject_CallFunctionObjArgs(event_dates, start_value, end_value, with_end, date_order, timezone, NULL);
         if (dates == NULL)
             goto done;  /* (DateProblem: the chunk is checked event by event, which reports it) */
         if (!PyTuple_Check(dates) || PyTuple_GET_SIZE(dates) != 6) {
@@ -413,7 +457,12 @@ done:
     for (int c = 0; c < COLUMNS; c++)
         Py_XDECREF(columns[c]);
     Py_XDECREF(dates);
-    Py_DECREF(maker.empty_text);
+    Py_XDECREF(start);
+    Py_XDECREF(end);
+    Py_XDECREF(starts);
+    Py_XDECREF(ends);
+    Py_XDECREF(has_end);
+    Py_XDECREF(maker.empty_text);
     return result;
 }
 
@@ -484,18 +533,35 @@ plain_links(PyObject *module, PyObject *links)
 
 /* ---- shared tags ---- */
 
+/* Each event's words as a tuple: exact text only, so hashing them runs no code of Python's. */
+static PyObject *
+words_of(PyObject *listed)
+{
+    if (!PyList_CheckExact(listed) && !PyTuple_CheckExact(listed)) {
+        PyErr_SetString(PyExc_TypeError, "shared_tags() takes lists of words");
+        return NULL;
+    }
+    PyObject *each = PySequence_Tuple(listed);
+    for (Py_ssize_t w = 0; each != NULL && w < PyTuple_GET_SIZE(each); w++)
+        if (!PyUnicode_CheckExact(PyTuple_GET_ITEM(each, w))) {
+            PyErr_SetString(PyExc_TypeError, "shared_tags() takes words of text");
+            Py_CLEAR(each);
+        }
+    return each;
+}
+
 static PyObject *
 shared_tags(PyObject *module, PyObject *args)
 {
-    PyObject *tags, *words, *lists;
-    if (!PyArg_ParseTuple(args, "O!O!O!:shared_tags", &PyList_Type, &tags, &PyDict_Type, &words, &PyDict_Type, &lists))
+    PyObject *given, *words, *lists;
+    if (!PyArg_ParseTuple(args, "O!O!O!:shared_tags", &PyList_Type, &given, &PyDict_Type, &words, &PyDict_Type, &lists))
         return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(tags);
-    PyObject *shared = PyList_New(n);
-    if (shared == NULL)
-        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(given);
+    PyObject *tags = PyList_GetSlice(given, 0, n), *shared = PyList_New(n);
+    if (tags == NULL || shared == NULL)
+        goto failed;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *each = PySequence_Tuple(PyList_GET_ITEM(tags, i));  /* (a list of words, or the default ()) */
+        PyObject *each = words_of(PyList_GET_ITEM(tags, i));  /* (a list of words, or the default ()) */
         if (each == NULL)
             goto failed;
         PyObject *made = PyDict_GetItemWithError(lists, each);  /* (borrowed) */
@@ -525,9 +591,11 @@ shared_tags(PyObject *module, PyObject *args)
         PyList_SET_ITEM(shared, i, Py_NewRef(made));
         Py_DECREF(each);
     }
+    Py_DECREF(tags);
     return shared;
 failed:
-    Py_DECREF(shared);
+    Py_XDECREF(tags);
+    Py_XDECREF(shared);
     return NULL;
 }
 

@@ -819,6 +819,27 @@ below(Reader *r, Py_ssize_t indent)
     Py_RETURN_NONE;
 }
 
+/* The keys of an event and of a source, interned: the one object each, so the dicts made here
+ * are searched for them (plain_events.gather) by identity, without comparing letters. Only
+ * these: an interned string lives as long as the interpreter (in Python 3.12, for ever), and
+ * a file may hold a million keys of its own. */
+static const char *known_names[] = {"id", "title", "start", "end", "category", "tags", "description", "sources",
+                                    "location", "url", "publisher", "date"};
+#define KNOWN_KEYS (sizeof(known_names) / sizeof(known_names[0]))
+static PyObject *known_keys[KNOWN_KEYS];
+
+/* `key` (a new reference, taken), or the interned object of the same text when it is a known key. */
+static PyObject *
+known_key(PyObject *key)
+{
+    for (size_t k = 0; k < KNOWN_KEYS; k++)
+        if (PyUnicode_Compare(key, known_keys[k]) == 0) {
+            Py_DECREF(key);
+            return Py_NewRef(known_keys[k]);
+        }
+    return key;
+}
+
 static PyObject *
 key_at(Reader *r, Py_ssize_t a, Py_ssize_t b)
 {
@@ -833,8 +854,8 @@ key_at(Reader *r, Py_ssize_t a, Py_ssize_t b)
         }
     }
     PyObject *key = text_of(r, a, b);
-    if (key != NULL)  /* the very object of the same name elsewhere: a dict finds it without comparing letters */
-        PyUnicode_InternInPlace(&key);
+    if (key != NULL)
+        key = known_key(key);
     if (key != NULL && r->key_count < MAX_KEYS) {
         Py_INCREF(key);
         r->keys[r->key_count++] = key;
@@ -1159,5 +1180,8 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__plain_yaml(void)
 {
+    for (size_t k = 0; k < KNOWN_KEYS; k++)
+        if (known_keys[k] == NULL && (known_keys[k] = PyUnicode_InternFromString(known_names[k])) == NULL)
+            return NULL;
     return PyModule_Create(&module);
 }
