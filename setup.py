@@ -10,6 +10,7 @@ Everything else is in pyproject.toml."""
 from setuptools import Extension, setup
 
 setup(ext_modules=[
-    Extension(f"timeline_app.{package}.{name}", [f"timeline_app/{package}/{name}.c"], optional=True)
+    Extension(f"timeline_app.{package}.{name}", [f"timeline_app/{package}/{name}.c"], optional=True,
+              depends=["timeline_app/chronology/object_slots.h"])
     for package, name in (("files", "_plain_yaml"), ("files", "_plain_events"), ("chronology", "_event_times"))
 ])

@@ -16,7 +16,8 @@
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#include <structmember.h>
+
+#include "object_slots.h"
 
 enum { START, END, END_OPEN, ALTERNATIVES, LINE, EVENT_SLOTS };
 static const char *event_slots[EVENT_SLOTS] = {"start", "end", "end_open", "alternatives", "line"};
@@ -26,22 +27,11 @@ static const char *date_slots[DATE_SLOTS] = {"_start", "_end", "precision"};
 static int
 offsets_of(PyTypeObject *cls, const char **names, int count, Py_ssize_t *offsets)
 {
-    for (int i = 0; i < count; i++) {
-        PyObject *descriptor = cls->tp_dict == NULL ? NULL : PyDict_GetItemString(cls->tp_dict, names[i]);  /* (borrowed) */
-        /* the class's own object slot, within its objects (another class's descriptor set on it would point elsewhere) */
-        if (descriptor == NULL || Py_TYPE(descriptor) != &PyMemberDescr_Type || PyDescr_TYPE(descriptor) != cls
-            || ((PyMemberDescrObject *)descriptor)->d_member->type != T_OBJECT_EX
-            || ((PyMemberDescrObject *)descriptor)->d_member->offset < (Py_ssize_t)sizeof(PyObject)
-            || ((PyMemberDescrObject *)descriptor)->d_member->offset + (Py_ssize_t)sizeof(PyObject *) > cls->tp_basicsize) {
-            PyErr_Format(PyExc_TypeError, "%s has no object slot %s", cls->tp_name, names[i]);
+    for (int i = 0; i < count; i++)
+        if ((offsets[i] = slot_offset(cls, names[i], 0)) < 0)
             return -1;
-        }
-        offsets[i] = ((PyMemberDescrObject *)descriptor)->d_member->offset;
-    }
     return 0;
 }
-
-#define SLOT(object, offset) (*(PyObject **)((char *)(object) + (offset)))
 
 /* The float in a date's slot, or -1 with TypeError (an unset slot, or not a float). */
 static int

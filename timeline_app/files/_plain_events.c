@@ -32,14 +32,13 @@
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#include <structmember.h>
+
+#include "../chronology/object_slots.h"
 
 enum { ID, TITLE, START, END, CATEGORY, TAGS, DESCRIPTION, SOURCES, LOCATION, FIELDS };
 static const char *field_names[FIELDS] = {
     "id", "title", "start", "end", "category", "tags", "description", "sources", "location"};
 static PyObject *field_keys[FIELDS];  /* interned: a dict's key is found by its cached hash */
-
-#define SLOT(object, offset) (*(PyObject **)((char *)(object) + (offset)))
 
 /* Whether `text` holds a character `str.strip()` keeps (a title or id of blanks alone is refused). */
 static int
@@ -180,26 +179,6 @@ plain_class(PyTypeObject *cls)
     return 0;
 }
 
-/* The offset of `cls`'s own slot `name`, an object slot `__init__` may set; -1 with an error if
- * not (a descriptor of another class's, set on this one, would point outside its objects). */
-static Py_ssize_t
-slot_offset(PyTypeObject *cls, PyObject *name)
-{
-    PyObject *descriptor = PyDict_GetItemWithError(cls->tp_dict, name);
-    if (descriptor == NULL || Py_TYPE(descriptor) != &PyMemberDescr_Type || PyDescr_TYPE(descriptor) != cls) {
-        if (!PyErr_Occurred())
-            PyErr_Format(PyExc_TypeError, "%R is not a slot of %s", name, cls->tp_name);
-        return -1;
-    }
-    PyMemberDef *member = ((PyMemberDescrObject *)descriptor)->d_member;
-    if (member->type != T_OBJECT_EX || (member->flags & READONLY) || member->offset < (Py_ssize_t)sizeof(PyObject)
-        || member->offset + (Py_ssize_t)sizeof(PyObject *) > cls->tp_basicsize) {
-        PyErr_Format(PyExc_TypeError, "%R is not a writable object slot of %s", name, cls->tp_name);
-        return -1;
-    }
-    return member->offset;
-}
-
 static PyObject *
 make_objects(PyObject *module, PyObject *args)
 {
@@ -230,7 +209,13 @@ make_objects(PyObject *module, PyObject *args)
     PyObject *made = NULL;
     for (Py_ssize_t f = 0; f < fields + constant_count; f++) {
         PyObject *name = f < fields ? PyTuple_GET_ITEM(names, f) : PyTuple_GET_ITEM(constant_names, f - fields);
-        if ((offsets[f] = slot_offset(cls, name)) < 0)
+        const char *text = PyUnicode_Check(name) ? PyUnicode_AsUTF8(name) : NULL;
+        if (text == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "make_objects() takes names of text");
+            goto done;
+        }
+        if ((offsets[f] = slot_offset(cls, text, 1)) < 0)
             goto done;
     }
     if ((made = PyList_New(count)) == NULL)
@@ -379,15 +364,9 @@ plain_dates(PyObject *module, PyObject *args)
     }
     if (plain_class(maker.cls) < 0)
         return NULL;
-    for (int f = 0; f < 14; f++) {
-        PyObject *name = PyUnicode_FromString(date_slots[f]);
-        if (name == NULL)
+    for (int f = 0; f < 14; f++)
+        if ((maker.offsets[f] = slot_offset(maker.cls, date_slots[f], 1)) < 0)
             return NULL;
-        maker.offsets[f] = slot_offset(maker.cls, name);
-        Py_DECREF(name);
-        if (maker.offsets[f] < 0)
-            return NULL;
-    }
     enum { STARTS, ENDS, END_OPENS, START_OPENS, WRITTEN, COLUMNS };
     PyObject *columns[COLUMNS] = {NULL}, *result = NULL, *dates = NULL, *start = NULL, *end = NULL;
     /* the lists as they are now: event_dates is Python, and may change the caller's */
