@@ -864,10 +864,19 @@ key_at(Reader *r, Py_ssize_t a, Py_ssize_t b)
 }
 
 /* One event: "key: value" lines at indentation `indent`, from the first key. */
+/* An event's mapping made with room for the keys an event has (a dict grows once past five:
+ * a new table and every key moved, for each of a million events); any other, as usual. */
+#if PY_VERSION_HEX < 0x030D0000
+#define NEW_MAPPING(r) ((r)->depth <= 1 ? _PyDict_NewPresized(EVENT_KEYS) : PyDict_New())
+#else
+#define NEW_MAPPING(r) PyDict_New()
+#endif
+#define EVENT_KEYS 10
+
 static PyObject *
 mapping_within(Reader *r, Py_ssize_t indent)
 {
-    PyObject *dict = PyDict_New();
+    PyObject *dict = NEW_MAPPING(r);
     if (dict == NULL)
         return NULL;
     for (;;) {
