@@ -458,3 +458,44 @@ def test_make_objects_refuses_another_classes_slot_and_classes_not_made_from_obj
     with pytest.raises(TypeError):
         make_objects(Mapping, ("a",), ([1],), (), ())
     assert make_objects(Small, ("a",), ([1, 2],), (), ())[1].a == 2
+
+
+def test_has_number_dates_in_c_is_the_python_answer(monkeypatch):
+    """Whether yaml-rs read a year written bare: C's one pass against the three in Python, on
+    generated chunks with a `start` or `end` swapped for values at the edge (bools, subclasses
+    of int, text, None, items that are not dicts)."""
+    from timeline_app.files import yaml_doubts
+
+    in_c = yaml_doubts._has_number_dates_in_c
+    assert in_c is not None
+    rng = random.Random(13)
+    answers = {True: 0, False: 0}
+    values = [2014, True, False, "2014", None, 10**40, -5, type("Number", (int,), {})(2014), 2014.0, [2014], {"y": 2014}]
+    import yaml_rs
+
+    for seed in range(60):
+        try:
+            items = yaml_rs.loads(generate(seed)[0], parse_datetime=False).get("events")
+        except Exception:  # noqa: BLE001 - a generated file yaml-rs refuses: nothing to compare
+            continue
+        if not isinstance(items, list) or not items:
+            continue
+        for _ in range(6):
+            mutated = copy.deepcopy(items[:40])
+            for _ in range(rng.randint(0, 3)):
+                at = rng.randrange(len(mutated))
+                if rng.random() < 0.1:
+                    mutated[at] = rng.choice(["text", 7, None, ["a"]])
+                elif isinstance(mutated[at], dict):
+                    mutated[at][rng.choice(["start", "end"])] = copy.deepcopy(rng.choice(values))
+            expected = _python_has_number_dates(yaml_doubts, mutated, monkeypatch)
+            got = in_c(mutated)
+            assert got is expected, mutated
+            answers[got] += 1
+    assert answers[True] > 20 and answers[False] > 20, answers
+
+
+def _python_has_number_dates(yaml_doubts, items, monkeypatch):
+    with monkeypatch.context() as patched:
+        patched.setattr(yaml_doubts, "_has_number_dates_in_c", None)
+        return yaml_doubts.has_number_dates(items)

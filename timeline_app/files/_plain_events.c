@@ -24,6 +24,10 @@
  * `shared_tags(tags, words, lists)`: each event's tags as one tuple shared by every event with
  * the same tags, made of words shared likewise (plain_chunk._tags' third way, in one pass).
  *
+ * `has_number_dates(items)`: whether yaml-rs read some `start` or `end` as a whole number (a
+ * year written bare), which decides whether a chunk's text is searched for `01917` and such
+ * (yaml_doubts.has_number_dates: three passes over the items in Python).
+ *
  * `make_objects(cls, names, columns, constants)` makes objects of a class whose fields are all
  * slots (a `dataclass(slots=True)` without `__post_init__`): each slot set as its `__init__`
  * would set it, without the call.
@@ -578,6 +582,36 @@ failed:
     return NULL;
 }
 
+/* ---- years written bare ---- */
+
+static PyObject *
+has_number_dates(PyObject *module, PyObject *given)
+{
+    if (!PyList_CheckExact(given)) {
+        PyErr_SetString(PyExc_TypeError, "has_number_dates() takes a list of items");
+        return NULL;
+    }
+    PyObject *items = PyList_GetSlice(given, 0, PyList_GET_SIZE(given));  /* (held: a key's __eq__ could change the list) */
+    if (items == NULL)
+        return NULL;
+    int found = 0;
+    for (Py_ssize_t i = 0; !found && i < PyList_GET_SIZE(items); i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        if (!PyDict_CheckExact(item))
+            continue;
+        for (int field = START; !found && field <= END; field++) {
+            PyObject *value = PyDict_GetItemWithError(item, field_keys[field]);
+            if (value == NULL && PyErr_Occurred()) {
+                Py_DECREF(items);
+                return NULL;
+            }
+            found = value != NULL && PyLong_CheckExact(value);
+        }
+    }
+    Py_DECREF(items);
+    return PyBool_FromLong(found);
+}
+
 static PyMethodDef methods[] = {
     {"gather", gather, METH_O,
      "gather(items) -> (ids, titles, starts, ends, categories, tags, descriptions, sources, locations, has_end)\n"
@@ -594,6 +628,8 @@ static PyMethodDef methods[] = {
     {"shared_tags", shared_tags, METH_VARARGS,
      "shared_tags(tags, words, lists) -> each event's tags as the one tuple `lists` keeps for it, made of the\n"
      "words `words` keeps (both dicts grow by what is new), as plain_chunk._tags makes them."},
+    {"has_number_dates", has_number_dates, METH_O,
+     "has_number_dates(items) -> whether some dict among them has a whole number (not a bool) in `start` or `end`."},
     {NULL, NULL, 0, NULL},
 };
 
