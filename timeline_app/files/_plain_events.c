@@ -29,9 +29,12 @@
  * (yaml_doubts.has_number_dates: three passes over the items in Python).
  *
  * `make_objects(cls, names, columns, constants)` makes objects of a class whose fields are all
- * slots (a `dataclass(slots=True)` without `__post_init__`): each slot set as its `__init__`
- * would set it, without the call.
- * tests/test_plain_events.py holds both to the Python path's answers.
+ * slots (a `dataclass(slots=True)` without `__post_init__`, made from object alone): each slot
+ * set as its `__init__` would set it, without the call.
+ *
+ * tests/test_plain_events.py holds each to the Python code's answers. Python code that may run
+ * during a call (an `event_dates` callback; a key's or a word's own __eq__ or __hash__, which the
+ * readers never make) cannot change what a call reads: it reads copies, or refuses such keys.
  */
 
 #define PY_SSIZE_T_CLEAN
