@@ -42,3 +42,48 @@ def test_every_span_on_the_rail_is_drawn(qtbot, tmp_path):
             colour = QColor(image.pixel(int(x), int(rect.center().y())))
             assert colour.name() in (fill.name(), lane_colour.name()), (  # (its fill, or an outline where runs meet)
                 f"{window.index.events[placed.position].title} is not drawn on the rail at x={x:.0f}: {colour.name()}")
+
+
+def _burst_file(tmp_path):
+    """A burst of 200 events on three days, beside spans: the burst is drawn as one cluster."""
+    import datetime
+
+    lines = ["title: A burst", "events:"]
+    for number in range(100):
+        start = datetime.date(2014, 1, 1) + datetime.timedelta(days=20 * number)
+        lines += [f"  - id: span-{number}", f"    title: Span {number}", f"    start: {start.isoformat()}",
+                  f"    end: {(start + datetime.timedelta(days=2000)).isoformat()}", "    category: conflict"]
+    for number in range(200):
+        lines += [f"  - id: point-{number}", f"    title: Point {number}", f"    start: 2015-06-{number % 3 + 1:02d}",
+                  "    category: conflict"]
+    path = tmp_path / "burst.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_cluster_shows_its_count_in_a_row_and_not_on_the_rail_which_is_too_low_for_it(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QPainter
+
+    from timeline_app import MainWindow
+
+    drawn = []
+    draw_static, draw_text = QPainter.drawStaticText, QPainter.drawText
+    monkeypatch.setattr(QPainter, "drawStaticText", lambda self, at, text: (drawn.append(text.text()),
+                                                                          draw_static(self, at, text)))
+    monkeypatch.setattr(QPainter, "drawText", lambda self, *args: (drawn.append(args[-1]), draw_text(self, *args)))
+    window = MainWindow(str(_burst_file(tmp_path)))
+    qtbot.addWidget(window)
+    window.resize(1024, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    canvas = window.canvas
+    canvas.fit_all()
+    drawn.clear()
+    canvas.grab()
+    in_rows = [cluster for cluster in canvas.layout_result.clusters if cluster.row >= 0]
+    assert in_rows and all(f"{cluster.count:,}" in drawn for cluster in in_rows)
+    canvas.toggle_lane(window.index.lane_ids.index("conflict"))  # folded: its clusters ride on the rail
+    drawn.clear()
+    canvas.grab()
+    on_rail = [cluster for cluster in canvas.layout_result.clusters if cluster.row < 0]
+    assert on_rail and not any(f"{cluster.count:,}" in drawn for cluster in on_rail)

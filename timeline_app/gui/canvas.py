@@ -681,11 +681,12 @@ class TimelineCanvas(QWidget):
             painter.setPen(QPen(color, 1))
             painter.setBrush(blend(color, colors["base"], strength * 0.55))
             painter.drawRect(rect)
-            if cluster.row < 0:
-                continue  # the rail is too low for a count: drawn there, its digits showed as specks above the rail's bars
             text = f"{cluster.count:,}"
             kept = self._shaped(text, self._small, font_key, metrics) if shaped else None
-            if (kept.advance if kept else metrics.horizontalAdvance(text)) < rect.width() - 2:
+            # the count where it fits the box, high and wide: a rail's box is too low for it (its
+            # digits, drawn there, showed as specks above the rail's bars)
+            if (kept.advance if kept else metrics.horizontalAdvance(text)) < rect.width() - 2 \
+                    and (kept.height if kept else metrics.height()) <= rect.height():
                 painter.setPen(text_pen)
                 if kept is None:
                     painter.drawText(rect, Qt.AlignCenter | Qt.TextDontClip, text)  # (as the shaped count: whole digits)
