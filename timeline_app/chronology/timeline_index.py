@@ -12,13 +12,12 @@ from operator import attrgetter
 
 import numpy as np
 
-from .event_times import times
+from .event_times import SLICE, times
 from .model import UNCATEGORISED_COLOR, Chronology
 
 UNCATEGORISED = ""
 SHARED_LANE = "\0shared"  # the lane of categories past MAX_LANES
 MAX_LANES = 60
-_SLICE = 50_000  # events per C-level pass: a few ms each, so the window gets the interpreter between them
 
 
 class TimelineIndex:
@@ -39,8 +38,8 @@ class TimelineIndex:
         # as one C call over a million events holds the interpreter (and the window) 0.1-0.3 s
         categories: list[str] = []
         used: Counter = Counter()
-        for first in range(0, count, _SLICE):
-            piece = list(map(attrgetter("category"), events[first : first + _SLICE]))
+        for first in range(0, count, SLICE):
+            piece = list(map(attrgetter("category"), events[first : first + SLICE]))
             categories += piece
             used.update(piece)
         lane_ids = [cid for cid in chronology.categories if cid in used]
@@ -65,8 +64,8 @@ class TimelineIndex:
         lane_number = {cid: number for number, cid in enumerate(lane_ids)}
         shared_lane = len(lane_ids) - 1
         self.lanes = np.concatenate([
-            np.fromiter(map(lane_number.get, categories[first : first + _SLICE], repeat(shared_lane)), np.int32)
-            for first in range(0, count, _SLICE)
+            np.fromiter(map(lane_number.get, categories[first : first + SLICE], repeat(shared_lane)), np.int32)
+            for first in range(0, count, SLICE)
         ]) if count else np.empty(0, np.int32)
         # per lane, the same arrays again, so a frame culls each lane with two binary searches
         by_lane = np.argsort(self.lanes, kind="stable")
