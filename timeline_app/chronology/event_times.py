@@ -30,7 +30,7 @@ class Times(NamedTuple):
 
 
 def times(events: list[Event]) -> Times:
-    columns = _in_c(events) if _read_in_c is not None else None
+    columns = _in_c(events)
     if columns is None:
         columns = _in_python(events)
     starts, ends, lines, is_span, is_exact, unusual = columns
@@ -41,13 +41,17 @@ def times(events: list[Event]) -> Times:
 
 def starts_and_lines(events: list[Event]) -> tuple[np.ndarray, np.ndarray]:
     """Each event's first second and its line: what the loader sorts a large file's events by."""
-    columns = _in_c(events) if _read_in_c is not None else None
+    columns = _in_c(events)
     if columns is None:
         return _column(events, _START), _column(events, _LINE, kind=np.int64)
     return columns[0], columns[2]
 
 
 def _in_c(events: list[Event]):
+    """The columns read in C, and the positions whose end `end_seconds` must tell; None where the
+    module is not built, or some event is not one it reads."""
+    if _read_in_c is None:
+        return None
     try:
         pieces = [_read_in_c(events, first, min(first + SLICE, len(events)), Event, PartialDate, DAY, MINUTE)
                   for first in range(0, len(events), SLICE)]
