@@ -499,3 +499,37 @@ def _python_has_number_dates(yaml_doubts, items, monkeypatch):
     with monkeypatch.context() as patched:
         patched.setattr(yaml_doubts, "_has_number_dates_in_c", None)
         return yaml_doubts.has_number_dates(items)
+
+
+def test_real_files_and_every_style_load_alike_with_and_without_the_c_module(monkeypatch):
+    """The real chronologies under tests/data/world_yaml (each as stored, as our events, and
+    repeated past the chunk size, as test_world_yaml_agree reads them) and the bundled one: the
+    same problems and model with the C functions and without them. Most are not in our format
+    (their problems say so), which the C functions must decline alike."""
+    from pathlib import Path
+
+    from test_world_yaml_agree import FILES, _variants
+
+    from synthetic import synthetic_yaml
+
+    texts = [text for path in FILES for _, text in _variants(path)]
+    texts.append((Path(__file__).parent.parent / "timeline_app" / "bundled" / "events.yaml").read_text("utf-8"))
+    # and the benchmark's styles past two chunks: hand-written, `yaml.safe_dump`'s (most events
+    # without sources), world (not ASCII, years written bare), prose, a syntax error at the end
+    texts += [synthetic_yaml(2500, seed=9, style=style) for style in ("hand", "safe_dump", "world", "prose", "broken_late")]
+    read = []  # (lists in other tools' keys (`date:`, `name:`) never become plain chunks: only a few events get here)
+    dates_in_c = plain_chunk_module.plain_dates
+    monkeypatch.setattr(plain_chunk_module, "plain_dates",
+                        lambda *args: read.append(len(args[0])) or dates_in_c(*args))
+    with_c = []
+    for text in texts:
+        forget_dates()
+        result = load_text(text, "")
+        with_c.append((_problems(result.problems), _summary(result.chronology)))
+    assert sum(read) >= 4 * 2500, "the benchmark styles' events should reach the C functions"
+    for name in ("gather", "make_objects", "plain_dates", "plain_links", "shared_tags"):
+        monkeypatch.setattr(plain_chunk_module, name, None)
+    for text, (problems, model) in zip(texts, with_c):
+        forget_dates()
+        result = load_text(text, "")
+        assert (_problems(result.problems), _summary(result.chronology)) == (problems, model)
