@@ -1,7 +1,8 @@
 """The compiled parts, all optional: `files/_plain_yaml.c` (a chunk of events in the plain block
 style read in C, and where a large file's events list has its items), `files/_plain_events.c` (a
-chunk's plain events gathered and made in C) and `chronology/_event_times.c` (each event's times
-read in one pass, for the index and the sort).
+chunk's plain events gathered and made in C), `files/_warm_arenas.c` (fresh memory for a large
+load made ready on another core) and `chronology/_event_times.c` (each event's times read in one
+pass, for the index and the sort).
 
 Where they cannot be built the loader reads every chunk with yaml-rs, finds the items with numpy
 and gathers and makes the events in Python, as before, to the same answers (only slower).
@@ -12,5 +13,6 @@ from setuptools import Extension, setup
 setup(ext_modules=[
     Extension(f"timeline_app.{package}.{name}", [f"timeline_app/{package}/{name}.c"], optional=True,
               depends=["timeline_app/chronology/object_slots.h"])
-    for package, name in (("files", "_plain_yaml"), ("files", "_plain_events"), ("chronology", "_event_times"))
+    for package, name in (("files", "_plain_yaml"), ("files", "_plain_events"), ("files", "_warm_arenas"),
+                          ("chronology", "_event_times"))
 ])

@@ -1,4 +1,4 @@
-"""The compiled modules of the files package, `_plain_yaml.c` and `_plain_events.c` (built by
+"""The compiled modules of the files package, `_plain_yaml.c`, `_plain_events.c` and `_warm_arenas.c` (built by
 setup.py where the package is installed), each None where it was not built: see
 `chronology.compiled`."""
 
@@ -8,3 +8,4 @@ from ..chronology.compiled import built
 
 plain_yaml = built(__package__, "_plain_yaml")
 plain_events = built(__package__, "_plain_events")
+warm_arenas = built(__package__, "_warm_arenas")

@@ -15,6 +15,7 @@ from ..chronology.model import Chronology
 from ..chronology.problems import Problem, has_errors, in_file_order, with_path
 from .bundled import is_bundled
 from .fast_reader import FastPathFailed, has_unplain_bytes, read_fast
+from .ready_memory import memory_made_ready
 from .validation import build_chronology
 from .yaml_reader import ReadError, decode, read_precise
 
@@ -49,7 +50,7 @@ def load_text(text: str, path: str = "<text>", progress: Callable[[float], None]
               plain: bool | None = None) -> LoadResult:
     """Load already-decoded YAML text; see `load_file`. `plain`: whether the text holds only
     characters the fast readers take, when already known (None: they look)."""
-    with _collector_paused():
+    with _collector_paused(), memory_made_ready(len(text)):
         try:
             result = _load_text(text, path, progress, plain)
         except (MemoryError, RecursionError) as error:
