@@ -87,3 +87,54 @@ def test_a_cluster_shows_its_count_in_a_row_and_not_on_the_rail_which_is_too_low
     canvas.grab()
     on_rail = [cluster for cluster in canvas.layout_result.clusters if cluster.row < 0]
     assert on_rail and not any(f"{cluster.count:,}" in drawn for cluster in on_rail)
+
+
+def _busy_days_file(tmp_path):
+    """The crowded lane's spans fill every row; beside them, six events on each of six days (too
+    few a day for a cluster), some with an approximate date: they go to the rail, a day's on one spot."""
+    import datetime
+
+    lines = _crowded_file(tmp_path).read_text(encoding="utf-8").splitlines()
+    for day in range(6):
+        start = datetime.date(2015, 3, 1) + datetime.timedelta(days=200 * day)
+        for number in range(6):
+            written = f"~{start.isoformat()}" if number % 3 == 2 else start.isoformat()
+            lines += [f"  - id: day-{day}-{number}", f"    title: Day {day} event {number}", f"    start: '{written}'",
+                      "    category: conflict"]
+    path = tmp_path / "busy.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_events_of_one_day_on_the_rail_show_as_one_dot_drawn_once_per_look(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QPainter
+
+    from timeline_app import MainWindow
+    from timeline_app.gui.canvas import MARKER_WIDTH
+    from timeline_app.gui.colors import blend
+
+    centres = []
+    draw_ellipse = QPainter.drawEllipse
+    monkeypatch.setattr(QPainter, "drawEllipse", lambda self, centre, *radii: (
+        centres.append((round(centre.x(), 3), round(centre.y(), 3), self.pen().color().name(), self.brush().color().name())),
+        draw_ellipse(self, centre, *radii)))
+    window = MainWindow(str(_busy_days_file(tmp_path)))
+    qtbot.addWidget(window)
+    window.resize(1024, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    canvas = window.canvas
+    canvas.fit_all()
+    centres.clear()
+    image = canvas.grab().toImage()
+    dots = [p for p in canvas.layout_result.placed if p.row < 0 and p.x1 - p.x0 < MARKER_WIDTH]
+    spots = {(p.x0, bool(window.index.is_exact[p.position])) for p in dots}
+    assert len(dots) >= 24 and len({x for x, _ in spots}) == 6, "each day's events should share a spot on the rail"
+    rail_y = round(canvas.event_rect(dots[0]).center().y(), 3)
+    on_rail = [centre for centre in centres if centre[1] == rail_y]
+    assert len(on_rail) == len(set(on_rail)), "a dot was drawn again on top of the same dot"
+    assert len(on_rail) >= len(spots)  # (once per look at each spot, again only between other looks)
+    lane_colour = QColor(window.index.lane_colors[dots[0].lane])
+    shown = {lane_colour.name(), blend(lane_colour, canvas._colors()["base"], 0.30).name()}  # filled, or a ring's fill
+    for x, _ in spots:  # every day shows: its dot's middle is in the lane's colour
+        assert QColor(image.pixel(int(x + MARKER_WIDTH / 2), int(rail_y))).name() in shown

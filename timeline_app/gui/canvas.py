@@ -733,16 +733,24 @@ class TimelineCanvas(QWidget):
                                 hatches[lane])
         painter.setRenderHint(QPainter.Antialiasing, True)
         outline = QPen(colors["base"], 1.5)
+        rings = [QPen(color, 2) for color in lane_colors]
+        rail_dot_drawn: dict[int, tuple] = {}  # lane -> (x, exact) of the last dot drawn on its rail
         for placed, rect in placed_rects:
             if placed.x1 - placed.x0 >= MARKER_WIDTH:
                 continue
             lane = placed.lane
+            precise = exact[placed.position]
+            if placed.row < 0:  # on the rail, many events of a day share one spot: the same dot is drawn once
+                look = (placed.x0, precise)
+                if rail_dot_drawn.get(lane) == look:
+                    continue
+                rail_dot_drawn[lane] = look
             centre = QPointF(placed.x0 + MARKER_WIDTH / 2, rect.center().y())
-            if exact[placed.position]:
+            if precise:
                 painter.setPen(outline)
                 painter.setBrush(lane_colors[lane])
             else:
-                painter.setPen(QPen(lane_colors[lane], 2))
+                painter.setPen(rings[lane])
                 painter.setBrush(fills[lane])
             radius = 5.5 if placed.row >= 0 else 3.5
             painter.drawEllipse(centre, radius, radius)
