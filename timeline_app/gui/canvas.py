@@ -672,6 +672,9 @@ class TimelineCanvas(QWidget):
         bottom = self.height()
         shaped = self._shapes_text(painter)
         font_key = self._small.key()
+        # a count's height, known before it is shaped (digits and commas: ASCII), so a box too low
+        # for it shapes nothing: a million events' rails held a hundred new counts a frame, 6 ms
+        count_height = self._ascii_height(self._small, font_key) if shaped else metrics.height()
         for cluster in self.layout_result.clusters:
             rect = self.cluster_rect(cluster)
             if rect.bottom() < LANES_TOP or rect.top() > bottom:
@@ -681,6 +684,8 @@ class TimelineCanvas(QWidget):
             painter.setPen(QPen(color, 1))
             painter.setBrush(blend(color, colors["base"], strength * 0.55))
             painter.drawRect(rect)
+            if count_height is not None and count_height > rect.height():
+                continue  # (a rail's box: too low for any count, shaped or not)
             text = f"{cluster.count:,}"
             kept = self._shaped(text, self._small, font_key, metrics) if shaped else None
             # the count where it fits the box, high and wide: a rail's box is too low for it (its
