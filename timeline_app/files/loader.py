@@ -16,6 +16,7 @@ from ..chronology.problems import Problem, has_errors, in_file_order, with_path
 from .bundled import is_bundled
 from .fast_reader import FastPathFailed, has_unplain_bytes, read_fast
 from .ready_memory import memory_made_ready
+from .streamed_text import STREAMED_FROM, streamed_text
 from .validation import build_chronology
 from .yaml_reader import ReadError, decode, read_precise
 
@@ -135,6 +136,20 @@ def read_file_bytes(path: str) -> bytes:
     Never blocks: a FIFO, a device such as /dev/zero, a socket or a directory is
     refused from its type before anything is read.
     """
+    with _opened(path) as (handle, _):
+        return _whole(handle)
+
+
+def _whole(handle) -> bytes:
+    data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:  # it grew while being read
+        raise ReadError([Problem(1, 1, f"file is larger than {MAX_FILE_BYTES >> 30} GB: the largest file read")])
+    return data
+
+
+@contextlib.contextmanager
+def _opened(path: str):
+    """(a binary handle, its size) of a regular file of at most MAX_FILE_BYTES; ReadError says why not."""
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
@@ -147,14 +162,11 @@ def read_file_bytes(path: str) -> bytes:
         if info.st_size > MAX_FILE_BYTES:
             raise ReadError([Problem(1, 1, f"file is {info.st_size / 1e9:.1f} GB: the largest file read is {MAX_FILE_BYTES >> 30} GB")])
         with os.fdopen(os.dup(descriptor), "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            yield handle, info.st_size
     except OSError as error:
         raise ReadError([Problem(1, 1, f"cannot read file: {error.strerror or error}")]) from None
     finally:
         os.close(descriptor)
-    if len(data) > MAX_FILE_BYTES:  # it grew while being read
-        raise ReadError([Problem(1, 1, f"file is larger than {MAX_FILE_BYTES >> 30} GB: the largest file read")])
-    return data
 
 
 _KINDS = {
@@ -212,9 +224,15 @@ def _read_text(name: str) -> tuple[str, bool | None]:
     """The file's text, and whether it holds only characters the fast readers take (looked for
     in its bytes: `fast_reader.has_unplain_bytes`; None when not looked for). Its bytes are let go
     on return (a 350 MB file's bytes, kept while its million events were built, were a seventh
-    of the peak memory)."""
-    data = read_file_bytes(name)
+    of the peak memory); a large file's are never held whole (`streamed_text`)."""
     kind = os.path.splitext(name)[1].lower()
+    with _opened(name) as (handle, size):
+        if size >= STREAMED_FROM and kind != ".timeline":  # (an XML file may declare another encoding)
+            streamed = streamed_text(handle, MAX_FILE_BYTES, kind != ".csv")
+            if streamed is not None:
+                return streamed
+            handle.seek(0)  # something out of the ordinary: read whole, for `decode` to say what
+        data = _whole(handle)
     if kind == ".timeline":
         text = _xml_declared_text(data)
         if text is not None:
