@@ -1,6 +1,6 @@
-"""`lay_out` as it was first written, one event at a time in Python (its clustering, which did not
-change, is the module's own `lane_clusters`): kept as the reference that
-tests/test_layout_agrees.py holds the vectorised `geometry.layout.lay_out` to."""
+"""`lay_out` as it was first written, one event at a time in Python, with its clustering's first
+form (`lane_clusters`: every visible start divided, floored and compared): kept as the reference
+that tests/test_layout_agrees.py and tests/test_bucket_runs.py hold `geometry.layout` to."""
 
 from __future__ import annotations
 
@@ -16,8 +16,10 @@ from timeline_app.geometry.layout import (
     NOTE_ARROW_ROOM,
     Cluster,
     PlacedEvent,
+    CLUSTER_MIN_WIDTH,
+    CLUSTER_PIXELS,
+    MAX_DETAILED_PER_ROW,
     TimelineLayout,
-    lane_clusters,
 )
 from timeline_app.geometry.viewport import Viewport
 
@@ -138,3 +140,29 @@ def lay_out(
                 layout.placed.append(PlacedEvent(position, lane, row, start_x, x1, label_x, wanted if shown else 0.0,
                                                  lines if shown else 1))
     return layout
+
+
+def lane_clusters(lane: int, rows: int, member_starts: np.ndarray, member_ends: np.ndarray, left: float, spp: float):
+    """A lane's dense stretches as clusters, aligned to absolute time so they do not shimmer
+    while panning: their stacking items (x0, marker end, label x, width 0, the Cluster, 1 line),
+    and which of the lane's visible events they hold (`dense`)."""
+    # starts are sorted, so buckets are too: runs give counts without a sort
+    buckets = np.floor(member_starts / (CLUSTER_PIXELS * spp)).astype(np.int64)
+    steps = np.diff(buckets, prepend=buckets[0] - 1) != 0
+    run_starts = np.flatnonzero(steps)
+    counts = np.diff(np.append(run_starts, len(buckets)))
+    dense = (counts > max(1, rows - 1))[np.cumsum(steps) - 1]
+    if len(member_starts) - int(dense.sum()) > rows * MAX_DETAILED_PER_ROW:
+        dense[:] = True
+    items: list[tuple[float, float, float, float, Cluster, int]] = []
+    if dense.any():  # each dense run's extent at once (a frame at 1M makes hundreds)
+        dense_runs = dense[run_starts]
+        run_ends = (np.append(run_starts[1:], len(buckets)) - 1)[dense_runs]
+        starts = member_starts[run_starts[dense_runs]]
+        x0 = (starts - left) / spp
+        x1 = np.maximum((member_starts[run_ends] - left) / spp + MARKER_WIDTH, x0 + CLUSTER_MIN_WIDTH)
+        last_ends = np.maximum.reduceat(member_ends, run_starts)[dense_runs]
+        for x0, x1, count, start, last_end in zip(x0.tolist(), x1.tolist(), counts[dense_runs].tolist(), starts.tolist(),
+                                                  last_ends.tolist()):
+            items.append((x0, x1, x1, 0.0, Cluster(lane, x0, x1, count, start, last_end), 1))
+    return items, dense

@@ -7,6 +7,7 @@ over a bounded number of rows: O(n * rows) for n visible events.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from operator import attrgetter
 from functools import partial
@@ -133,8 +134,7 @@ def lay_out(
         if not len(members):
             continue
         # clusters and single events share the rows, so neither ever covers the other
-        items, dense = lane_clusters(lane, rows, member_starts, member_ends, left, spp)
-        detail = np.flatnonzero(~dense)
+        items, detail = lane_clusters(lane, rows, member_starts, member_ends, left, spp)
         if len(detail):
             positions = members[detail]
             details = _detail_items(events, positions, (member_starts[detail] - left) / spp,
@@ -186,27 +186,59 @@ def _placed_events(lane: int, positions: np.ndarray, details: tuple, events: np.
 def lane_clusters(lane: int, rows: int, member_starts: np.ndarray, member_ends: np.ndarray, left: float, spp: float):
     """A lane's dense stretches as clusters, aligned to absolute time so they do not shimmer
     while panning: their stacking items (x0, marker end, label x, width 0, the Cluster, 1 line),
-    and which of the lane's visible events they hold (`dense`)."""
-    # starts are sorted, so buckets are too: runs give counts without a sort
-    buckets = np.floor(member_starts / (CLUSTER_PIXELS * spp)).astype(np.int64)
-    steps = np.diff(buckets, prepend=buckets[0] - 1) != 0
-    run_starts = np.flatnonzero(steps)
-    counts = np.diff(np.append(run_starts, len(buckets)))
-    dense = (counts > max(1, rows - 1))[np.cumsum(steps) - 1]
-    if len(member_starts) - int(dense.sum()) > rows * MAX_DETAILED_PER_ROW:
-        dense[:] = True
+    and which of the lane's visible events are shown on their own (their indices, in order)."""
+    run_starts = _bucket_runs(member_starts, CLUSTER_PIXELS * spp)
+    count = len(member_starts)
+    counts = np.diff(np.append(run_starts, count))
+    dense_runs = counts > max(1, rows - 1)
+    if count - int(counts[dense_runs].sum()) > rows * MAX_DETAILED_PER_ROW:
+        dense_runs[:] = True
     items: list[tuple[float, float, float, float, Cluster, int]] = []
-    if dense.any():  # each dense run's extent at once (a frame at 1M makes hundreds)
-        dense_runs = dense[run_starts]
-        run_ends = (np.append(run_starts[1:], len(buckets)) - 1)[dense_runs]
+    if dense_runs.any():  # each dense run's extent at once (a frame at 1M makes hundreds)
+        run_ends = (np.append(run_starts[1:], count) - 1)[dense_runs]
         starts = member_starts[run_starts[dense_runs]]
         x0 = (starts - left) / spp
         x1 = np.maximum((member_starts[run_ends] - left) / spp + MARKER_WIDTH, x0 + CLUSTER_MIN_WIDTH)
         last_ends = np.maximum.reduceat(member_ends, run_starts)[dense_runs]
-        for x0, x1, count, start, last_end in zip(x0.tolist(), x1.tolist(), counts[dense_runs].tolist(), starts.tolist(),
-                                                  last_ends.tolist()):
-            items.append((x0, x1, x1, 0.0, Cluster(lane, x0, x1, count, start, last_end), 1))
-    return items, dense
+        for x0, x1, count_of, start, last_end in zip(x0.tolist(), x1.tolist(), counts[dense_runs].tolist(),
+                                                     starts.tolist(), last_ends.tolist()):
+            items.append((x0, x1, x1, 0.0, Cluster(lane, x0, x1, count_of, start, last_end), 1))
+    if dense_runs.all():
+        return items, np.empty(0, np.intp)
+    lone = ~dense_runs  # runs of a few events, each shown on its own
+    firsts, sizes = run_starts[lone], counts[lone]
+    offsets = np.repeat(firsts - np.cumsum(sizes) + sizes, sizes)  # each run's first index, less where it lands
+    return items, offsets + np.arange(int(sizes.sum()))
+
+
+def _bucket_runs(starts: np.ndarray, bucket_width: float) -> np.ndarray:
+    """Where each run of `starts` (sorted) in one bucket of `bucket_width` begins: the indices
+    where `floor(start / bucket_width)` changes. Found by a binary search for each bucket's first
+    start, put right where rounding set a start on the other side of an edge (a zoomed-out frame
+    of a million events had divided, floored and compared every start in view, ten passes over
+    170,000 starts a lane: half its layout); where buckets are hardly fewer than starts (a span
+    from long before the view stretches the range), by those passes."""
+    count = len(starts)
+    first_bucket, last_bucket = math.floor(starts[0] / bucket_width), math.floor(starts[-1] / bucket_width)
+    if last_bucket - first_bucket >= count // 4:
+        buckets = np.floor(starts / bucket_width)
+        return np.flatnonzero(np.diff(buckets, prepend=buckets[0] - 1) != 0)
+    wanted = np.arange(first_bucket + 1, last_bucket + 1, dtype=np.float64)  # each bucket after the first
+    at = np.searchsorted(starts, wanted * bucket_width, side="left")
+    # the first start at or past `at` must be in the bucket or a later one, the one before it in an
+    # earlier one; where rounding broke that, walk (floor(s / w) grows with s, so the walk ends)
+    inside = np.minimum(at, count - 1)
+    wrong = np.flatnonzero(((at < count) & (np.floor(starts[inside] / bucket_width) < wanted))
+                           | ((at > 0) & (np.floor(starts[np.maximum(at - 1, 0)] / bucket_width) >= wanted)))
+    for number in wrong.tolist():
+        bucket, edge = wanted[number], int(at[number])
+        while edge < count and math.floor(starts[edge] / bucket_width) < bucket:
+            edge = int(np.searchsorted(starts, starts[edge], side="right"))
+        while edge > 0 and math.floor(starts[edge - 1] / bucket_width) >= bucket:
+            edge = int(np.searchsorted(starts, starts[edge - 1], side="left"))
+        at[number] = edge
+    edges = np.concatenate(([0], at))
+    return edges[np.append(edges[1:] != edges[:-1], True) & (edges < count)]  # (a bucket with no start: none)
 
 
 _start_note = attrgetter("start.note")
