@@ -34,12 +34,12 @@ def test_objects_made_in_ready_arenas_outlive_it_and_older_ones_are_freed_within
     assert warm_arenas.start()
     try:
         del older  # arenas of CPython's own allocator, freed through this one
-        made = _many_objects(300_000, "made")
+        made = _many_objects(600_000, "made")
     finally:
         handed_out, made_on_request = warm_arenas.stop()
     assert handed_out > 0, "no arena came from the helper: nothing was made ready"
     later = _many_objects(100_000, "later")
-    assert made[123_456] == ("made-123456", 123_456) and made[-1] == ("made-299999", 299_999)
+    assert made[123_456] == ("made-123456", 123_456) and made[-1] == ("made-599999", 599_999)
     assert later[-1] == ("later-99999", 99_999)
     del made  # arenas the helper made, freed by CPython's own allocator
     assert sum(number for _, number in _many_objects(10_000, "after")) == 49_995_000
@@ -49,11 +49,11 @@ def test_overlapping_starts_keep_it_on_until_the_last_stop():
     assert warm_arenas.start() and warm_arenas.start()
     try:
         warm_arenas.stop()
-        kept = _many_objects(300_000, "inner")
+        kept = _many_objects(600_000, "inner")
     finally:
         handed_out, _ = warm_arenas.stop()
     assert handed_out > 0, "the first stop turned it off while another start was still on"
-    assert kept[-1] == ("inner-299999", 299_999)
+    assert kept[-1] == ("inner-599999", 599_999)
     assert warm_arenas.stop() == (0, 0)  # a stop too many changes nothing
 
 
