@@ -12,7 +12,15 @@ import numpy as np
 import pytest
 from layout_reference import lane_clusters as reference_lane_clusters
 
+import timeline_app.geometry.layout as layout
 from timeline_app.geometry.layout import CLUSTER_PIXELS, _bucket_runs, lane_clusters
+
+
+@pytest.fixture(params=["searched", "as_written"], autouse=True)
+def _both_ways(request, monkeypatch):
+    """Every case both ways: by binary search, and (few starts in view) by dividing each."""
+    if request.param == "searched":
+        monkeypatch.setattr(layout, "SEARCHED_FROM", 0)
 
 
 def _runs_by_every_start(starts: np.ndarray, width: float) -> np.ndarray:

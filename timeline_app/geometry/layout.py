@@ -10,9 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from operator import attrgetter
-from functools import partial
-from itertools import repeat
-from typing import Callable, NamedTuple
+from typing import Callable
 
 import numpy as np
 
@@ -28,9 +26,11 @@ CLUSTER_MIN_WIDTH = 24.0
 MAX_DETAILED_PER_ROW = 60
 
 
-class PlacedEvent(NamedTuple):
-    """An event where the frame draws it: a tuple, so a frame's thousand are made at C speed
-    (`_placed_events`; a dataclass's `__init__` took a quarter of a dense frame's layout)."""
+@dataclass(slots=True)
+class PlacedEvent:
+    """An event where the frame draws it. (Not a NamedTuple, though one is made faster: Python
+    3.11 reads a slot at its fastest and a tuple's field through a generic lookup, and the canvas
+    reads each placed event's fields a dozen times a frame: 3% more instructions a frame.)"""
 
     position: int  # index into TimelineIndex.events
     lane: int
@@ -156,31 +156,20 @@ def lay_out(
         )
         if summary:
             rows_of, labelled = [-1] * len(order), [False] * len(order)
-        rows_of, labelled, lines_of = np.array(rows_of, np.int64), np.array(labelled, bool), np.array(lines_of, np.int64)
-        is_event = order >= cluster_count
-        for number, row in zip(order[~is_event].tolist(), rows_of[~is_event].tolist()):  # (a few dozen at most)
-            cluster = items[number][4]
-            cluster.row = row
-            layout.clusters.append(cluster)
-        if details is not None:
-            numbers = order[is_event]
-            layout.placed.extend(_placed_events(lane, positions, details, numbers - cluster_count, rows_of[is_event],
-                                                label_x[numbers], wanted[numbers], labelled[is_event], lines_of[is_event]))
+        starts_x, ends_x = (details[5].tolist(), details[6].tolist()) if details is not None else ((), ())
+        order_list, label_x_list, wanted_list = order.tolist(), label_x.tolist(), wanted.tolist()
+        positions_list = positions.tolist()
+        for number, row, shown, tall in zip(order_list, rows_of, labelled, lines_of):
+            if number < cluster_count:
+                cluster = items[number][4]
+                cluster.row = row
+                layout.clusters.append(cluster)
+            else:
+                event = number - cluster_count
+                layout.placed.append(PlacedEvent(positions_list[event], lane, row, starts_x[event], ends_x[event],
+                                                 label_x_list[number], wanted_list[number] if shown else 0.0,
+                                                 tall if shown else 1))
     return layout
-
-
-_new_placed = partial(tuple.__new__, PlacedEvent)
-
-
-def _placed_events(lane: int, positions: np.ndarray, details: tuple, events: np.ndarray, rows: np.ndarray,
-                   label_x: np.ndarray, wanted: np.ndarray, labelled: np.ndarray, lines: np.ndarray):
-    """The lane's events in stacking order (`events`: their indices among `positions`), each a
-    `PlacedEvent` of Python numbers: no label width, and one line, where its title is not shown."""
-    starts_x, ends_x = details[5], details[6]
-    return map(_new_placed, zip(
-        positions[events].tolist(), repeat(lane), rows.tolist(), starts_x[events].tolist(), ends_x[events].tolist(),
-        label_x.tolist(), np.where(labelled, wanted, 0.0).tolist(), np.where(labelled, lines, 1).tolist(),
-    ))
 
 
 def lane_clusters(lane: int, rows: int, member_starts: np.ndarray, member_ends: np.ndarray, left: float, spp: float):
@@ -211,16 +200,19 @@ def lane_clusters(lane: int, rows: int, member_starts: np.ndarray, member_ends: 
     return items, offsets + np.arange(int(sizes.sum()))
 
 
+SEARCHED_FROM = 4096  # starts in a lane's view: fewer are divided at once (twenty numpy calls cost more)
+
+
 def _bucket_runs(starts: np.ndarray, bucket_width: float) -> np.ndarray:
     """Where each run of `starts` (sorted) in one bucket of `bucket_width` begins: the indices
     where `floor(start / bucket_width)` changes. Found by a binary search for each bucket's first
     start, put right where rounding set a start on the other side of an edge (a zoomed-out frame
     of a million events had divided, floored and compared every start in view, ten passes over
-    170,000 starts a lane: half its layout); where buckets are hardly fewer than starts (a span
-    from long before the view stretches the range), by those passes."""
+    170,000 starts a lane: half its layout); for a few thousand starts, or where buckets are hardly
+    fewer than starts (a span from long before the view stretches the range), by those passes."""
     count = len(starts)
     first_bucket, last_bucket = math.floor(starts[0] / bucket_width), math.floor(starts[-1] / bucket_width)
-    if last_bucket - first_bucket >= count // 4:
+    if count < SEARCHED_FROM or last_bucket - first_bucket >= count // 4:
         buckets = np.floor(starts / bucket_width)
         return np.flatnonzero(np.diff(buckets, prepend=buckets[0] - 1) != 0)
     wanted = np.arange(first_bucket + 1, last_bucket + 1, dtype=np.float64)  # each bucket after the first
