@@ -31,11 +31,16 @@ def window(qtbot):
     from PySide6.QtCore import QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)  # keep the user's settings out of tests
+    return shown_window(qtbot, BUNDLED, (1600, 900))
+
+
+def shown_window(qtbot, path, size: tuple[int, int]):
+    """The main window on `path` at `size`, shown, all its events in view."""
     from timeline_app import MainWindow
 
-    win = MainWindow(BUNDLED)
+    win = MainWindow(str(path))
     qtbot.addWidget(win)
-    win.resize(1600, 900)
+    win.resize(*size)
     win.show()
     qtbot.waitExposed(win)
     win.canvas.fit_all()

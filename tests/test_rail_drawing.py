@@ -1,5 +1,6 @@
 """The overflow rail under a lane's rows: its spans are drawn as runs, and each still shows."""
 
+from conftest import shown_window
 from PySide6.QtGui import QColor
 
 
@@ -20,17 +21,11 @@ def _crowded_file(tmp_path):
 
 
 def test_every_span_on_the_rail_is_drawn(qtbot, tmp_path):
-    from timeline_app import MainWindow
     from timeline_app.gui.canvas import MARKER_WIDTH
     from timeline_app.gui.colors import blend
 
-    window = MainWindow(str(_crowded_file(tmp_path)))
-    qtbot.addWidget(window)
-    window.resize(1024, 640)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, _crowded_file(tmp_path), (1024, 640))
     canvas = window.canvas
-    canvas.fit_all()
     image = canvas.grab().toImage()
     on_rail = [p for p in canvas.layout_result.placed if p.row < 0 and p.x1 - p.x0 >= MARKER_WIDTH]
     assert len(on_rail) >= 10, "the lane should overflow onto its rail"
@@ -64,20 +59,13 @@ def _burst_file(tmp_path):
 def test_a_cluster_shows_its_count_in_a_row_and_not_on_the_rail_which_is_too_low_for_it(qtbot, tmp_path, monkeypatch):
     from PySide6.QtGui import QPainter
 
-    from timeline_app import MainWindow
-
     drawn = []
     draw_static, draw_text = QPainter.drawStaticText, QPainter.drawText
     monkeypatch.setattr(QPainter, "drawStaticText", lambda self, at, text: (drawn.append(text.text()),
                                                                           draw_static(self, at, text)))
     monkeypatch.setattr(QPainter, "drawText", lambda self, *args: (drawn.append(args[-1]), draw_text(self, *args)))
-    window = MainWindow(str(_burst_file(tmp_path)))
-    qtbot.addWidget(window)
-    window.resize(1024, 640)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, _burst_file(tmp_path), (1024, 640))
     canvas = window.canvas
-    canvas.fit_all()
     drawn.clear()
     canvas.grab()
     in_rows = [cluster for cluster in canvas.layout_result.clusters if cluster.row >= 0]
@@ -109,7 +97,6 @@ def _busy_days_file(tmp_path):
 def test_events_of_one_day_on_the_rail_show_as_one_dot_drawn_once_per_look(qtbot, tmp_path, monkeypatch):
     from PySide6.QtGui import QPainter
 
-    from timeline_app import MainWindow
     from timeline_app.gui.canvas import MARKER_WIDTH
     from timeline_app.gui.colors import blend
 
@@ -118,13 +105,8 @@ def test_events_of_one_day_on_the_rail_show_as_one_dot_drawn_once_per_look(qtbot
     monkeypatch.setattr(QPainter, "drawEllipse", lambda self, centre, *radii: (
         centres.append((round(centre.x(), 3), round(centre.y(), 3), self.pen().color().name(), self.brush().color().name())),
         draw_ellipse(self, centre, *radii)))
-    window = MainWindow(str(_busy_days_file(tmp_path)))
-    qtbot.addWidget(window)
-    window.resize(1024, 640)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, _busy_days_file(tmp_path), (1024, 640))
     canvas = window.canvas
-    canvas.fit_all()
     centres.clear()
     image = canvas.grab().toImage()
     dots = [p for p in canvas.layout_result.placed if p.row < 0 and p.x1 - p.x0 < MARKER_WIDTH]
