@@ -9,6 +9,8 @@ large text, and off again even when the load fails.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from chronology_files import generate
 from test_fast_precise_agree import _problems, _summary, forget_dates
@@ -17,6 +19,10 @@ import timeline_app.files.ready_memory as ready_memory
 from timeline_app.files.loader import load_text
 
 warm_arenas = ready_memory.warm_arenas
+
+
+pytestmark = pytest.mark.skipif(os.environ.get("PYTHONMALLOC", "").startswith("malloc"),
+                                reason="CPython's arenas are not used with PYTHONMALLOC=malloc")
 
 
 def test_the_c_module_is_built():
@@ -104,3 +110,60 @@ class _Counting:
 
     def stop(self):
         return self._module.stop()
+
+
+_OVERLAPPING = r"""
+import sys, threading
+from timeline_app.files.compiled import warm_arenas as warm
+sys.setswitchinterval(1e-6)  # (threads take turns as often as they can: a start lands in every gap)
+done = []
+
+def loads(rounds):
+    for _ in range(rounds):
+        warm.start()
+        made = [(str(number), number) for number in range(40_000)]
+        warm.stop()
+        assert made[-1] == ("39999", 39_999)
+
+def checks():
+    while not done:
+        warm.start()
+        warm.stop()
+
+other = threading.Thread(target=checks)
+other.start()
+loads(40)
+done.append(True)
+other.join()
+print("done")
+"""
+
+_FORKED = r"""
+import os
+from timeline_app.files.compiled import warm_arenas as warm
+assert warm.start()
+kept = [(str(number), number) for number in range(200_000)]
+child = os.fork()
+if child == 0:  # the child allocates through CPython's own allocator again, and its stop does nothing
+    more = [(str(number), number) for number in range(200_000)]
+    os._exit(0 if warm.stop() == (0, 0) and more[-1] == ("199999", 199_999) else 3)
+_, status = os.waitpid(child, 0)
+print(os.waitstatus_to_exitcode(status), warm.stop()[0] > 0)
+"""
+
+
+def _run(code: str) -> str:
+    import subprocess
+    import sys
+
+    finished = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    return finished.stdout.strip()
+
+
+def test_loads_overlapping_on_two_threads_neither_hang_nor_lose_objects():
+    assert _run(_OVERLAPPING) == "done"  # (a stop that let the interpreter go while joining its helper hung here)
+
+
+def test_a_child_forked_while_it_is_on_allocates_and_exits():
+    assert _run(_FORKED) == "0 True"

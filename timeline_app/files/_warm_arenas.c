@@ -11,7 +11,10 @@ The helper never calls into Python: it only calls the previous allocator's `allo
 or malloc where CPython was built without mmap arenas: either is safe without the GIL) and
 writes a byte to each page. The allocator is swapped, and arenas are handed over, with the
 GIL held, as CPython calls its arena allocator only then. Loads may overlap (a reload while
-a check runs): `start` and `stop` count their users, the first installs, the last restores.
+a check runs): `start` and `stop` count their users, the first installs, the last restores,
+and joins the helper without letting the GIL go, so no `start` can begin between. Only requests
+of an arena's size are made ready (a new thread's data stack comes this way too); a child
+forked meanwhile gets CPython's own allocator back.
 */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -20,6 +23,7 @@ a check runs): `start` and `stop` count their users, the first installs, the las
 #include <pthread.h>
 #include <unistd.h>
 
+#define ARENA_AT_LEAST (256 * 1024) /* CPython's arenas: 256 KiB before 3.10, 1 MiB since */
 #define READY_MOST 8 /* arenas kept ready: 8 MB at most beyond what is used (a helper touches one in ~1.5 ms, a load uses one in ~9) */
 
 static PyObjectArenaAllocator previous;
@@ -84,8 +88,8 @@ ready_alloc(void *ctx, size_t size)
     (void)ctx;
     void *arena = NULL;
     pthread_mutex_lock(&lock);
-    if (arena_size == 0) {
-        arena_size = size;
+    if (arena_size == 0 && size >= ARENA_AT_LEAST) {
+        arena_size = size; /* (a thread's 16 KiB data stack comes this way too: not an arena) */
         pthread_cond_signal(&room);
     }
     if (size == arena_size && ready_count > 0) {
@@ -108,9 +112,28 @@ ready_free(void *ctx, void *arena, size_t size)
     previous.free(previous.ctx, arena, size);
 }
 
+static void
+forked_child(void)
+{
+    /* the helper does not exist in a child, and `lock` may have been held at the fork: CPython's
+       own allocator back, and nothing running (the ready arenas are the parent's to free) */
+    if (users > 0) {
+        PyObject_SetArenaAllocator(&previous);
+    }
+    pthread_mutex_init(&lock, NULL);
+    pthread_cond_init(&room, NULL);
+    users = 0;
+    running = 0;
+    ready_count = 0;
+}
+
 static PyObject *
 start(PyObject *module, PyObject *unused)
 {
+    static int fork_handled = 0;
+    if (!fork_handled) {
+        fork_handled = pthread_atfork(NULL, NULL, forked_child) == 0;
+    }
     if (users > 0) {
         users++;
         Py_RETURN_TRUE;
@@ -147,11 +170,12 @@ stop(PyObject *module, PyObject *unused)
     PyObject_SetArenaAllocator(&previous);
     pthread_mutex_lock(&lock);
     running = 0;
-    pthread_cond_signal(&room);
+    pthread_cond_broadcast(&room);
     pthread_mutex_unlock(&lock);
-    Py_BEGIN_ALLOW_THREADS
+    /* joined with the GIL held: the helper never takes it (it waits at most for one arena, ~1.5 ms),
+       and another thread's `start` during the join would have begun a second helper and reset
+       what this one still frees (the review's stress test hung in 4 runs of 6) */
     pthread_join(helper, NULL);
-    Py_END_ALLOW_THREADS
     while (ready_count > 0) {
         ready_count--;
         previous.free(previous.ctx, ready[ready_count], arena_size);
