@@ -674,7 +674,7 @@ class TimelineCanvas(QWidget):
         shaped = self._shapes_text(painter)
         font_key = self._small.key()
         # a count's height, known before it is shaped (digits and commas: ASCII), so a box too low
-        # for it shapes nothing: a million events' rails held a hundred new counts a frame, 6 ms
+        # for it (a rail's) shapes and measures nothing
         count_height = self._ascii_height(self._small, font_key) if shaped else metrics.height()
         for cluster in self.layout_result.clusters:
             rect = self.cluster_rect(cluster)
