@@ -57,6 +57,56 @@ def test_selecting_an_event_below_the_fold_scrolls_it_into_view(small):
     assert rect.top() >= 60 and rect.bottom() <= canvas.height()
 
 
+def test_every_event_chosen_from_the_list_first_thing_after_opening_lands_in_sight(qtbot):
+    """The reader opens the file and at once picks an event from the list, before the scroll bar
+    has come up: its row is scrolled into sight all the same, and stays there when the bar comes
+    up and narrows the canvas (six of the 32 had stayed under the fold)."""
+    from conftest import shown_window
+
+    first = shown_window(qtbot, BUNDLED, (1024, 640))
+    titles = [event.title for event in first.index.events]
+    missed = []
+    for position, title in enumerate(titles):
+        window = first if not position else shown_window(qtbot, BUNDLED, (1024, 640))
+        window.canvas.grab()  # (before the scroll bar this paint asks for has come up)
+        row = window.list_model.row_of(position)
+        window.event_list.setCurrentIndex(window.list_model.index(row, 0))
+        canvas = window.canvas
+        qtbot.wait(1)  # (the bar comes up)
+        rect = canvas.event_rect(placed_of(canvas)[position])
+        if not (rect.top() >= 60 and rect.bottom() <= canvas.height()):
+            missed.append(f"{title}: rows {rect.top():.0f}-{rect.bottom():.0f}, canvas {canvas.height()} high")
+        window.close()
+    assert not missed, missed
+
+
+def test_an_event_added_to_the_lowest_lane_is_scrolled_into_sight(qtbot, tmp_path):
+    """Added through the window, an event is selected in the same turn as its file is reloaded:
+    the reveal must use the new file's layout, not the last paint's (whose positions are of the
+    events before it)."""
+    import shutil
+
+    from conftest import shown_window
+
+    path = tmp_path / "events.yaml"
+    shutil.copy(BUNDLED, path)
+    window = shown_window(qtbot, path, (1024, 640))
+    qtbot.wait(1)
+    lowest = window.index.lane_ids[-1]
+    neighbour = next(event for event in window.index.events if event.category == lowest)
+    with open(path, "a", encoding="utf-8") as file:
+        file.write(f"  - id: added-below\n    title: Added below the fold\n"
+                   f"    start: '{neighbour.start.iso()}'\n    category: {lowest}\n")
+    window._event_added("added-below")
+    qtbot.waitUntil(lambda: "added-below" in window.index.position_of_id, timeout=10_000)
+    qtbot.wait(1)
+    position = window.index.position_of_id["added-below"]
+    canvas = window.canvas
+    assert canvas.selected == position
+    rect = canvas.event_rect(placed_of(canvas)[position])
+    assert rect.top() >= 60 and rect.bottom() <= canvas.height(), (rect.top(), rect.bottom(), canvas.height())
+
+
 def test_dragging_the_canvas_up_scrolls_the_lanes(small, qtbot):
     canvas = small.canvas
     start = QPoint(300, 400)

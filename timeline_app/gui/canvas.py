@@ -225,14 +225,17 @@ class TimelineCanvas(QWidget):
         self.selection_changed.emit(position)
 
     def ensure_visible(self, position: int) -> None:
-        self._reveal_lane_of(position)
+        """Bring the event into view: across, by centring on it if need be; then down, by scrolling
+        its row into sight in the layout of the view it is shown in (revealed in the last paint's,
+        of a view since changed, the event had landed below the fold)."""
         start, end = float(self.index.starts[position]), float(self.index.ends[position])
         width = self.width()
         left, right = self.view.left, self.view.right(width)
-        if start >= left and start <= right - 0.15 * (right - left):
-            return
-        centre = (start + min(end, start + 0.5 * (right - left))) / 2
-        self.set_view(Viewport(centre - self.view.seconds_per_pixel * width / 2, self.view.seconds_per_pixel))
+        if not left <= start <= right - 0.15 * (right - left):
+            centre = (start + min(end, start + 0.5 * (right - left))) / 2
+            self.set_view(Viewport(centre - self.view.seconds_per_pixel * width / 2, self.view.seconds_per_pixel))
+        self.layout_result = self.compute_layout()  # (the last paint's may be of another view or size)
+        self._reveal_lane_of(position)
 
     @property
     def auto_fit(self) -> bool:
@@ -420,8 +423,10 @@ class TimelineCanvas(QWidget):
             QTimer.singleShot(0, bar, lambda: bar.setVisible(wanted))  # (not after the bar is gone)
 
     def _reveal_lane_of(self, position: int) -> None:
-        """Scroll so the event's row is in view (or, not laid out yet, its lane's top)."""
-        if not self.vertical_bar.isVisible():
+        """Scroll so the event's row is in view (or, not laid out yet, its lane's top): also before
+        the scroll bar has come up (it is shown after the paint that finds the lanes too tall, and
+        a selection made as a file opens, or reopens with an event just added, comes first)."""
+        if self.fixed_rows is not None or self.vertical_bar.parentWidget() is None:
             return
         placed = self.placed_of(position)
         if placed is not None and self._geometry:
@@ -433,9 +438,16 @@ class TimelineCanvas(QWidget):
         else:
             return
         if top < LANES_TOP:
-            self.scroll_lanes(top - LANES_TOP)
+            self._scroll_to(self.scroll_y + top - LANES_TOP)
         elif bottom > self.height():
-            self.scroll_lanes(bottom - self.height())
+            self._scroll_to(self.scroll_y + bottom - self.height())
+
+    def _scroll_to(self, scroll: float) -> None:
+        """Scroll the lanes to `scroll` (kept within their height), with or without the bar in sight."""
+        self.scroll_y = scroll
+        self._sync_vertical_bar()
+        self._geometry = self.lane_geometry()  # (where the rows now stand, for the next question before a paint)
+        self._invalidate()
 
     def _scrolled(self, value: int) -> None:
         self.scroll_y = float(value)
@@ -1116,7 +1128,19 @@ class TimelineCanvas(QWidget):
         super().focusOutEvent(event)
 
     def resizeEvent(self, event) -> None:
+        kept_in_sight = self._selected_in_sight(event.oldSize().height())
         if (self._auto_fit or not self._fitted_once) and self.index is not None:
             self.fit_all()
         self._invalidate()
+        if kept_in_sight:  # (the scroll bar coming up narrows the canvas, and may stack its lanes otherwise)
+            self.layout_result = self.compute_layout()
+            self._reveal_lane_of(self.selected)
+
+    def _selected_in_sight(self, height: float) -> bool:
+        """Whether the selected event's row was wholly in sight in a canvas `height` high."""
+        placed = self.placed_of(self.selected) if self.selected >= 0 and self.index is not None else None
+        if placed is None or not self._geometry:
+            return False
+        rect = self.event_rect(placed)
+        return rect.top() >= LANES_TOP and rect.bottom() <= height
 
