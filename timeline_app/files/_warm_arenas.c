@@ -29,7 +29,7 @@ forked meanwhile gets CPython's own allocator back.
 static PyObjectArenaAllocator previous;
 static long users;                       /* starts not yet stopped (changed with the GIL held) */
 static int running;                      /* whether the helper should go on (under `lock`) */
-static size_t arena_size;                /* learnt from CPython's first request; 0 until then */
+static size_t arena_size;                /* learnt from CPython's first request of an arena's size; 0 until then */
 static void *ready[READY_MOST];
 static int ready_count;
 static long handed_out, made_here;       /* for the tests: arenas given ready, and not */
