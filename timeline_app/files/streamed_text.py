@@ -12,14 +12,13 @@ loader then reads the file whole, and `yaml_reader.decode` says where it goes wr
 from __future__ import annotations
 
 import codecs
-import re
 from typing import BinaryIO
 
 from .fast_reader import has_unplain_bytes
+from .yaml_reader import has_content
 
 READ_PIECE = 1 << 20
 STREAMED_FROM = 16 << 20  # bytes: a smaller file is read whole (its bytes cost a few ms)
-_SOMETHING = re.compile(r"^[ \t]*[^\s#]", re.M)  # (as `decode` asks: a line with more than a comment)
 
 
 def streamed_text(handle: BinaryIO, most: int, look_for_unplain: bool) -> tuple[str, bool | None] | None:
@@ -43,7 +42,7 @@ def streamed_text(handle: BinaryIO, most: int, look_for_unplain: bool) -> tuple[
         text += decoder.decode(b"", True)
     except UnicodeDecodeError:
         return None
-    if not _SOMETHING.search(text):
+    if not has_content(text):
         return None
     return text, plain if look_for_unplain else None
 

@@ -68,6 +68,14 @@ def position(value: object, fallback: tuple[int, int] = (1, 1)) -> tuple[int, in
     return (line, value.column) if line else fallback
 
 
+_CONTENT = re.compile(r"^[ \t]*[^\s#]", re.M)
+
+
+def has_content(text: str) -> bool:
+    """Whether `text` holds a line with more than blanks or a comment (else the file is empty)."""
+    return _CONTENT.search(text) is not None
+
+
 def decode(data: bytes, expected: str = "a mapping with `title` and `events`") -> str:
     """UTF-8 text of a file, refusing what is not text with the place it goes wrong."""
     problems = []
@@ -91,7 +99,7 @@ def decode(data: bytes, expected: str = "a mapping with `title` and `events`") -
         text = ""
     if problems:
         raise ReadError(problems)
-    if not re.search(r"^[ \t]*[^\s#]", text, re.M):
+    if not has_content(text):
         raise ReadError([Problem(1, 1, f"file is empty: expected {expected}")])
     return text
 
