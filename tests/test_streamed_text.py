@@ -78,6 +78,37 @@ def test_a_large_file_loads_as_it_did_read_whole(monkeypatch, tmp_path):
     whole = loader.load_file(path)
     monkeypatch.setattr(loader, "STREAMED_FROM", 0)
     monkeypatch.setattr(streamed, "READ_PIECE", 4096)
+    monkeypatch.setattr(ready_memory, "READY_FROM", 0)
+    monkeypatch.setattr(ready_memory, "_cores", lambda: 2)
+    forget_dates()
+    pieces = loader.load_file(path)
+    assert _problems(pieces.problems) == _problems(whole.problems)
+    assert _summary(pieces.chronology) == _summary(whole.chronology)
+
+
+def _real_files():
+    from pathlib import Path
+
+    data = Path(__file__).parent / "data"
+    return sorted(path for folder in ("world_yaml", "world_csv", "interchange", "fast_precise")
+                  for path in (data / folder).rglob("*") if path.suffix in (".yaml", ".yml", ".csv", ".json"))
+
+
+@pytest.mark.parametrize("path", _real_files(), ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_real_files_read_in_pieces_load_as_read_whole(monkeypatch, path):
+    """Files gathered from public repositories (tests/data, each named in its README), in every
+    format the loader reads in pieces: the same problems and model read in 4 KB pieces, with
+    their fresh memory made ready on another core (`ready_memory`) as a large file's is."""
+    from test_fast_precise_agree import _problems, _summary, forget_dates
+
+    import timeline_app.files.ready_memory as ready_memory
+
+    forget_dates()
+    whole = loader.load_file(path)
+    monkeypatch.setattr(loader, "STREAMED_FROM", 0)
+    monkeypatch.setattr(streamed, "READ_PIECE", 4096)
+    monkeypatch.setattr(ready_memory, "READY_FROM", 0)
+    monkeypatch.setattr(ready_memory, "_cores", lambda: 2)
     forget_dates()
     pieces = loader.load_file(path)
     assert _problems(pieces.problems) == _problems(whole.problems)
