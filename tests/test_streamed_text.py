@@ -13,6 +13,7 @@ import random
 import pytest
 
 import timeline_app.files.loader as loader
+import timeline_app.files.ready_memory as ready_memory
 import timeline_app.files.streamed_text as streamed
 from timeline_app.files.fast_reader import has_unplain_bytes
 from timeline_app.files.yaml_reader import ReadError, decode
@@ -100,8 +101,6 @@ def test_real_files_read_in_pieces_load_as_read_whole(monkeypatch, path):
     format the loader reads in pieces: the same problems and model read in 4 KB pieces, with
     their fresh memory made ready on another core (`ready_memory`) as a large file's is."""
     from test_fast_precise_agree import _problems, _summary, forget_dates
-
-    import timeline_app.files.ready_memory as ready_memory
 
     forget_dates()
     whole = loader.load_file(path)
