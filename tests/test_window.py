@@ -372,6 +372,35 @@ def test_the_overview_follows_a_search_at_once(window, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: bool(painted), timeout=1000)  # repainted on the filter change, not at the next pan
 
 
+def test_links_in_the_detail_pane_keep_4_5_to_1_when_the_desktop_is_dark_from_the_start(qtbot):
+    """A dark palette set before the window is made (a dark desktop at launch) sends the pane no
+    palette change: its links must be light all the same."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from timeline_app.gui.detail_pane import DetailPane
+
+    app = QApplication.instance()
+    before = app.palette()
+    dark = QPalette(before)
+    for role, color in ((QPalette.Base, "#1e1e1e"), (QPalette.Text, "#e8e8e8"), (QPalette.Window, "#2b2b2b")):
+        dark.setColor(role, QColor(color))
+    app.setPalette(dark)
+    try:
+        pane = DetailPane()
+        qtbot.addWidget(pane)
+        colors = pane.palette()
+        assert _contrast(colors.color(QPalette.Link), colors.color(QPalette.Base)) >= 4.5
+        pane.setHtml("<p>See <a href='https://example.org/report'>the report</a>.</p>")
+        assert [_contrast(color, colors.color(QPalette.Base)) >= 4.5 for color in _link_colors(pane)] == [True]
+        app.setPalette(before)  # the desktop back to light: the pane follows, its links dark again
+        qtbot.waitUntil(lambda: pane.palette().color(QPalette.Base) == before.color(QPalette.Base), timeout=2000)
+        colors = pane.palette()
+        assert _contrast(colors.color(QPalette.Link), colors.color(QPalette.Base)) >= 4.5
+    finally:
+        app.setPalette(before)
+
+
 def test_links_in_the_detail_pane_keep_4_5_to_1_on_a_dark_ground(window):
     from PySide6.QtGui import QColor, QPalette
 
@@ -382,6 +411,22 @@ def test_links_in_the_detail_pane_keep_4_5_to_1_on_a_dark_ground(window):
     window.canvas.select(0)
     pane = window.detail.palette()
     assert _contrast(pane.color(QPalette.Link), pane.color(QPalette.Base)) >= 4.5
+    drawn = _link_colors(window.detail)
+    assert drawn and all(_contrast(color, pane.color(QPalette.Base)) >= 4.5 for color in drawn), drawn
+
+
+def _link_colors(pane) -> list:
+    """The colours the pane's document draws its links in (as its HTML was read, not the palette's)."""
+    colors, block = [], pane.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.charFormat().isAnchor():
+                colors.append(fragment.charFormat().foreground().color())
+            fragments += 1
+        block = block.next()
+    return colors
 
 
 def test_before_and_after_arrows_are_never_under_a_title(qtbot, tmp_path):

@@ -55,6 +55,7 @@ class DetailPane(QTextBrowser):
         self._shown_category, self._shown_file, self._folder = None, "", ""
         self.remote_pictures = RemotePictures(self)
         self.remote_pictures.arrived.connect(self._picture_arrived)
+        self._readable_links()  # (a palette dark from the start sends no change)
 
     def allow_remote_pictures(self, allowed: bool) -> None:
         """The reader's choice (off by default): fetch pictures from the web, or only show where they live."""
@@ -72,14 +73,23 @@ class DetailPane(QTextBrowser):
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """On a dark ground, links in a light blue: Qt's default dark blue falls far below 4.5:1."""
         if event.type() == QEvent.PaletteChange and not self._setting_palette:
-            self._setting_palette = True
-            palette = self.palette()
-            dark = palette.color(QPalette.Base).lightness() < 128
-            palette.setColor(QPalette.Link, QColor("#8ab4f8" if dark else "#1a56a8"))
-            self.setPalette(palette)
-            self._setting_palette = False
+            self._readable_links()
             self._show_again()
         super().changeEvent(event)
+
+    def _readable_links(self) -> None:
+        """The link colour for the ground: in the palette, and in the document's style sheet, since
+        Qt colours a link as its HTML is read, from the application's palette (dark blue on a dark
+        ground: the palette alone changed nothing on screen). Only the link colour is set, so every
+        other colour still follows the desktop's (and a later switch to light or dark comes here again)."""
+        self._setting_palette = True
+        dark = self.palette().color(QPalette.Base).lightness() < 128
+        color = "#8ab4f8" if dark else "#1a56a8"
+        links = QPalette()
+        links.setColor(QPalette.Link, QColor(color))
+        self.setPalette(links)
+        self.document().setDefaultStyleSheet(f"a {{ color: {color}; }}")
+        self._setting_palette = False
 
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt's name
         return None  # never load images, stylesheets or anything else named by the file
