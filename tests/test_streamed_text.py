@@ -68,13 +68,11 @@ def test_a_large_file_with_a_problem_gets_the_whole_reads_message(monkeypatch, t
     assert f"{result.problems[0].line}:{result.problems[0].column}: error: {result.problems[0].message}".startswith(expected)
 
 
-def test_a_large_file_loads_as_it_did_read_whole(monkeypatch, tmp_path):
-    from chronology_files import generate
+def _loads_alike_in_pieces(monkeypatch, path) -> None:
+    """`path` loads to the same problems and model read whole and read in 4 KB pieces, with its
+    fresh memory made ready on another core (`ready_memory`) as a large file's is."""
     from test_fast_precise_agree import _problems, _summary, forget_dates
 
-    text, _ = generate(7, 2_000)
-    path = tmp_path / "events.yaml"
-    path.write_text(text, encoding="utf-8")
     forget_dates()
     whole = loader.load_file(path)
     monkeypatch.setattr(loader, "STREAMED_FROM", 0)
@@ -85,6 +83,15 @@ def test_a_large_file_loads_as_it_did_read_whole(monkeypatch, tmp_path):
     pieces = loader.load_file(path)
     assert _problems(pieces.problems) == _problems(whole.problems)
     assert _summary(pieces.chronology) == _summary(whole.chronology)
+
+
+def test_a_large_file_loads_as_it_did_read_whole(monkeypatch, tmp_path):
+    from chronology_files import generate
+
+    text, _ = generate(7, 2_000)
+    path = tmp_path / "events.yaml"
+    path.write_text(text, encoding="utf-8")
+    _loads_alike_in_pieces(monkeypatch, path)
 
 
 def _real_files():
@@ -98,17 +105,5 @@ def _real_files():
 @pytest.mark.parametrize("path", _real_files(), ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_real_files_read_in_pieces_load_as_read_whole(monkeypatch, path):
     """Files gathered from public repositories (tests/data, each named in its README), in every
-    format the loader reads in pieces: the same problems and model read in 4 KB pieces, with
-    their fresh memory made ready on another core (`ready_memory`) as a large file's is."""
-    from test_fast_precise_agree import _problems, _summary, forget_dates
-
-    forget_dates()
-    whole = loader.load_file(path)
-    monkeypatch.setattr(loader, "STREAMED_FROM", 0)
-    monkeypatch.setattr(streamed, "READ_PIECE", 4096)
-    monkeypatch.setattr(ready_memory, "READY_FROM", 0)
-    monkeypatch.setattr(ready_memory, "_cores", lambda: 2)
-    forget_dates()
-    pieces = loader.load_file(path)
-    assert _problems(pieces.problems) == _problems(whole.problems)
-    assert _summary(pieces.chronology) == _summary(whole.chronology)
+    format the loader reads in pieces."""
+    _loads_alike_in_pieces(monkeypatch, path)
