@@ -62,6 +62,7 @@ from ..geometry.time_axis import axis_layout, major_labels, minor_labels
 from ..geometry.title_wrap import split_title, wrapped_title_width
 from ..geometry.viewport import Viewport
 from . import marks
+from .bars import lane_looks
 from .colors import blend
 
 AXIS_HEIGHT = 42.0
@@ -191,6 +192,7 @@ class TimelineCanvas(QWidget):
         self._small_bold.setBold(True)
         self._metrics = QFontMetricsF(self._font)
         self._shaped_texts: dict[tuple[str, str], _Shaped] = {}  # titles and counts, shaped once (`_shaped`)
+        self._bar_tiles: dict[tuple[int, int], QBrush] = {}  # hatched bars' tiles by colours (gui/bars.py)
         self._ascii_heights: dict[str, float | None] = {}  # by font key (`_ascii_height`)
         self._counts_seen: set[str] = set()  # cluster counts drawn once, not yet shaped (`_shaped_count`)
         self.shape_text = True  # (`_shapes_text`; tests draw both ways)
@@ -717,10 +719,8 @@ class TimelineCanvas(QWidget):
         """Bars first (no antialiasing: they are axis-aligned), then point markers, then labels."""
         exact, events = self.index.is_exact, self.index.events
         lane_colors = [QColor(c) for c in self.index.lane_colors]
-        fills = [blend(c, colors["base"], 0.30) for c in lane_colors]
-        hatches = [QBrush(blend(c, colors["base"], 0.45), Qt.BDiagPattern) for c in lane_colors]
-        dashed = [QPen(c, 1, Qt.DashLine) for c in lane_colors]
-        solid = [QPen(c, 1) for c in lane_colors]
+        looks = lane_looks(painter, lane_colors, colors["base"], self._bar_tiles)
+        width = float(self.width())
         # only what the scrolled lanes show: rows below the fold cost nothing to paint
         top, bottom = LANES_TOP - 2 * self.row_height, float(self.height())
         in_sight = [lane_top + height >= top and lane_top <= bottom for lane_top, height, _ in self._geometry]
@@ -743,12 +743,11 @@ class TimelineCanvas(QWidget):
                 rail_bars.setdefault((lane, precise), []).append((rect.left(), rect.right()))
                 rail_rects[lane] = rect
                 continue
-            self._paint_bar(painter, rect, precise, solid[lane], dashed[lane], fills[lane], hatches[lane])
+            looks[lane].paint(painter, rect, precise, width)
         for (lane, precise), extents in rail_bars.items():
             top, height = rail_rects[lane].top(), rail_rects[lane].height()
             for x0, x1 in merged_runs(extents):
-                self._paint_bar(painter, QRectF(x0, top, x1 - x0, height), precise, solid[lane], dashed[lane], fills[lane],
-                                hatches[lane])
+                looks[lane].paint(painter, QRectF(x0, top, x1 - x0, height), precise, width)
         painter.setRenderHint(QPainter.Antialiasing, True)
         outline = QPen(colors["base"], 1.5)
         rings = [QPen(color, 2) for color in lane_colors]
@@ -769,7 +768,7 @@ class TimelineCanvas(QWidget):
                 painter.setBrush(lane_colors[lane])
             else:
                 painter.setPen(rings[lane])
-                painter.setBrush(fills[lane])
+                painter.setBrush(looks[lane].fill)
             radius = 5.5 if placed.row >= 0 else 3.5
             painter.drawEllipse(centre, radius, radius)
         self._paint_date_marks(painter, placed_rects, lane_colors)
@@ -861,18 +860,6 @@ class TimelineCanvas(QWidget):
                 line = self._metrics.elidedText(line, Qt.ElideRight, room)
             painter.drawText(QRectF(placed.label_x, rect.top() + number * self.row_height, room, rect.height()),
                              Qt.AlignLeft | Qt.AlignVCenter, line)
-
-    @staticmethod
-    def _paint_bar(painter: QPainter, rect: QRectF, precise: bool, solid: QPen, dashed: QPen, fill: QColor,
-                   hatch: QBrush) -> None:
-        """A span's bar: outlined and filled, hatched when its dates are not exact."""
-        painter.setPen(solid if precise else dashed)
-        painter.setBrush(fill)
-        painter.drawRect(rect)
-        if not precise:
-            painter.setPen(Qt.NoPen)
-            painter.setBrush(hatch)
-            painter.drawRect(rect)
 
     def _paint_date_marks(self, painter: QPainter, placed_rects, lane_colors: list[QColor]) -> None:
         """What is uncertain, open or disputed about each drawn event's date (see gui/marks.py)."""
