@@ -1,11 +1,12 @@
 """The compiled parts, all optional: `files/_plain_yaml.c` (a chunk of events in the plain block
 style read in C, and where a large file's events list has its items), `files/_plain_events.c` (a
 chunk's plain events gathered and made in C), `files/_warm_arenas.c` (fresh memory for a large
-load made ready on another core) and `chronology/_event_times.c` (each event's times read in one
-pass, for the index and the sort).
+load made ready on another core), `chronology/_event_times.c` (each event's times read in one
+pass, for the index and the sort) and `geometry/_stacking.c` (a frame's rows stacked).
 
 Where they cannot be built the loader reads every chunk with yaml-rs, finds the items with numpy
-and gathers and makes the events in Python, as before, to the same answers (only slower).
+and gathers and makes the events in Python, and stacks rows in Python, as before, to the same
+answers (only slower).
 Everything else is in pyproject.toml."""
 
 from setuptools import Extension, setup
@@ -14,5 +15,5 @@ setup(ext_modules=[
     Extension(f"timeline_app.{package}.{name}", [f"timeline_app/{package}/{name}.c"], optional=True,
               depends=["timeline_app/chronology/object_slots.h"])
     for package, name in (("files", "_plain_yaml"), ("files", "_plain_events"), ("files", "_warm_arenas"),
-                          ("chronology", "_event_times"))
+                          ("chronology", "_event_times"), ("geometry", "_stacking"))
 ])

@@ -14,7 +14,14 @@ from layout_reference import lay_out as reference_lay_out
 from layout_reference import stack_rows as reference_stack_rows
 from timeline_app.chronology.timeline_index import TimelineIndex
 from timeline_app.files.loader import load_text
-from timeline_app.geometry.layout import MARKER_WIDTH, lay_out, stack_rows
+from timeline_app.geometry.layout import (
+    MARKER_WIDTH,
+    ROW_GAP,
+    _stacked_in_c,
+    lay_out,
+    stack_rows,
+    stack_rows_in_python,
+)
 from timeline_app.geometry.viewport import Viewport
 
 CATEGORIES = ("politics", "conflict", "economy", "media")
@@ -104,3 +111,30 @@ def test_stacking_sends_what_cannot_be_placed_to_the_rail_as_the_reference_does(
                  ([0, 1, 50, 60], [nan, 100, 52, 70], [0] * 4, [0] * 4, 2),
                  ([0, 16, 16, 32], [10, 26, 26, 42], [14, 30, 30, 46], [0, 0, 0, 0], 1)):
         assert stack_rows(*case) == reference_stack_rows(*case)
+
+
+@pytest.mark.skipif(_stacked_in_c is None, reason="_stacking.c is not built here")
+def test_stacking_in_c_equals_the_python_loop_on_any_numbers():
+    """`_stacking.c` and `stack_rows_in_python` are one loop written twice: the same rows, labels
+    and lines for crowded and sparse items, whole and fractional pixels, NaN and infinities
+    anywhere, no rows, two-row titles; and what C does not read (a bad `lines`) still stacks."""
+    rng = random.Random(29)
+    specials = (float("nan"), float("inf"), -float("inf"), 0.0, -0.0, 1e300)
+    for _ in range(4000):
+        count, rows = rng.randint(0, 80), rng.choice((-1, 0, 1, 2, 3, 5, 24))
+
+        def value(low, high):
+            roll = rng.random()
+            return rng.choice(specials) if roll < 0.03 else float(rng.randint(low, high)) if roll < 0.5 else rng.uniform(low, high)
+        x0 = sorted((value(-50, 900) for _ in range(count)), key=lambda x: (x != x, x))  # (NaN last, as argsort puts it)
+        marker_end = [x + rng.choice((MARKER_WIDTH, value(0, 200))) for x in x0]
+        label_x = [rng.choice((m + 4, value(-100, 900))) for m in marker_end]
+        widths = [rng.choice((0.0, value(10, 300), value(0, 40) - 6)) for _ in range(count)]
+        lines = [rng.choice((1, 2)) for _ in range(count)] if rng.random() < 0.5 else None
+        case = (x0, marker_end, label_x, widths, rows, lines)
+        assert _stacked_in_c(*case, ROW_GAP) == stack_rows_in_python(*case)
+    for case in (([0.0, 1.0], [10.0, 11.0], [14.0, 15.0], [5.0, 5.0], 2, [2, 2 ** 70]),  # lines C cannot hold
+                 ([0, 1], [10, 11], [14, 15], [5, 5], 3, None)):  # ints, as tests and callers may pass
+        assert stack_rows(*case) == stack_rows_in_python(*case)
+    with pytest.raises(ValueError):
+        _stacked_in_c([0.0], [1.0, 2.0], [0.0], [0.0], 2, None, ROW_GAP)
