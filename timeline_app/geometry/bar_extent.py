@@ -3,8 +3,9 @@
 Zoomed in to hours, a span of months is a bar millions of pixels wide. Qt strokes a dashed
 outline along all of it (thousands of dashes for the few hundred pixels in sight) and fills
 what its clip keeps; the part in sight is the same pixels at a fraction of the cost. Each end
-moves by whole dash periods, so every dash in sight stays where the whole bar puts it and the
-dashes still travel with the bar as it pans.
+moves by whole dash periods, so the dashes in sight fall where the whole bar's would (Qt itself
+restarts the dashes of an edge that begins off the canvas at the canvas' edge; whole periods
+keep the cut bar's dashes right wherever it starts them).
 """
 
 from __future__ import annotations

@@ -34,7 +34,8 @@ def hatch_tile(fill: QColor, hatch: QColor) -> QBrush:
 
 def tiles_exactly(painter: QPainter, *colors: QColor) -> bool:
     """Whether a tile draws what the fill and pattern would: pixels one to one, opaque colours."""
-    return (painter.paintEngine().type() == QPaintEngine.Raster
+    engine = painter.paintEngine()  # (None: a painter not begun)
+    return (engine is not None and engine.type() == QPaintEngine.Raster
             and painter.deviceTransform().type() in (QTransform.TxNone, QTransform.TxTranslate)
             and all(color.alpha() == 255 for color in colors))
 
