@@ -74,7 +74,7 @@ ROW_HEIGHT = 22.0
 COMPACT_ROW_HEIGHT = 18.0  # when titles would not all fit: still a line of text with room around it
 MAX_LABEL_WIDTH = 560.0  # a title may use the free space to its right, up to this
 WHEEL_ZOOM_PER_NOTCH = 1.25
-MOST_TEXTS_KEPT = 5_000  # shaped titles and counts kept between frames (~1.6 KB each)
+MOST_TEXTS_KEPT = 30_000  # shaped titles and counts kept between frames (0.7 KB each: 7 MB for 10,000 titles)
 # what drawText turns into spaces, breaks a line at, or ends a text at (Qt's separator of length variants)
 _LAID_OUT_OTHERWISE = re.compile("[\t\n\r\x0b\x0c\x1c-\x1e\x85\x9c\u2028\u2029]")
 LANE_CHANGE_FADE_MS = 160  # lanes that grow or shrink in place (a filter, a fold) cross-fade, never jump
@@ -94,6 +94,7 @@ def _line_height(text: str, font: QFont) -> float:
 
 
 MEASURED_AHEAD = 20_000  # files of more events measure their titles as they come into view (9 µs each)
+SHAPED_AHEAD = 20_000  # files of more events shape their titles as they come into view (30 µs each)
 
 
 class _Shaped(NamedTuple):
@@ -360,6 +361,22 @@ class TimelineCanvas(QWidget):
         if not width:  # not measured yet
             width = self._label_widths[position] = self._measured_label(position)
         return float(width)
+
+    def shaping_steps(self, batch: int = 100):
+        """Every title shaped ahead for drawing on one line, a batch a step (for the idle moments
+        once a file is searchable), in files of up to `SHAPED_AHEAD` events: a zoom from the
+        whole of 10,000 events met a hundred titles a frame never drawn before, and shaping
+        them was half of each of its slowest frames."""
+        index = self.index
+        if index is None or len(index) > SHAPED_AHEAD or not self.shape_text:
+            return
+        font, font_key, metrics, events = self._font, self._font.key(), self._metrics, index.events
+        for first in range(0, len(events), batch):
+            if self.index is not index or self._font.key() != font_key:
+                return  # another file, or another font, since: its titles are shaped as they are drawn
+            for event in events[first:first + batch]:
+                self._shaped(event.title, font, font_key, metrics)
+            yield
 
     def _label_widths_of(self, positions: np.ndarray) -> np.ndarray:
         """`_label_width` of many events at once (a frame of a large file lays out thousands)."""

@@ -25,6 +25,7 @@ class MainWindow(LoadingMixin, MenusMixin, EditingMixin, PanelsMixin, QMainWindo
 
     loaded = Signal()
     searchable = Signal()  # every event of the file on screen is in the search index (large files: after the first paint)
+    settled = Signal()  # the idle work after a load is done too (titles shaped ahead: see loading._settling_steps)
 
     def __init__(self, path: str | os.PathLike | None = None):
         super().__init__()
@@ -52,6 +53,9 @@ class MainWindow(LoadingMixin, MenusMixin, EditingMixin, PanelsMixin, QMainWindo
         self._searching: SearchIndex | None = None
         self._indexing_timer = QTimer(self, singleShot=True, interval=0)
         self._indexing_timer.timeout.connect(self._index_a_little)
+        self._settling = None
+        self._settling_timer = QTimer(self, singleShot=True, interval=0)
+        self._settling_timer.timeout.connect(self._settle_a_little)
         self._restore_settings()
         self._keep_dim_text_readable()
         if path is not None:
