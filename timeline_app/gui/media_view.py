@@ -107,8 +107,9 @@ class RemotePictures(QObject):
     def _finished(self, link: str, reply: QNetworkReply) -> None:
         self._pending.discard(link)
         reply.deleteLater()
-        image, data = QImage(), reply.readAll()
-        if reply.error() == QNetworkReply.NoError and data.size() <= MAX_REMOTE_BYTES and image.loadFromData(data):
+        image, received = QImage(), reply.error() == QNetworkReply.NoError
+        data = reply.readAll() if received else None  # (a reply given up as too large is closed: nothing to read)
+        if received and data.size() <= MAX_REMOTE_BYTES and image.loadFromData(data):
             self.pictures[link] = _fitted(image)
         else:
             self.failed.add(link)
