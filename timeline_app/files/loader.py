@@ -34,6 +34,9 @@ class LoadResult:
         return self.chronology is not None and not has_errors(self.problems)
 
 
+FROZEN_FROM = 10_000  # chronologies of more events are moved out of the collector's sight
+
+
 @contextlib.contextmanager
 def _collector_paused():
     """Building a million small objects triggers the cyclic GC dozens of times for
@@ -47,11 +50,15 @@ def _collector_paused():
             gc.enable()
 
 
-def collect_after_load() -> None:
+def collect_after_load(events: int) -> None:
     """The collector run once over everything, when a load's objects are all made and the window
-    is idle: a file of up to 10,000 events (not frozen) leaves its objects in the youngest
-    generation, and the collector's next passes would each scan them all while a frame waits."""
+    is idle: a file of up to `FROZEN_FROM` events (not frozen) leaves its objects in the youngest
+    generation, and the collector's next passes would each scan them all while a frame waits. A
+    larger one's survivors (its index, its search index: made after the load froze its events)
+    are frozen as well: a full pass over a million events' lists took 40 ms of a frame."""
     gc.collect()
+    if events > FROZEN_FROM:
+        gc.freeze()
 
 
 def load_text(text: str, path: str = "<text>", progress: Callable[[float], None] | None = None,
@@ -67,7 +74,7 @@ def load_text(text: str, path: str = "<text>", progress: Callable[[float], None]
         except Exception as error:  # noqa: BLE001 - the CLI and the window promise a message, never a traceback
             message = f"cannot read this file: internal error ({type(error).__name__}: {error}); please report it"
             return LoadResult(path, None, [Problem(1, 1, message, path=path)])
-        if result.chronology is not None and len(result.chronology.events) > 10_000:
+        if result.chronology is not None and len(result.chronology.events) > FROZEN_FROM:
             # a large chronology lives as long as the window: move its million objects
             # out of the collector's sight before it runs again, or its next pass
             # would scan them all while holding the interpreter (~150 ms of frozen UI)
