@@ -12,9 +12,12 @@ PROBE_ROWS = 24  # rows offered to each lane to see how many it would use
 
 
 def rows_needed(layout, lanes: int) -> list[int]:
-    """Rows each lane used in a layout made with PROBE_ROWS (the overflow rail counts as full)."""
+    """Rows each lane used in a layout made with PROBE_ROWS (the overflow rail counts as full, as
+    does a lane left out as crowded: its markers alone would fill the rows)."""
     needs = [0] * lanes
     for item in (*layout.placed, *layout.clusters):
         used = PROBE_ROWS if item.row < 0 else item.row + getattr(item, "label_lines", 1)
         needs[item.lane] = max(needs[item.lane], used)
+    for lane in getattr(layout, "crowded", ()):
+        needs[lane] = PROBE_ROWS
     return needs

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Callable
+from typing import Callable, Container
 
 import numpy as np
 
@@ -60,6 +60,7 @@ class Cluster:
 class TimelineLayout:
     placed: list[PlacedEvent] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)
+    crowded: frozenset[int] = frozenset()  # lanes left out: their markers alone need more rows than given
 
 
 def stack_rows(
@@ -127,8 +128,10 @@ def lay_out(
     wrapped_width: Callable[[int], float] | None = None,
     long_label: float = float("inf"),
     label_widths: Callable[[np.ndarray], np.ndarray] | None = None,
+    lanes: Container[int] | None = None,
+    unless_crowded: Container[int] = (),
 ) -> TimelineLayout:
-    """Place the events visible in `view` (and passing `mask`) lane by lane.
+    """Place the events visible in `view` (and passing `mask`) lane by lane (those in `lanes`, if given).
 
     Events in a stretch of time denser than the lane can show become one cluster
     with a count; clusters are aligned to absolute time so they do not shimmer
@@ -136,12 +139,21 @@ def lay_out(
     markers and clusters on its rail, without titles. A title that one line would cut (at
     the right edge, or at `long_label` wide) wraps onto two rows when `wrapped_width` gives
     its two-line width and two rows are free.
+
+    A lane in `unless_crowded` whose markers alone overlap more deeply than its rows (so some
+    event goes to its rail whatever its title) is left out, named in the layout's `crowded`,
+    before any title is measured: it takes all its rows, and where it is out of sight that is
+    all the canvas needs to know of it (a frame of a million events measured a thousand titles
+    in lanes below the fold).
     """
     layout = TimelineLayout()
+    crowded = set()
     events = index.events
     spp = view.seconds_per_pixel
     left, right = view.left, view.right(width)
     for lane, rows in enumerate(lane_rows):
+        if lanes is not None and lane not in lanes:
+            continue
         summary = lane in summary_lanes
         if summary:
             rows = 1
@@ -154,11 +166,18 @@ def lay_out(
         items, detail = lane_clusters(lane, rows, member_starts, member_ends, left, spp)
         if len(detail):
             positions = members[detail]
-            details = _detail_items(events, positions, (member_starts[detail] - left) / spp,
-                                    (member_ends[detail] - left) / spp, width, rows, label_width, label_widths,
+            starts, ends = (member_starts[detail] - left) / spp, (member_ends[detail] - left) / spp
+            marks = _marker_extents(events, positions, starts, ends)
+        else:
+            positions, marks = detail, None
+        if lane in unless_crowded and _deeper_than(items, marks, rows):
+            crowded.add(lane)
+            continue
+        if marks is not None:
+            details = _detail_items(positions, starts, ends, marks, width, rows, label_width, label_widths,
                                     wrapped_width, long_label)
         else:
-            positions, details = detail, None
+            details = None
         cluster_count = len(items)
         if details is None:
             reach, marker_end, label_x, wanted, lines = (np.array([item[i] for item in items]) for i in (0, 1, 2, 3, 5))
@@ -186,7 +205,28 @@ def lay_out(
                 layout.placed.append(PlacedEvent(positions_list[event], lane, row, starts_x[event], ends_x[event],
                                                  label_x_list[number], wanted_list[number] if shown else 0.0,
                                                  tall if shown else 1))
+    layout.crowded = frozenset(crowded)
     return layout
+
+
+def _deeper_than(items: list, marks: tuple | None, rows: int) -> bool:
+    """Whether more than `rows` of a lane's clusters and markers (each as stacking holds it: from
+    where its marks begin to its marker's end and the gap after) cover one point, so that some
+    item goes to the rail. A title only widens what its event holds, so this is so whatever the
+    titles; unsure (a NaN), it says no and the lane is laid out."""
+    begins = [item[0] for item in items]
+    finishes = [item[1] for item in items]
+    if marks is not None:
+        begins = np.concatenate((begins, marks[0]))
+        finishes = np.concatenate((finishes, marks[1]))
+    begins, finishes = np.asarray(begins, np.float64), np.asarray(finishes, np.float64) + ROW_GAP
+    if len(begins) <= rows or np.isnan(begins).any() or np.isnan(finishes).any():
+        return False
+    begins.sort()
+    finishes.sort()
+    # at each item's beginning: items begun by then (ties included) less those already over
+    depth = np.arange(1, len(begins) + 1) - np.searchsorted(finishes, begins, side="right")
+    return bool(depth.max() > rows)
 
 
 def lane_clusters(lane: int, rows: int, member_starts: np.ndarray, member_ends: np.ndarray, left: float, spp: float):
@@ -253,26 +293,35 @@ def _bucket_runs(starts: np.ndarray, bucket_width: float) -> np.ndarray:
 _start_note = attrgetter("start.note")
 
 
-def _detail_items(events, positions: np.ndarray, starts: np.ndarray, ends: np.ndarray, width: float, rows: int,
+def _marker_extents(events, positions: np.ndarray, starts: np.ndarray, ends: np.ndarray):
+    """Where each event shown on its own holds its row before its title is known: from where its
+    marks begin (a "before" arrow stands left of its marker) to its marker's end (an "after"
+    arrow to its right). Returns (reach, marker end with its arrow, marker end, arrow room)."""
+    count = len(positions)
+    marker = np.maximum(ends, starts + MARKER_WIDTH)
+    # a "before"/"after" arrow stands beside the marker, so it gets room as the marker does
+    notes = list(map(_start_note, map(events.__getitem__, positions.tolist())))
+    lead, trail = (np.fromiter((NOTE_ARROW_ROOM if note == side else 0.0 for note in notes), np.float64, count)
+                   if side in notes else np.zeros(count) for side in ("before", "after"))  # (most frames have none)
+    return starts - lead, marker + trail, marker, trail
+
+
+def _detail_items(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray, marks: tuple, width: float, rows: int,
                   label_width: Callable[[int], float], label_widths: Callable[[np.ndarray], np.ndarray] | None,
                   wrapped_width: Callable[[int], float] | None, long_label: float):
     """Where each event shown on its own wants to stand, for all of a lane's events at once (numpy:
-    a million-event file shows thousands at mid zoom, and a loop over them took half a frame).
+    a million-event file shows thousands at mid zoom, and a loop over them took half a frame),
+    from its marks' extent (`_marker_extents`).
 
     Returns columns: where its marks begin (reach), where its marker ends, label x, label width,
     lines (1, or 2 for a title wrapped over two rows), and the starts and ends."""
     count = len(positions)
     position_list = positions.tolist()
-    marker = np.maximum(ends, starts + MARKER_WIDTH)
-    # a "before"/"after" arrow stands beside the marker, so it gets room as the marker does
-    notes = list(map(_start_note, map(events.__getitem__, position_list)))
-    lead, trail = (np.fromiter((NOTE_ARROW_ROOM if note == side else 0.0 for note in notes), np.float64, count)
-                   if side in notes else np.zeros(count) for side in ("before", "after"))  # (most frames have none)
+    reach, marker_end, marker, trail = marks
     # a bar carries its label inside, from its visible start; a point has it on its right,
     # or on its left when the right edge would cut it
     wanted = (np.asarray(label_widths(positions), np.float64).copy() if label_widths is not None
               else np.fromiter(map(label_width, position_list), np.float64, count))
-    reach = starts - lead  # where the event's marks and label begin
     label_x = np.where(ends - starts >= MARKER_WIDTH, np.maximum(starts, 0.0) + LABEL_GAP, marker + trail + LABEL_GAP)
     lines = np.ones(count, np.int8)
     if wrapped_width is not None and rows > 1:
@@ -284,4 +333,4 @@ def _detail_items(events, positions: np.ndarray, starts: np.ndarray, ends: np.nd
     to_left = (label_x + wanted > width) & (reach - LABEL_GAP - wanted >= 0)
     label_x = np.where(to_left, reach - LABEL_GAP - wanted, label_x)
     reach = np.where(to_left, label_x, reach)
-    return reach, marker + trail, label_x, wanted, lines, starts, ends
+    return reach, marker_end, label_x, wanted, lines, starts, ends

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from operator import attrgetter
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -336,9 +337,11 @@ class TimelineCanvas(QWidget):
         """Rows each lane needs at this zoom (a first layout with rows to spare); a folded lane
         needs none (its summary rides on its rail)."""
         count = len(self.index.lane_ids)
+        # a lane whose markers alone fill its rows needs them all: it is laid out once it is known
+        # to be in sight (`compute_layout`), its titles unmeasured until then
         probe = self._probe = lay_out(self.index, self.view, self.width() - EDGE, [PROBE_ROWS] * count, self._label_width,
                                       self.mask, wrapped_width=self._wrapped_width, long_label=MAX_LABEL_WIDTH,
-                                      label_widths=self._label_widths_of)
+                                      label_widths=self._label_widths_of, unless_crowded=range(count))
         needs = rows_needed(probe, count)
         if self.fixed_rows is not None:
             self._summary_lanes = frozenset()
@@ -417,11 +420,27 @@ class TimelineCanvas(QWidget):
         self.lane_geometry()
         self._sync_vertical_bar()
         geometry = self._geometry = self.lane_geometry()  # again: the scroll may have been clamped
-        if self.fixed_rows is None and not self._summary_lanes:
-            return self._probe  # each lane was given the rows the probe used: it is the layout (half the work)
         rows = [rows for _, _, rows in geometry]
+        if self.fixed_rows is None and not self._summary_lanes:
+            # each lane was given the rows the probe used: it is the layout (half the work), with
+            # the crowded lanes in sight laid out now (those out of sight need no more than their rows)
+            probe = self._probe
+            missing = [lane for lane in probe.crowded if self._lane_in_sight(geometry[lane])]
+            if not missing:
+                return probe
+            more = lay_out(self.index, self.view, self.width() - EDGE, rows, self._label_width, self.mask,
+                           wrapped_width=self._wrapped_width, long_label=MAX_LABEL_WIDTH,
+                           label_widths=self._label_widths_of, lanes=frozenset(missing))
+            by_lane = attrgetter("lane")  # (each lane's items in their order, lanes in theirs: the draw order)
+            return TimelineLayout(sorted(probe.placed + more.placed, key=by_lane),
+                                  sorted(probe.clusters + more.clusters, key=by_lane), probe.crowded - set(missing))
         return lay_out(self.index, self.view, self.width() - EDGE, rows, self._label_width, self.mask, self._summary_lanes,
                        self._wrapped_width, MAX_LABEL_WIDTH, self._label_widths_of)
+
+    def _lane_in_sight(self, lane_geometry: tuple[float, float, int]) -> bool:
+        """Whether any of a lane (top, height, rows) is drawn: what `_paint_events` draws, and more."""
+        top, height, _ = lane_geometry
+        return bool(height) and top + height >= LANES_TOP - 2 * self.row_height and top <= self.height()
 
     # --- vertical scrolling and collapsed lanes ---------------------------------------------
 
@@ -448,6 +467,14 @@ class TimelineCanvas(QWidget):
         if self.fixed_rows is not None or self.vertical_bar.parentWidget() is None:
             return
         placed = self.placed_of(position)
+        lane = int(self.index.lanes[position])
+        if placed is None and lane in self.layout_result.crowded and lane < len(self._geometry):
+            # (a crowded lane out of sight was not laid out: where in it the event stands)
+            rows = [rows if number == lane else 0 for number, (_, _, rows) in enumerate(self._geometry)]
+            alone = lay_out(self.index, self.view, self.width() - EDGE, rows, self._label_width, self.mask,
+                            wrapped_width=self._wrapped_width, long_label=MAX_LABEL_WIDTH,
+                            label_widths=self._label_widths_of, lanes=(lane,))
+            placed = next((item for item in alone.placed if item.position == position), None)
         if placed is not None and self._geometry:
             rect = self.event_rect(placed)
             top, bottom = rect.top() - 4, rect.bottom() + 4
