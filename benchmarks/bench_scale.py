@@ -19,7 +19,8 @@ is cut into (benchmarks/bench_styles.py shows many more ways of writing a file).
 Each size runs in its own process (so peak RSS is that size's), offscreen, with the
 window at 1600x900. "open" is MainWindow construction to the first canvas paint with
 data; "ready" is when every event is listed and searchable; "idle" when the window's idle
-work after that is done too (titles shaped ahead, up to 20,000 events; the collector run);
+work after that is done too (titles measured ahead, up to 200,000 events, and shaped, up to
+20,000; the collector run);
 "freeze" is the longest gap between 10 ms GUI-thread timer ticks from the moment the window
 is shown until then. Repaint, hover, search and list figures are measured after it.
 """

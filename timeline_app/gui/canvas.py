@@ -94,7 +94,8 @@ def _line_height(text: str, font: QFont) -> float:
     return line.height()
 
 
-MEASURED_AHEAD = 20_000  # files of more events measure their titles as they come into view (9 µs each)
+MEASURED_AHEAD = 20_000  # files of more events measure their titles once searchable, or as they come into view
+MEASURED_WHEN_IDLE = 200_000  # ... and files of more than this only as they come into view (9-12 µs a title)
 SHAPED_AHEAD = 20_000  # files of more events shape their titles as they come into view (30 µs each)
 
 
@@ -389,12 +390,12 @@ class TimelineCanvas(QWidget):
             widths[at] = self._label_widths[position] = self._measured_label(position)
         return widths
 
-    def measuring_steps(self, batch: int = 500):
+    def measuring_steps(self, batch: int = 500, most: int = MEASURED_AHEAD):
         """Every title's width measured ahead, a batch a step (for the idle moments after a load),
-        in files of up to `MEASURED_AHEAD` events: the first zooms into 10,000 events met 250
-        titles a frame never measured (9 µs each), and were its slowest frames."""
+        in files of up to `most` events: the first zooms into 10,000 events met 250 titles a
+        frame never measured (9 µs each), and were its slowest frames; into 100,000, 800."""
         widths = self._label_widths
-        if len(widths) > MEASURED_AHEAD:
+        if len(widths) > most:
             return
         for first in range(0, len(widths), batch):
             if widths is not self._label_widths:
