@@ -89,3 +89,20 @@ def test_settling_runs_the_collector_over_what_the_load_made(qtbot, tmp_path):
         gc.callbacks.remove(count)
     assert runs
     assert gc.get_count()[0] < 700  # (what the collector took in: nothing left young of the load)
+
+
+def test_every_title_is_measured_once_settled(qtbot, tmp_path):
+    """A file read before the window shows (or one of 20,000 to 200,000 events, once searchable)
+    has each title's width measured in the idle moments: a zoom then measures none."""
+    path = tmp_path / "events.yaml"
+    path.write_text(synthetic_yaml(2500, seed=12), encoding="utf-8")
+    window = shown_window(qtbot, path, (1280, 800))
+    with qtbot.waitSignal(window.settled, timeout=30_000):
+        pass
+    canvas = window.canvas
+    assert (canvas._label_widths > 0).all()
+    measured = []
+    original = canvas._measured_label
+    canvas._measured_label = lambda position: measured.append(position) or original(position)
+    _zoom_in(canvas, 10)
+    assert measured == []
