@@ -34,6 +34,8 @@ def test_titles_are_shaped_ahead_and_the_first_zoom_shapes_none(qtbot, tmp_path)
     font_key = canvas._font.key()
     titles = {event.title for event in window.index.events}
     assert titles <= {text for text, key in canvas._shaped_texts if key == font_key}
+    for (text, key), kept in canvas._shaped_texts.items():  # (advances taken from the measured widths: exact)
+        assert key != font_key or kept.advance == canvas._metrics.horizontalAdvance(text), text
     before = set(canvas._shaped_texts)
     drawn = []
     original = canvas._shaped

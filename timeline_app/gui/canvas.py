@@ -74,6 +74,7 @@ RAIL_HEIGHT = 10.0  # markers that found no free row, drawn small under the rows
 ROW_HEIGHT = 22.0
 COMPACT_ROW_HEIGHT = 18.0  # when titles would not all fit: still a line of text with room around it
 MAX_LABEL_WIDTH = 560.0  # a title may use the free space to its right, up to this
+LABEL_PAD = 2.0  # px a title's measured width holds beyond its advance
 WHEEL_ZOOM_PER_NOTCH = 1.25
 MOST_TEXTS_KEPT = 30_000  # shaped titles and counts kept between frames (0.7 KB each: 7 MB for 10,000 titles)
 # what drawText turns into spaces, breaks a line at, or ends a text at (Qt's separator of length variants)
@@ -375,11 +376,14 @@ class TimelineCanvas(QWidget):
         if index is None or len(index) > SHAPED_AHEAD or not self.shape_text:
             return
         font, font_key, metrics, events = self._font, self._font.key(), self._metrics, index.events
+        widths = self._label_widths
         for first in range(0, len(events), batch):
             if self.index is not index or self._font.key() != font_key:
                 return  # another file, or another font, since: its titles are shaped as they are drawn
-            for event in events[first:first + batch]:
-                self._shaped(event.title, font, font_key, metrics)
+            for position in range(first, min(first + batch, len(events))):
+                measured = float(widths[position])
+                self._shaped(events[position].title, font, font_key, metrics,
+                             measured - LABEL_PAD if 0 < measured < MAX_LABEL_WIDTH else None)
             yield
 
     def _label_widths_of(self, positions: np.ndarray) -> np.ndarray:
@@ -404,7 +408,7 @@ class TimelineCanvas(QWidget):
             yield
 
     def _measured_label(self, position: int) -> float:
-        return min(MAX_LABEL_WIDTH, self._metrics.horizontalAdvance(self.index.events[position].title) + 2)
+        return min(MAX_LABEL_WIDTH, self._metrics.horizontalAdvance(self.index.events[position].title) + LABEL_PAD)
 
     def _wrapped_width(self, position: int) -> float:
         """A title's width on two lines, broken at the space that makes the longer line shortest."""
@@ -832,10 +836,13 @@ class TimelineCanvas(QWidget):
             if placed.label_lines == 2:
                 self._paint_two_line_label(painter, placed, rect, room, title)
                 continue
-            if room < placed.label_width or placed.label_width < self._label_width(placed.position) \
+            measured = self._label_width(placed.position)
+            if room < placed.label_width or placed.label_width < measured \
                     or placed.label_width >= MAX_LABEL_WIDTH:  # cut by the edge, a wrap that found one row, or long
-                title = self._metrics.elidedText(title, Qt.ElideRight, room)
-            kept = self._shaped(title, self._font, font_key, self._metrics) if shaped else None
+                title, advance = self._metrics.elidedText(title, Qt.ElideRight, room), None
+            else:  # whole: its advance is known from its measuring
+                advance = measured - LABEL_PAD
+            kept = self._shaped(title, self._font, font_key, self._metrics, advance) if shaped else None
             if placed.label_x < placed.x1:  # over its own bar (fill, hatching, fade): on a calm ground
                 advance = kept.advance if kept else self._metrics.horizontalAdvance(title)
                 painter.fillRect(QRectF(placed.label_x - 2, rect.top() + 1, advance + 4, rect.height() - 2), label_ground)
@@ -849,11 +856,12 @@ class TimelineCanvas(QWidget):
         """Whether `_shaped` text is drawn: on pixels only (SVG and PDF keep drawText's text)."""
         return self.shape_text and painter.paintEngine().type() == QPaintEngine.Raster
 
-    def _shaped(self, text: str, font: QFont, font_key: str, metrics: QFontMetricsF) -> _Shaped | None:
+    def _shaped(self, text: str, font: QFont, font_key: str, metrics: QFontMetricsF,
+                advance: float | None = None) -> _Shaped | None:
         """`text` shaped in `font` (whose `key()` and metrics are given) for drawing, kept for the
         next frames: a zoom or a pan redraws the same titles and counts, and drawText shapes them
         every time (three times the cost here). None for a text drawText lays out otherwise (a
-        tab, a line break, U+009C)."""
+        tab, a line break, U+009C). `advance`: its advance in `metrics`, where already measured."""
         key = (text, font_key)
         kept = self._shaped_texts.get(key)
         if kept is None:
@@ -865,7 +873,9 @@ class TimelineCanvas(QWidget):
             laid_out.setTextFormat(Qt.PlainText)
             laid_out.prepare(QTransform(), font)
             height = self._ascii_height(font, font_key) if text.isascii() else None
-            kept = self._shaped_texts[key] = _Shaped(laid_out, metrics.horizontalAdvance(text), laid_out.size().width(),
+            if advance is None:
+                advance = metrics.horizontalAdvance(text)
+            kept = self._shaped_texts[key] = _Shaped(laid_out, advance, laid_out.size().width(),
                                                      _line_height(text, font) if height is None else height)
         return kept
 
