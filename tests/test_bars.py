@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from timeline_app.geometry.bar_extent import DASH_PERIOD, MARGIN, visible_extent
-from timeline_app.gui.bars import BarLook, hatch_tile, lane_looks, tiles_exactly
+from timeline_app.gui.bars import BarLook, BarLooks, hatch_tile, tiles_exactly
 
 LANE, BASE = QColor("#b5523b"), QColor("#ffffff")
 
@@ -28,7 +28,7 @@ def _picture(draw, width=420, height=40, ratio=1.0) -> QImage:
 
 
 def _looks(painter: QPainter) -> BarLook:
-    return lane_looks(painter, [LANE], BASE, {})[0]
+    return BarLooks().for_lanes(painter, [LANE], BASE)[0]
 
 
 def _as_before(look: BarLook, rect: QRectF, precise: bool):
@@ -61,7 +61,7 @@ def test_a_hatched_bar_has_the_pattern_pixels_inside_it(qapp):
                   for x in range(max(0, math.ceil(rect.left()) + 2), min(420, math.floor(rect.right()) - 1))]
         assert inside
         assert [new.pixel(x, y) for x, y in inside] == [old.pixel(x, y) for x, y in inside]
-        hatch = lane_looks(QPainter(), [LANE], BASE, {})  # (no device: never a tile)
+        hatch = BarLooks().for_lanes(QPainter(), [LANE], BASE)  # (no device: never a tile)
         assert hatch[0].tile is None
 
 

@@ -18,7 +18,6 @@ from typing import NamedTuple
 import numpy as np
 from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -63,7 +62,7 @@ from ..geometry.time_axis import axis_layout, major_labels, minor_labels
 from ..geometry.title_wrap import split_title, wrapped_title_width
 from ..geometry.viewport import Viewport
 from . import marks
-from .bars import lane_looks
+from .bars import BarLooks
 from .colors import blend
 
 AXIS_HEIGHT = 42.0
@@ -196,7 +195,7 @@ class TimelineCanvas(QWidget):
         self._small_bold.setBold(True)
         self._metrics = QFontMetricsF(self._font)
         self._shaped_texts: dict[tuple[str, str], _Shaped] = {}  # titles and counts, shaped once (`_shaped`)
-        self._bar_tiles: dict[tuple[int, int], QBrush] = {}  # hatched bars' tiles by colours (gui/bars.py)
+        self._bar_looks = BarLooks()  # bars' pens, brushes and hatch tiles, kept between frames
         self._ascii_heights: dict[str, float | None] = {}  # by font key (`_ascii_height`)
         self._counts_seen: set[str] = set()  # cluster counts drawn once, not yet shaped (`_shaped_count`)
         self.shape_text = True  # (`_shapes_text`; tests draw both ways)
@@ -768,7 +767,7 @@ class TimelineCanvas(QWidget):
         """Bars first (no antialiasing: they are axis-aligned), then point markers, then labels."""
         exact, events = self.index.is_exact, self.index.events
         lane_colors = [QColor(c) for c in self.index.lane_colors]
-        looks = lane_looks(painter, lane_colors, colors["base"], self._bar_tiles)
+        looks = self._bar_looks.for_lanes(painter, lane_colors, colors["base"])
         width = float(self.width())
         # only what the scrolled lanes show: rows below the fold cost nothing to paint
         top, bottom = LANES_TOP - 2 * self.row_height, float(self.height())
