@@ -16,6 +16,16 @@ from synthetic import synthetic_yaml
 from timeline_app.gui import canvas as canvas_module
 
 
+def _settled_window(qtbot, tmp_path, events: int, seed: int, size: tuple[int, int]):
+    """A window on `events` generated events, its idle work done."""
+    path = tmp_path / "events.yaml"
+    path.write_text(synthetic_yaml(events, seed=seed), encoding="utf-8")
+    window = shown_window(qtbot, path, size)
+    with qtbot.waitSignal(window.settled, timeout=30_000):
+        pass
+    return window
+
+
 def _zoom_in(canvas, notches: int) -> None:
     at = QPointF(canvas.width() * 0.62, 300)
     for _ in range(notches):
@@ -25,11 +35,7 @@ def _zoom_in(canvas, notches: int) -> None:
 
 
 def test_titles_are_shaped_ahead_and_the_first_zoom_shapes_none(qtbot, tmp_path):
-    path = tmp_path / "events.yaml"
-    path.write_text(synthetic_yaml(3000, seed=9), encoding="utf-8")
-    window = shown_window(qtbot, path, (1600, 900))
-    with qtbot.waitSignal(window.settled, timeout=30_000):
-        pass
+    window = _settled_window(qtbot, tmp_path, 3000, 9, (1600, 900))
     canvas = window.canvas
     font_key = canvas._font.key()
     titles = {event.title for event in window.index.events}
@@ -96,11 +102,7 @@ def test_settling_runs_the_collector_over_what_the_load_made(qtbot, tmp_path):
 def test_every_title_is_measured_once_settled(qtbot, tmp_path):
     """A file read before the window shows (or one of 20,000 to 200,000 events, once searchable)
     has each title's width measured in the idle moments: a zoom then measures none."""
-    path = tmp_path / "events.yaml"
-    path.write_text(synthetic_yaml(2500, seed=12), encoding="utf-8")
-    window = shown_window(qtbot, path, (1280, 800))
-    with qtbot.waitSignal(window.settled, timeout=30_000):
-        pass
+    window = _settled_window(qtbot, tmp_path, 2500, 12, (1280, 800))
     canvas = window.canvas
     assert (canvas._label_widths > 0).all()
     measured = []

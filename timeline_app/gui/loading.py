@@ -121,6 +121,20 @@ def _settling_steps(canvas):
     yield
 
 
+SLICE_SECONDS = 0.008  # idle work runs this long before the window answers again
+
+
+def _ran_a_slice(steps, timer: QTimer) -> bool:
+    """Run `steps` for about SLICE_SECONDS: True once they are all done, else False with `timer`
+    started for the next slice."""
+    deadline = time.perf_counter() + SLICE_SECONDS
+    for _ in steps:
+        if time.perf_counter() > deadline:
+            timer.start()
+            return False
+    return True
+
+
 class LoadingMixin:
     """The MainWindow's part that reads files, applies what they hold and keeps recent files."""
 
@@ -234,14 +248,8 @@ class LoadingMixin:
 
     def _index_a_little(self) -> None:
         """One slice of indexing per idle moment; the window stays responsive meanwhile."""
-        if self._indexing is None:
-            return
-        deadline = time.perf_counter() + 0.008
-        for _ in self._indexing:
-            if time.perf_counter() > deadline:
-                self._indexing_timer.start()
-                return
-        self._finish_indexing()
+        if self._indexing is not None and _ran_a_slice(self._indexing, self._indexing_timer):
+            self._finish_indexing()
 
     def _finish_indexing(self) -> None:
         if self._indexing is None:
@@ -256,15 +264,9 @@ class LoadingMixin:
 
     def _settle_a_little(self) -> None:
         """One slice of the idle work after a load (`_settling_steps`) per idle moment."""
-        if self._settling is None:
-            return
-        deadline = time.perf_counter() + 0.008
-        for _ in self._settling:
-            if time.perf_counter() > deadline:
-                self._settling_timer.start()
-                return
-        self._settling = None
-        self.settled.emit()
+        if self._settling is not None and _ran_a_slice(self._settling, self._settling_timer):
+            self._settling = None
+            self.settled.emit()
 
     def _update_title(self) -> None:
         name = os.path.basename(self.path) if self.path else ""
