@@ -82,7 +82,7 @@ def test_a_file_larger_than_shaped_ahead_shapes_titles_as_they_are_drawn(qtbot, 
 
 def test_settling_runs_the_collector_over_what_the_load_made(qtbot, tmp_path):
     path = tmp_path / "events.yaml"
-    path.write_text(synthetic_yaml(2000, seed=6), encoding="utf-8")
+    path.write_text(synthetic_yaml(3000, seed=6), encoding="utf-8")
     runs = []
 
     def count(phase, info):
@@ -110,3 +110,21 @@ def test_every_title_is_measured_once_settled(qtbot, tmp_path):
     canvas._measured_label = lambda position: measured.append(position) or original(position)
     _zoom_in(canvas, 10)
     assert measured == []
+
+
+def test_only_a_load_of_thousands_of_events_is_worth_a_full_pass():
+    from timeline_app.files.loader import COLLECTED_FROM, collect_after_load
+
+    runs = []
+
+    def count(phase, info):
+        if phase == "stop" and info["generation"] == 2:
+            runs.append(info)
+    gc.callbacks.append(count)
+    try:
+        collect_after_load(COLLECTED_FROM - 1)
+        small = len(runs)
+        collect_after_load(COLLECTED_FROM)
+    finally:
+        gc.callbacks.remove(count)
+    assert small == 0 and len(runs) == 1
