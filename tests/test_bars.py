@@ -125,3 +125,9 @@ def test_a_cut_keeps_whole_dash_periods_and_a_margin_past_each_edge():
             assert width + MARGIN <= cut1 < width + MARGIN + DASH_PERIOD
         else:
             assert cut1 == x1
+
+
+def test_an_endless_bar_is_cut_to_the_margins():
+    inf = float("inf")
+    assert visible_extent(-inf, inf, 300.0) == (-MARGIN, 300.0 + MARGIN)
+    assert visible_extent(-inf, 120.5, 300.0) == (-MARGIN, 120.5)

@@ -5,6 +5,7 @@ No title gives way for want of height: every event keeps its title and can be sc
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPalette
 from conftest import BUNDLED
 
 
@@ -181,3 +182,12 @@ def test_an_event_chosen_in_a_crowded_lane_below_the_fold_is_scrolled_into_sight
     assert placed[chosen].row > 10  # deep in its lane
     rect = canvas.event_rect(placed[chosen])
     assert rect.top() >= 60 and rect.bottom() <= canvas.height()
+    # scrolled back up, its lane out of sight again: no mark of the selection runs across the others
+    # (the dashed line that stands for a selected event inside a cluster)
+    canvas.vertical_bar.setValue(0)
+    x = int(canvas.view.x_of(float(window.index.starts[chosen])))
+    image = canvas.grab().toImage()
+    highlight = canvas.palette().color(QPalette.Highlight).rgb()
+    marked = sum(image.pixel(column, y) == highlight for y in range(80, canvas.height() - 4)
+                 for column in (x - 1, x, x + 1))
+    assert marked < 20, marked

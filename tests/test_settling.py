@@ -128,3 +128,26 @@ def test_only_a_load_of_thousands_of_events_is_worth_a_full_pass():
     finally:
         gc.callbacks.remove(count)
     assert small == 0 and len(runs) == 1
+
+
+def test_opening_or_closing_stops_the_last_files_idle_work(qtbot, tmp_path, monkeypatch):
+    from timeline_app.gui import loading
+
+    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
+    first.write_text(synthetic_yaml(3000, seed=1), encoding="utf-8")
+    second.write_text(synthetic_yaml(3000, seed=2), encoding="utf-8")
+    window = shown_window(qtbot, first, (1280, 800))
+    read_at_once = loading.SYNC_LOAD_BYTES
+    window.open_file(str(first))  # (read at once: its idle work begins)
+    assert window._settling is not None
+    monkeypatch.setattr(loading, "SYNC_LOAD_BYTES", 0)  # the second loads on a thread
+    window.open_file(str(second))
+    assert window._settling is None and not window._settling_timer.isActive()  # not left to end meanwhile
+    with qtbot.waitSignal(window.settled, timeout=30_000):
+        pass
+    assert window.path == str(second)
+    monkeypatch.setattr(loading, "SYNC_LOAD_BYTES", read_at_once)
+    window.open_file(str(first))
+    assert window._settling is not None
+    window.close()
+    assert window._settling is None and not window._settling_timer.isActive()

@@ -17,9 +17,10 @@ MARGIN = 2 * DASH_PERIOD  # kept beyond each edge, so no end's outline shows
 
 
 def visible_extent(x0: float, x1: float, width: float, period: float = DASH_PERIOD) -> tuple[float, float]:
-    """[x0, x1] cut to about [-MARGIN, width + MARGIN], each end moved by whole periods."""
+    """[x0, x1] cut to about [-MARGIN, width + MARGIN], each end moved by whole periods (an
+    infinite end to the margin itself: it has no dashes to keep in place)."""
     if x0 < -MARGIN:
-        x0 += math.floor((-MARGIN - x0) / period) * period
+        x0 = x0 + math.floor((-MARGIN - x0) / period) * period if math.isfinite(x0) else -MARGIN
     if x1 > width + MARGIN:
-        x1 -= math.floor((x1 - width - MARGIN) / period) * period
+        x1 = x1 - math.floor((x1 - width - MARGIN) / period) * period if math.isfinite(x1) else width + MARGIN
     return x0, x1

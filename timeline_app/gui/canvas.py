@@ -963,7 +963,8 @@ class TimelineCanvas(QWidget):
             if placed is not None:
                 painter.setPen(pen)
                 painter.drawRoundedRect(self.event_rect(placed).adjusted(-3, -3, 3, 3), 6, 6)
-            elif position == self.selected and self.index is not None:
+            elif position == self.selected and self.index is not None \
+                    and int(self.index.lanes[position]) not in self.layout_result.crowded:  # (out of sight, not laid out)
                 x = self.view.x_of(float(self.index.starts[position]))
                 painter.setPen(QPen(colors["highlight"], 2, Qt.DashLine))
                 painter.drawLine(QPointF(x, AXIS_HEIGHT), QPointF(x, self.height()))

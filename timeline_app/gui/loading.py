@@ -143,6 +143,7 @@ class LoadingMixin:
         if os.path.abspath(path) != self.path:
             self.history.clear()  # Undo changes only the file on screen, never one the reader has left
         self.path = os.path.abspath(path)
+        self._stop_settling()  # (the last file's idle work: it would end while this one loads)
         self.watcher.watch(self.path)
         self._remember_recent(self.path)
         try:
@@ -220,7 +221,7 @@ class LoadingMixin:
         self._searching = SearchIndex(index.events, build=False)
         self._indexing = _indexing_steps(index, self._searching, self.canvas if self._thread is not None else None)
         self._indexing_timer.start()
-        self._settling = None  # (begun again once this file is searchable)
+        self._stop_settling()  # (begun again once this file is searchable)
         self.canvas.set_data(result.chronology, index, keep_view=keep_view)
         if keep_view and not auto_fit:
             self.canvas.set_view(view)
@@ -261,6 +262,10 @@ class LoadingMixin:
         self.searchable.emit()
         self._settling = _settling_steps(self.canvas)
         self._settling_timer.start()
+
+    def _stop_settling(self) -> None:
+        self._settling = None
+        self._settling_timer.stop()
 
     def _settle_a_little(self) -> None:
         """One slice of the idle work after a load (`_settling_steps`) per idle moment."""

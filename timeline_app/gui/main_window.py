@@ -121,4 +121,5 @@ class MainWindow(LoadingMixin, MenusMixin, EditingMixin, PanelsMixin, QMainWindo
             self.settings.setValue(splitter.objectName(), splitter.saveState())
         if self._thread is not None and self._thread.isRunning():
             self._thread.wait()
+        self._stop_settling()  # (a window closed has no idle work left to do)
         super().closeEvent(event)
