@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 import math
 import re
-from operator import attrgetter
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -442,7 +442,8 @@ class TimelineCanvas(QWidget):
                        self._wrapped_width, MAX_LABEL_WIDTH, self._label_widths_of)
 
     def _lane_in_sight(self, lane_geometry: tuple[float, float, int]) -> bool:
-        """Whether any of a lane (top, height, rows) is drawn: what `_paint_events` draws, and more."""
+        """Whether any of a lane (top, height, rows) is in sight (rows just above the lanes included:
+        a two-line title from one reaches down); `_paint_events` draws only such lanes."""
         top, height, _ = lane_geometry
         return bool(height) and top + height >= LANES_TOP - 2 * self.row_height and top <= self.height()
 
@@ -779,7 +780,7 @@ class TimelineCanvas(QWidget):
         width = float(self.width())
         # only what the scrolled lanes show: rows below the fold cost nothing to paint
         top, bottom = LANES_TOP - 2 * self.row_height, float(self.height())
-        in_sight = [lane_top + height >= top and lane_top <= bottom for lane_top, height, _ in self._geometry]
+        in_sight = list(map(self._lane_in_sight, self._geometry))
         placed_rects = [(placed, rect) for placed in self.layout_result.placed  # (lanes out of sight: no rect made)
                         if in_sight[placed.lane] and top <= (rect := self.event_rect(placed)).top() <= bottom]
         painter.setRenderHint(QPainter.Antialiasing, False)
