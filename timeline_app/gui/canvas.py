@@ -340,9 +340,7 @@ class TimelineCanvas(QWidget):
         count = len(self.index.lane_ids)
         # a lane whose markers alone fill its rows needs them all: it is laid out once it is known
         # to be in sight (`compute_layout`), its titles unmeasured until then
-        probe = self._probe = lay_out(self.index, self.view, self.width() - EDGE, [PROBE_ROWS] * count, self._label_width,
-                                      self.mask, wrapped_width=self._wrapped_width, long_label=MAX_LABEL_WIDTH,
-                                      label_widths=self._label_widths_of, unless_crowded=range(count))
+        probe = self._probe = self._laid_out([PROBE_ROWS] * count, unless_crowded=range(count))
         needs = rows_needed(probe, count)
         if self.fixed_rows is not None:
             self._summary_lanes = frozenset()
@@ -432,14 +430,18 @@ class TimelineCanvas(QWidget):
             missing = [lane for lane in probe.crowded if self._lane_in_sight(geometry[lane])]
             if not missing:
                 return probe
-            more = lay_out(self.index, self.view, self.width() - EDGE, rows, self._label_width, self.mask,
-                           wrapped_width=self._wrapped_width, long_label=MAX_LABEL_WIDTH,
-                           label_widths=self._label_widths_of, lanes=frozenset(missing))
+            more = self._laid_out(rows, lanes=frozenset(missing))
             by_lane = attrgetter("lane")  # (each lane's items in their order, lanes in theirs: the draw order)
             return TimelineLayout(sorted(probe.placed + more.placed, key=by_lane),
                                   sorted(probe.clusters + more.clusters, key=by_lane), probe.crowded - set(missing))
-        return lay_out(self.index, self.view, self.width() - EDGE, rows, self._label_width, self.mask, self._summary_lanes,
-                       self._wrapped_width, MAX_LABEL_WIDTH, self._label_widths_of)
+        return self._laid_out(rows, summary_lanes=self._summary_lanes)
+
+    def _laid_out(self, rows: list[int], **options) -> TimelineLayout:
+        """`lay_out` of this canvas's events, view, width, titles and filter, each lane given `rows`
+        (`options`: which lanes, the folded ones, the ones left out if crowded)."""
+        return lay_out(self.index, self.view, self.width() - EDGE, rows, self._label_width, self.mask,
+                       wrapped_width=self._wrapped_width, long_label=MAX_LABEL_WIDTH,
+                       label_widths=self._label_widths_of, **options)
 
     def _lane_in_sight(self, lane_geometry: tuple[float, float, int]) -> bool:
         """Whether any of a lane (top, height, rows) is in sight (rows just above the lanes included:
@@ -476,9 +478,7 @@ class TimelineCanvas(QWidget):
         if placed is None and lane in self.layout_result.crowded and lane < len(self._geometry):
             # (a crowded lane out of sight was not laid out: where in it the event stands)
             rows = [rows if number == lane else 0 for number, (_, _, rows) in enumerate(self._geometry)]
-            alone = lay_out(self.index, self.view, self.width() - EDGE, rows, self._label_width, self.mask,
-                            wrapped_width=self._wrapped_width, long_label=MAX_LABEL_WIDTH,
-                            label_widths=self._label_widths_of, lanes=(lane,))
+            alone = self._laid_out(rows, lanes=(lane,))
             placed = next((item for item in alone.placed if item.position == position), None)
         if placed is not None and self._geometry:
             rect = self.event_rect(placed)
