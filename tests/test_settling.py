@@ -5,6 +5,7 @@ it must end (the `settled` signal), stop for a file opened meanwhile, and change
 
 from __future__ import annotations
 
+import contextlib
 import gc
 
 from conftest import shown_window
@@ -24,6 +25,21 @@ def _settled_window(qtbot, tmp_path, events: int, seed: int, size: tuple[int, in
     with qtbot.waitSignal(window.settled, timeout=30_000):
         pass
     return window
+
+
+@contextlib.contextmanager
+def _full_collections():
+    """The collector's full passes while the block runs, as a list of their infos."""
+    runs = []
+
+    def count(phase, info):
+        if phase == "stop" and info["generation"] == 2:
+            runs.append(info)
+    gc.callbacks.append(count)
+    try:
+        yield runs
+    finally:
+        gc.callbacks.remove(count)
 
 
 def _zoom_in(canvas, notches: int) -> None:
@@ -83,18 +99,10 @@ def test_a_file_larger_than_shaped_ahead_shapes_titles_as_they_are_drawn(qtbot, 
 def test_settling_runs_the_collector_over_what_the_load_made(qtbot, tmp_path):
     path = tmp_path / "events.yaml"
     path.write_text(synthetic_yaml(3000, seed=6), encoding="utf-8")
-    runs = []
-
-    def count(phase, info):
-        if phase == "stop" and info["generation"] == 2:
-            runs.append(info)
-    gc.callbacks.append(count)
-    try:
+    with _full_collections() as runs:
         window = shown_window(qtbot, path, (1024, 640))
         with qtbot.waitSignal(window.settled, timeout=30_000):
             pass
-    finally:
-        gc.callbacks.remove(count)
     assert runs
     assert gc.get_count()[0] < 700  # (what the collector took in: nothing left young of the load)
 
@@ -115,18 +123,10 @@ def test_every_title_is_measured_once_settled(qtbot, tmp_path):
 def test_only_a_load_of_thousands_of_events_is_worth_a_full_pass():
     from timeline_app.files.loader import COLLECTED_FROM, collect_after_load
 
-    runs = []
-
-    def count(phase, info):
-        if phase == "stop" and info["generation"] == 2:
-            runs.append(info)
-    gc.callbacks.append(count)
-    try:
+    with _full_collections() as runs:
         collect_after_load(COLLECTED_FROM - 1)
         small = len(runs)
         collect_after_load(COLLECTED_FROM)
-    finally:
-        gc.callbacks.remove(count)
     assert small == 0 and len(runs) == 1
 
 
