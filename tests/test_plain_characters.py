@@ -7,7 +7,8 @@ import random
 import pytest
 
 from timeline_app.files import in_pieces
-from timeline_app.files.fast_reader import has_unplain_bytes, has_unplain_characters
+from timeline_app.files import fast_reader
+from timeline_app.files.fast_reader import has_unplain_bytes, has_unplain_bytes_in_python, has_unplain_characters
 from timeline_app.files.loader import load_file, load_text
 
 UNPLAIN = "\x00\x01\x08\x0b\x0c\x0e\x1b\x1f\x7f\x80\x85\x9f\u2028\u2029\ufffe\uffff"
@@ -25,8 +26,9 @@ def test_bytes_and_text_agree_on_random_texts(monkeypatch, piece):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         data = text.encode("utf-8")
         expected = has_unplain_characters(text)
-        assert has_unplain_bytes(data) == expected, repr(text)
-        assert has_unplain_bytes(b"\xef\xbb\xbf" + data, 3) == expected
+        for looking in (has_unplain_bytes, has_unplain_bytes_in_python):
+            assert looking(data) == expected, (looking, repr(text))
+            assert looking(b"\xef\xbb\xbf" + data, 3) == expected
         found += expected
     assert found > 100
 
@@ -74,3 +76,30 @@ def test_a_file_read_from_disk_is_looked_at_once_for_such_characters(tmp_path, m
     path.write_text(f"title: t\nevents:\n{events}", encoding="utf-8")
     assert load_file(path).ok and not looks
     assert load_text(path.read_text(encoding="utf-8"), str(path)).ok and looks  # (text alone: looked at then)
+
+
+def test_the_bytes_are_looked_at_in_c_where_it_was_built_and_both_ways_agree_on_cut_sequences():
+    """The C look is the one used (where built), and it agrees with Python's on every prefix and
+    suffix of texts whose sequences are cut at either end (a piece of a file ends anywhere)."""
+    if fast_reader._has_unplain_bytes_in_c is None:
+        pytest.skip("_plain_yaml.c was not built")
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "".join(rng.choice(PLAIN + NEAR + UNPLAIN) for _ in range(rng.randint(0, 12)))
+        data = text.encode("utf-8")
+        for cut in range(len(data) + 1):
+            for piece, start in ((data[:cut], 0), (data[cut:], 0), (data, cut)):
+                assert fast_reader._has_unplain_bytes_in_c(piece, start) == has_unplain_bytes_in_python(piece, start)
+    assert has_unplain_bytes(memoryview(b"a\x85b".replace(b"\x85", "\x85".encode()))) is True
+
+
+@pytest.mark.parametrize("looking", [has_unplain_bytes, has_unplain_bytes_in_python])
+def test_one_character_is_found_at_every_place_in_a_long_line(looking):
+    """The C look skips eight bytes of printable ASCII and line breaks at a time: each character
+    is found (or not) at every offset of such words, the line's break before or after it."""
+    for character in UNPLAIN + NEAR:
+        for at in range(24):
+            line = "ab:- #'x\n"[at % 3:] + "q" * at + character + "z" * (30 - at) + "\n"
+            expected = has_unplain_characters(line)
+            assert looking(line.encode("utf-8")) == expected, (repr(character), at)
+            assert expected == (character in UNPLAIN)

@@ -132,6 +132,24 @@ def test_a_text_with_a_lone_surrogate_is_left_to_yaml_rs():
     assert read_block_events("- title: a\udc80b\n") is None
 
 
+@pytest.mark.parametrize("wide", ["é", "\xa0", "ā", "ط", "–", "\uffbd", "\U0001f1f1", "\U0010fffd"])
+def test_text_that_is_not_ascii_is_read_as_yaml_rs_reads_it_whatever_runs_of_ascii_stand_between(wide):
+    """A chunk that is not ASCII is encoded to UTF-8 for the reader, runs of ASCII four
+    characters at a time: every length of run, at every place, before and after each width of
+    character (Latin-1, two bytes, three, four; alone in its chunk or beside wider ones)."""
+    for run in range(10):
+        for other in ("", "ā", "\U0001f600"):
+            title = "".join(("x" * ((run + k) % 7)) + (wide if k % 2 else other) for k in range(9))
+            text = f"- title: {title}q\n  id: e{run}\n- title: {'y' * run}{wide}\n  tags: [{wide}{'z' * run}, b]\n"
+            assert read_alike(text), text
+
+
+def test_a_lone_surrogate_after_a_run_of_ascii_in_wide_text_is_left_to_yaml_rs():
+    for run in range(9):
+        assert read_block_events(f"- title: ā{'x' * run}\udc80b\n") is None
+        assert read_block_events(f"- title: \U0001f600{'x' * run}\ud800\n") is None
+
+
 def _events_body(text: str) -> str:
     """The text of a file's list of items, from its first item to the next key at the top."""
     first = re.search(r"^( *)- ", text, re.M)

@@ -32,6 +32,7 @@ from . import in_pieces
 from .alias_stand_ins import PlainAnchors, stand_in_aliases
 from .chunk_parsing import CHUNK_ITEMS, FastPathFailed, parse_chunk, parsed_ahead
 from .chunked_events import ChunkedEvents
+from .compiled import plain_yaml
 from .in_pieces import let_go
 from .flow_events import read_flow
 from .list_items import events_list
@@ -89,6 +90,7 @@ def has_unplain_characters(text: str) -> bool:
 
 _UNPLAIN_BYTES = bytes(range(0x20)).translate(None, b"\t\n\r") + b"\x7f"  # C0 controls but tab and line breaks, DEL
 _PLAIN_BYTES = bytes(range(256)).translate(None, _UNPLAIN_BYTES)
+_has_unplain_bytes_in_c = getattr(plain_yaml, "has_unplain_bytes", None)
 # the others in UTF-8, each looked for only where its first byte stands (found at memchr speed; a
 # two-byte `in` took three times as long as the search itself): C1 controls, U+2028 and U+2029,
 # U+FFFE and U+FFFF
@@ -99,7 +101,15 @@ _UNPLAIN_SEQUENCES = ((b"\xc2", re.compile(b"\xc2[\x80-\x9f]")), (b"\xe2", re.co
 def has_unplain_bytes(data: bytes, start: int = 0) -> bool:
     """`has_unplain_characters` of UTF-8 `data` (from `start`), asked before it is decoded: text
     that is not ASCII is held by Python as 2 or 4 bytes a character, and the regex over it took
-    1.5 times as long (tests/test_plain_characters.py holds the two to one answer)."""
+    1.5 times as long (tests/test_plain_characters.py holds the two to one answer). In C where
+    `_plain_yaml.c` was built (`has_unplain_bytes_in_python`'s answer, five times faster on text
+    that is not ASCII)."""
+    if _has_unplain_bytes_in_c is not None:
+        return _has_unplain_bytes_in_c(data, start)
+    return has_unplain_bytes_in_python(data, start)
+
+
+def has_unplain_bytes_in_python(data: bytes, start: int = 0) -> bool:
     view = memoryview(data)
     for offset in range(start, len(data), in_pieces.PIECE):
         piece = bytes(view[offset : offset + in_pieces.PIECE + 2])  # (a sequence may cross into the next piece)
