@@ -40,6 +40,7 @@ from .yaml_doubts import (
     anchor_names,
     doubtful_end,
     doubts,
+    has_doubts,
     has_anchor_or_alias,
     key_offset,
     number_date_events,
@@ -326,7 +327,8 @@ class Chunk:
     def risky(self) -> bool:
         """Whether these events must be read precisely."""
         if self.calm is None:
-            self.calm = self.items is not None and next(self._doubts(), None) is None
+            self.calm = self.items is not None and not has_doubts(self.text, self._number_date_texts(self.text),
+                                                                  self.stood_in)
         return not self.calm
 
     def pieces(self):

@@ -28,7 +28,7 @@ from . import in_pieces
 from .chunked_events import ListedItems
 from .list_items import continuation_bytes_before
 from .chunk_parsing import CHUNK_ITEMS, FastPathFailed, parsed_ahead
-from .yaml_doubts import doubts, has_number_dates
+from .yaml_doubts import has_doubts, has_number_dates
 from .yaml_reader import QUOTE_CLOSING, Mapping, ReadError, Sequence, read_precise
 
 _BLOCK = 1 << 23  # characters looked at together by numpy
@@ -221,7 +221,7 @@ class FlowChunk:
     def risky(self) -> bool:
         """Whether the chunk holds a form yaml-rs may read otherwise (`yaml_doubts`; no block
         scalar can stand in flow, so its end is no doubt)."""
-        return next(doubts(self.text + "\n", has_number_dates(self.items)), None) is not None
+        return has_doubts(self.text + "\n", has_number_dates(self.items))
 
     def piece(self, first: int, last: int) -> FlowChunk:
         return FlowChunk(self.stream, first, last, None, None)

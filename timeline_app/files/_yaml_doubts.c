@@ -1,0 +1,447 @@
+/* Whether a chunk of YAML holds any of `yaml_doubts.doubts`'s doubts, in one pass in C.
+ *
+ * Every chunk of a large file is asked this before its events are served fast, and nearly
+ * every one answers no: the dozen regexes and str.find loops of `doubts` took 1.2-1.7 ms a
+ * chunk (0.12-0.28 s of 100,000 events' load: an eighth of it, more for text that is not
+ * ASCII, which the regex engine scans a character at a time). This asks the same questions
+ * of each character once.
+ *
+ * It answers only whether there is a doubt, never where: a chunk with one is cut into
+ * pieces by the Python finders, which say where. Padded numbers (`01917`, asked only of
+ * events with a year written bare) and aliases stood in for are left to Python too.
+ * tests/test_yaml_doubts_in_c.py holds it to `next(doubts(...), None) is not None`.
+ */
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} Text;
+
+/* The character at `i`, or 0x110000 (no character) outside the text. */
+static inline Py_UCS4
+at(const Text *t, Py_ssize_t i)
+{
+    return i >= 0 && i < t->n ? PyUnicode_READ(t->kind, t->data, i) : 0x110000;
+}
+
+static inline int
+is_space(Py_UCS4 c)  /* str.isspace, and `\s` in a str pattern */
+{
+    return c < 0x110000 && Py_UNICODE_ISSPACE(c);
+}
+
+static inline int
+is_blank(Py_UCS4 c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static inline int
+is_one_of(Py_UCS4 c, const char *set)
+{
+    return c < 0x80 && c != 0 && strchr(set, (int)c) != NULL;
+}
+
+static inline int
+is_hex(Py_UCS4 c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static inline int
+is_line_end(const Text *t, Py_ssize_t i)  /* `$` with re.M */
+{
+    return i >= t->n || at(t, i) == '\n';
+}
+
+/* The last line break before `end` (exclusive), or -1: str.rfind("\n", 0, end). */
+static Py_ssize_t
+break_before(const Text *t, Py_ssize_t end)
+{
+    for (Py_ssize_t i = end - 1; i >= 0; i--)
+        if (at(t, i) == '\n')
+            return i;
+    return -1;
+}
+
+static int
+holds(const Text *t, Py_ssize_t start, Py_ssize_t end, Py_UCS4 c)
+{
+    for (Py_ssize_t i = start; i < end; i++)
+        if (at(t, i) == c)
+            return 1;
+    return 0;
+}
+
+/* Past `(?:\s|#[^\n]*\n)*` from `i` (exact: neither branch can give back a character the sign after needs). */
+static Py_ssize_t
+past_blanks_and_comments(const Text *t, Py_ssize_t i)
+{
+    for (;;) {
+        Py_UCS4 c = at(t, i);
+        if (is_space(c)) {
+            i++;
+        } else if (c == '#') {
+            Py_ssize_t j = i;
+            while (j < t->n && at(t, j) != '\n')
+                j++;
+            if (j >= t->n)
+                return i;  /* a comment without its line break is no match of the group */
+            i = j + 1;
+        } else {
+            return i;
+        }
+    }
+}
+
+/* `_UNSAFE_ESCAPE` at the backslash `i`: an escape the two parsers may read otherwise. */
+static int
+unsafe_escape(const Text *t, Py_ssize_t i)
+{
+    Py_UCS4 c = at(t, i + 1);
+    if (is_one_of(c, "\\\"/0abefnrtvN_LP \n"))
+        return 0;
+    if (c == 'x')
+        return !(is_hex(at(t, i + 2)) && is_hex(at(t, i + 3)));
+    if (c == 'u') {
+        Py_UCS4 first = at(t, i + 2), second = at(t, i + 3);
+        if ((first == 'd' || first == 'D') && (is_one_of(second, "89abcdefABCDEF")))
+            return 1;  /* (a UTF-16 surrogate) */
+        for (int k = 2; k < 6; k++)
+            if (!is_hex(at(t, i + k)))
+                return 1;
+        return 0;
+    }
+    if (c == 'U') {
+        int prefix = (at(t, i + 2) == '0' && at(t, i + 3) == '0' && at(t, i + 4) == '0' && is_hex(at(t, i + 5)))
+                     || (at(t, i + 2) == '0' && at(t, i + 3) == '0' && at(t, i + 4) == '1' && at(t, i + 5) == '0');
+        if (!prefix)
+            return 1;
+        for (int k = 6; k < 10; k++)
+            if (!is_hex(at(t, i + k)))
+                return 1;
+        return 0;
+    }
+    return 1;
+}
+
+/* `yaml_doubts.at_node_start`. */
+static int
+at_node_start(const Text *t, Py_ssize_t i)
+{
+    Py_ssize_t last = i - 1;
+    while (last >= 0 && at(t, last) != '\n' && is_space(at(t, last)))
+        last--;
+    Py_UCS4 mark = last >= 0 ? at(t, last) : '\n';
+    if (mark == '\n' || is_one_of(mark, ":[]{},'\"|>"))
+        return 1;
+    if (mark != '-')
+        return 0;
+    /* `\s*(?:-\s+)*` over the line up to `i` */
+    Py_ssize_t j = break_before(t, i) + 1;
+    while (j < i && is_space(at(t, j)))
+        j++;
+    while (j < i) {
+        if (at(t, j) != '-')
+            return 0;
+        j++;
+        if (j == i || !is_space(at(t, j)))
+            return 0;
+        while (j < i && is_space(at(t, j)))
+            j++;
+    }
+    return 1;
+}
+
+/* After a `|` or `>` at `i`: `[-+0-9]*`, then blanks, then the line's end or (after at least
+ * one blank when `comment_needs_a_blank`) a comment. Where the header ends (its line's end), or -1. */
+static Py_ssize_t
+header_end(const Text *t, Py_ssize_t i, int comment_needs_a_blank)
+{
+    Py_ssize_t j = i + 1;
+    while (is_one_of(at(t, j), "-+0123456789"))
+        j++;
+    Py_ssize_t blanks = j;
+    while (is_blank(at(t, j)))
+        j++;
+    if (at(t, j) == '#' && (j > blanks || !comment_needs_a_blank)) {
+        while (j < t->n && at(t, j) != '\n')
+            j++;
+    }
+    return is_line_end(t, j) ? j : -1;
+}
+
+/* `_LEAVES_A_FLOW_OPEN.search` of the line [start, end): one of `,:[{` followed by blanks, then
+ * the line's end or a comment. */
+static int
+leaves_a_flow_open(const Text *t, Py_ssize_t start, Py_ssize_t end)
+{
+    for (Py_ssize_t p = start; p < end; p++) {
+        if (!is_one_of(at(t, p), ",:[{"))
+            continue;
+        Py_ssize_t j = p + 1;
+        while (j < end && is_blank(at(t, j)))
+            j++;
+        if (j == end || at(t, j) == '#')
+            return 1;
+    }
+    return 0;
+}
+
+/* `_block_headers_in_flow` for the header whose blank stands at `blank`. */
+static int
+header_in_flow(const Text *t, Py_ssize_t blank)
+{
+    Py_ssize_t line_start = break_before(t, blank) + 1;
+    if (holds(t, line_start, blank, '[') || holds(t, line_start, blank, '{'))
+        return 1;
+    Py_ssize_t end = line_start - 1;
+    while (end > 0) {
+        Py_ssize_t start = break_before(t, end) + 1, j = start;
+        while (j < end && is_blank(at(t, j)))
+            j++;
+        if (j < end && at(t, j) != '#') {  /* not a blank or comment line */
+            Py_ssize_t closed = -1, opened = -1;
+            for (Py_ssize_t p = start; p < end; p++) {
+                Py_UCS4 c = at(t, p);
+                if (c == ']' || c == '}')
+                    closed = p;
+                else if (c == '[' || c == '{')
+                    opened = p;
+            }
+            return opened > closed || leaves_a_flow_open(t, start, end);
+        }
+        end = start - 1;
+    }
+    return 0;
+}
+
+/* `doubtful_end`. */
+static int
+doubtful_end(const Text *t)
+{
+    if (t->n && at(t, t->n - 1) != '\n')
+        return 1;
+    Py_ssize_t end = t->n;
+    while (end > 0) {
+        Py_ssize_t start = break_before(t, end - 1) + 1, a = start, b = end;
+        while (a < b && is_space(at(t, a)))
+            a++;
+        while (b > a && is_space(at(t, b - 1)))
+            b--;
+        if (a < b && at(t, a) != '#') {  /* `_BLOCK_SCALAR_HEADER_ENDS.search` of the stripped line */
+            for (Py_ssize_t q = a; q < b; q++) {
+                if ((at(t, q) == '|' || at(t, q) == '>') && (q == a || is_blank(at(t, q - 1)))) {
+                    Py_ssize_t j = q + 1;
+                    while (j < b && is_one_of(at(t, j), "-+0123456789"))
+                        j++;
+                    while (j < b && is_blank(at(t, j)))
+                        j++;
+                    if (j == b || at(t, j) == '#')
+                        return 1;
+                }
+            }
+            return 0;
+        }
+        end = start;
+    }
+    return 0;
+}
+
+/* `_signs_after_openers` for the sign at `i` (after a blank or an opener): 1, 0, or -1 where a
+ * comment may stand between opener and sign (Python then scans with the patterns themselves). */
+static int
+sign_after_an_opener(const Text *t, Py_ssize_t i)
+{
+    Py_ssize_t opener = i - 1;
+    while (opener >= 0 && is_space(at(t, opener)))
+        opener--;
+    if (opener < 0)
+        return 0;
+    Py_ssize_t line_start = break_before(t, opener) + 1;
+    if (holds(t, line_start, opener + 1, '#') && holds(t, opener, i, '\n'))
+        return -1;
+    Py_UCS4 c = at(t, opener);
+    if (c == ',' || c == '[' || c == '{')
+        return is_one_of(at(t, past_blanks_and_comments(t, opener + 1)), "?:|>%");
+    if (c != ':')
+        return 0;
+    if (is_one_of(at(t, past_blanks_and_comments(t, opener + 1)), "?:%"))
+        return 1;
+    Py_ssize_t j = opener + 1;  /* `:[ \t]*(?:#[^\n]*)?\n` then blanks and comments, then `|` or `>` */
+    while (is_blank(at(t, j)))
+        j++;
+    if (at(t, j) == '#')
+        while (j < t->n && at(t, j) != '\n')
+            j++;
+    if (at(t, j) != '\n')
+        return 0;
+    return is_one_of(at(t, past_blanks_and_comments(t, j + 1)), "|>");
+}
+
+enum { BRACKET = 1, BRACE = 2, HEADER = 4 };  /* what the text holds: `[`, `{`, `|` or `>` */
+
+/* Which of `[`, `{` and `|` or `>` the text holds: at memchr's speed in a text of one byte a
+ * character, else in one typed pass (four passes, reading the kind at each character, took
+ * twice as long as the scan itself). */
+static int
+held(const Text *t)
+{
+    if (t->kind == PyUnicode_1BYTE_KIND)
+        return (memchr(t->data, '[', t->n) ? BRACKET : 0) | (memchr(t->data, '{', t->n) ? BRACE : 0)
+               | (memchr(t->data, '|', t->n) || memchr(t->data, '>', t->n) ? HEADER : 0);
+    int found = 0;  /* (comparisons, not a table: the compiler turns these loops into vector code) */
+    if (t->kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *wide = t->data;
+        for (Py_ssize_t i = 0; i < t->n; i++)
+            found |= (wide[i] == '[') | (wide[i] == '{') << 1 | (wide[i] == '|' || wide[i] == '>') << 2;
+    } else {
+        const Py_UCS4 *widest = t->data;
+        for (Py_ssize_t i = 0; i < t->n; i++)
+            found |= (widest[i] == '[') | (widest[i] == '{') << 1 | (widest[i] == '|' || widest[i] == '>') << 2;
+    }
+    return found;
+}
+
+/* The characters a doubt may start at (or be found from). */
+static const char FIRST[] = "0_\t\\%?!&*@`:|>\n";
+
+/* `has_doubts_in`'s pass over a text whose kind is `kind` (a constant where it is inlined: the
+ * characters are read without asking the kind of each). */
+static inline __attribute__((always_inline)) int
+scan(const Text *t, int kind, const unsigned char *first, int brackets, int braces, int headers)
+{
+    int flow = brackets || braces;
+    const void *data = t->data;
+    const Py_ssize_t n = t->n;
+#define AT(i) ((i) >= 0 && (i) < n ? PyUnicode_READ(kind, data, (i)) : (Py_UCS4)0x110000)  /* (the kind a constant) */
+    Py_ssize_t header_line_end = -1;  /* the line's end of the last block header found (one a line) */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i), next;
+        if (c >= 0x80 || !first[c])
+            continue;
+        switch (c) {
+        case '0':
+            next = AT(i + 1) | 0x20;
+            if ((next == 'x' || next == 'o' || next == 'b') && (is_hex(AT(i + 2)) || AT(i + 2) == '_'))
+                return 1;
+            break;
+        case '_':
+            if (i > 0 && AT(i - 1) >= '0' && AT(i - 1) <= '9')
+                return 1;
+            break;
+        case '\t':
+            return 1;
+        case '\\':
+            if (unsafe_escape(t, i))
+                return 1;
+            break;
+        case '%':
+            if (i == 0 || AT(i - 1) == '\n')
+                return 1;
+            goto a_sign;
+        case '?':
+            next = AT(i + 1);
+            if ((i + 1 == t->n || is_space(next)) && at_node_start(t, i))
+                return 1;
+            goto a_sign;
+        case '!': case '&': case '*': case '@': case '`':
+            if (at_node_start(t, i))
+                return 1;
+            break;
+        case ':':
+            if (flow) {
+                if (is_one_of(AT(i + 1), ",?[]{}|>"))
+                    return 1;
+                if (headers) {  /* `_FLOW_VALUE_INDICATOR` */
+                    Py_ssize_t j = i + 1;
+                    while (is_blank(AT(j)))
+                        j++;
+                    if (j > i + 1 && (AT(j) == '|' || AT(j) == '>') && header_end(t, j, 1) < 0)
+                        return 1;
+                }
+            }
+            goto a_sign;
+        case '|': case '>':
+            if (flow && i > header_line_end && is_blank(AT(i - 1))) {
+                Py_ssize_t end = header_end(t, i, 0);
+                if (end >= 0) {
+                    header_line_end = end;
+                    if (header_in_flow(t, i - 1))
+                        return 1;
+                }
+            }
+        a_sign:
+            if (flow && i > 0 && (is_space(AT(i - 1)) || is_one_of(AT(i - 1), ",[{:"))) {
+                int found = sign_after_an_opener(t, i);
+                if (found)
+                    return found;
+            }
+            break;
+        case '\n':
+            if (braces) {  /* `_COLON_LINE` */
+                Py_ssize_t j = i + 1;
+                while (is_blank(AT(j)))
+                    j++;
+                if (AT(j) == ':')
+                    return 1;
+            }
+            break;
+        }
+    }
+#undef AT
+    return doubtful_end(t);
+}
+
+/* 1 where `doubts` (but padded numbers, with no alias stood in for) finds one, 0 where it finds
+ * none, -1 where only Python can say. */
+static int
+has_doubts_in(const Text *t)
+{
+    static unsigned char first[128];
+    if (!first['0'])
+        for (const char *c = FIRST; *c; c++)
+            first[(unsigned char)*c] = 1;
+    int seen = held(t), brackets = seen & BRACKET, braces = seen & BRACE, headers = seen & HEADER;
+    switch (t->kind) {
+    case PyUnicode_1BYTE_KIND:
+        return scan(t, PyUnicode_1BYTE_KIND, first, brackets, braces, headers);
+    case PyUnicode_2BYTE_KIND:
+        return scan(t, PyUnicode_2BYTE_KIND, first, brackets, braces, headers);
+    default:
+        return scan(t, PyUnicode_4BYTE_KIND, first, brackets, braces, headers);
+    }
+}
+
+static PyObject *
+has_doubts(PyObject *module, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "has_doubts() takes a str");
+        return NULL;
+    }
+    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+    return PyLong_FromLong(has_doubts_in(&t));
+}
+
+static PyMethodDef methods[] = {
+    {"has_doubts", has_doubts, METH_O,
+     "has_doubts(text) -> int\n\n"
+     "1 where yaml_doubts.doubts(text, False) finds a doubt, 0 where it finds none, -1 where only it can say."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_yaml_doubts",
+    "Whether a chunk of YAML holds any of the fast reader's doubts, in one pass (see has_doubts).", -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__yaml_doubts(void)
+{
+    return PyModule_Create(&module);
+}
