@@ -27,7 +27,7 @@ SEEDS = int(os.environ.get("DOUBTS_SEEDS", "300"))
 # what the doubts are made of: signs, openers, blanks of every kind, escapes, numbers, block headers
 MUTANTS = [":", " ", "\n", "#", "[", "]", "{", "}", ",", "|", ">", "-", "?", "%", "!", "&", "*", "@", "`", "\\",
            "\t", "_", "0", "0x", "0o1", "0B_", "1_", "\\x4", "\\xe9", "\\u00e9", "\\ud800", "\\uDBFF", "\\U0001F600",
-           "\\U00110000", "\\U0010ffff", "\\q", "\\ ", "\\N", "\u00a0", "\u2003", "\u3000", "\x1c", "\x85", "é", "ā",
+           "\\U00110000", "\\U0010ffff", "\\q", "\\ ", "\\N", "\u00a0", "\u2003", "\u3000", "\x1c", "\x00", "\x85", "é", "ā",
            "ط", "\U0001f600", "|-", ">+2", "|2-", " # c", "# c\n", ": |", ": >", ":|", "\n  :", "- ", "- - ", "-\n",
            ", ?", "[ :", "{ %", ": ?", ":\n  |", ": # c\n  >", "  ", "\n\n", "'", '"']
 pytestmark = pytest.mark.skipif(compiled is None, reason="_yaml_doubts.c was not built")

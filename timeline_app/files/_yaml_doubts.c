@@ -308,7 +308,7 @@ held(const Text *t)
 }
 
 /* The characters a doubt may start at (or be found from). */
-static const char FIRST[] = "0_\t\\%?!&*@`:|>\n";
+static const char FIRST[] = "0_\t\\%?!&*@`:|>\n", FIRST_BUT_BREAKS[] = "0_\t\\%?!&*@`:|>";
 
 /* `has_doubts_in`'s pass over a text whose kind is `kind` (a constant where it is inlined: the
  * characters are read without asking the kind of each). */
@@ -320,7 +320,13 @@ scan(const Text *t, int kind, const unsigned char *first, int brackets, int brac
     const Py_ssize_t n = t->n;
 #define AT(i) ((i) >= 0 && (i) < n ? PyUnicode_READ(kind, data, (i)) : (Py_UCS4)0x110000)  /* (the kind a constant) */
     Py_ssize_t header_line_end = -1;  /* the line's end of the last block header found (one a line) */
+    const char *stops = braces ? FIRST : FIRST_BUT_BREAKS;  /* (a line break starts no doubt but `_COLON_LINE`) */
     for (Py_ssize_t i = 0; i < n; i++) {
+        if (kind == PyUnicode_1BYTE_KIND) {  /* to the next character worth a look, sixteen at a time */
+            i += strcspn((const char *)data + i, stops);  /* (the text ends in a NUL; one within it stops too) */
+            if (i >= n)
+                break;
+        }
         Py_UCS4 c = PyUnicode_READ(kind, data, i), next;
         if (c >= 0x80 || !first[c])
             continue;
