@@ -3,7 +3,7 @@ style read in C, and where a large file's events list has its items), `files/_pl
 chunk's plain events gathered and made in C), `files/_warm_arenas.c` (fresh memory for a large
 load made ready on another core), `files/_yaml_doubts.c` (whether a chunk holds a form the fast
 reader doubts), `chronology/_event_times.c` (each event's times read in one
-pass, for the index and the sort) and `geometry/_stacking.c` (a frame's rows stacked).
+pass, for the index and the sort), `chronology/_search_text.c` (searchable texts casefolded) and `geometry/_stacking.c` (a frame's rows stacked).
 
 Where they cannot be built the loader reads every chunk with yaml-rs, finds the items with numpy
 and gathers and makes the events in Python, and stacks rows in Python, as before, to the same
@@ -17,5 +17,6 @@ setup(ext_modules=[
               depends=["timeline_app/chronology/object_slots.h"])
     for package, name in (("files", "_plain_yaml"), ("files", "_plain_events"), ("files", "_warm_arenas"),
                           ("files", "_yaml_doubts"),
-                          ("chronology", "_event_times"), ("geometry", "_stacking"))
+                          ("chronology", "_event_times"), ("chronology", "_search_text"),
+                          ("geometry", "_stacking"))
 ])

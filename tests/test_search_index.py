@@ -43,3 +43,29 @@ def test_typing_narrows_over_the_slices_without_losing_an_event():
         for end in range(1, len(word) + 1):
             typed = index.matches(word[:end])
         assert typed.tolist() == [word in searchable_text(event).casefold() for event in events], word
+
+
+def test_searchable_texts_are_casefolded_in_c_exactly_as_str_casefold_folds_them(monkeypatch):
+    """`_search_text.c` folds ASCII itself and the rest by CPython's table: the same text as
+    str.casefold for every code point (ß to ss, ﬃ to ffi, Σ to σ, a lone surrogate kept), in
+    texts of every width, and the same index either way."""
+    import random
+    from types import SimpleNamespace
+
+    import pytest
+
+    from timeline_app.chronology import search
+    from timeline_app.chronology.compiled import search_text
+
+    if getattr(search_text, "casefolded", None) is None:
+        pytest.skip("_search_text.c was not built (or this Python has no table for it)")
+    every = "".join(map(chr, range(0x110000)))
+    rng = random.Random(3)
+    texts = [every, "", "ABC xyz", "Ä", "ßẞ", "ﬃ", "ΣΑΣ", "\udc80A", "İstanbul", "Miṣrātah Ḥaftar طرابلس “Unity”"]
+    texts += ["".join(rng.choice("aZ ÉéßΣ\u0130ﬃ\U00010400\U0001f600ط") for _ in range(rng.randint(0, 30))) for _ in range(2000)]
+    assert search_text.casefolded(texts) == [text.casefold() for text in texts]
+    events = [SimpleNamespace(title=text, description=text[::-1], location="Tripoli", tags=("Oil", text), sources=())
+              for text in texts[1:]]
+    in_c = SearchIndex(events).texts
+    monkeypatch.setattr(search, "_casefolded", None)
+    assert SearchIndex(events).texts == in_c

@@ -18,3 +18,4 @@ def built(package: str, name: str):
 
 
 event_times = built(__package__, "_event_times")
+search_text = built(__package__, "_search_text")
