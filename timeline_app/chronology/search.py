@@ -7,6 +7,7 @@ as typing does, only re-checks the events that already matched.
 
 from __future__ import annotations
 
+from itertools import chain, repeat
 from operator import attrgetter
 
 import numpy as np
@@ -27,13 +28,17 @@ def _sources_text(sources: tuple) -> str:
     return " ".join([part for source in sources for part in (source.title, source.publisher, source.url)]) if sources else ""
 
 
+_SOURCE_PARTS = attrgetter("title", "publisher", "url")
+
+
 def _searchable_texts(events: list[Event]):
     """`searchable_text` of each event, casefolded, field by field at C speed (a million events: 1 s, not 2);
-    casefolded in C where `_search_text.c` was built (text that is not ASCII: five times faster)."""
+    casefolded in C where `_search_text.c` was built (text that is not ASCII: twice as fast)."""
     texts = map(" ".join, zip(
         map(attrgetter("title"), events), map(attrgetter("description"), events), map(attrgetter("location"), events),
-        map(" ".join, map(attrgetter("tags"), events)), map(_sources_text, map(attrgetter("sources"), events)),
-    ))
+        map(" ".join, map(attrgetter("tags"), events)),
+        map(" ".join, map(chain.from_iterable, map(map, repeat(_SOURCE_PARTS), map(attrgetter("sources"), events)))),
+    ))  # (the sources' parts as `_sources_text` joins them, without a Python call an event: 0.1 s per 100,000)
     return _casefolded(list(texts)) if _casefolded is not None else map(str.casefold, texts)
 
 
