@@ -1,9 +1,9 @@
 /* Searchable texts casefolded: `[text.casefold() for text in texts]`, exactly.
  *
  * str.casefold folds a text that is not ASCII a character at a time through the Unicode tables,
- * the ASCII letters among them: 100,000 events of Latin with macrons and Arabic took 0.3 s of
- * their search index's 0.5 s (ASCII events: 0.04 s). Here an ASCII character is folded by a
- * comparison, any other by the same table lookup str.casefold makes (`_PyUnicode_ToFoldedFull`:
+ * the ASCII letters among them: 100,000 events of Latin with macrons and Arabic took 0.17-0.33 s
+ * of their search index's 0.4-0.5 s (ASCII events: 0.04 s); here 0.07-0.13 s. An ASCII character
+ * is folded by a comparison, any other by the same table lookup str.casefold makes (`_PyUnicode_ToFoldedFull`:
  * casefolding has no context, so a text's fold is its characters' folds one after another).
  * tests/test_search_index.py holds it to str.casefold over every code point.
  */
