@@ -189,15 +189,16 @@ _MUTANTS = [":", " ", "#", "-", "'", '"', "[", "]", ",", "{", "}", "\n", "\t", "
             "\n  ", "\n    ", "\n\n", "- ", "true", "null", "No", "0x1F", "1_0", ".inf", "1.5", "2014-06-25"]
 
 
-def _mutated(rng: random.Random, text: str) -> str:
+def _mutated(rng: random.Random, text: str, mutants: list[str] = _MUTANTS, most: int = 3) -> str:
+    """`text` with one to `most` mutants put in, put in place of a character, or a character taken out."""
     chars = list(text)
-    for _ in range(rng.randint(1, 3)):
+    for _ in range(rng.randint(1, most)):
         at = rng.randrange(len(chars) + 1)
         roll = rng.random()
         if roll < 0.4 or at == len(chars):
-            chars.insert(at, rng.choice(_MUTANTS))
+            chars.insert(at, rng.choice(mutants))
         elif roll < 0.7:
-            chars[at] = rng.choice(_MUTANTS)
+            chars[at] = rng.choice(mutants)
         else:
             del chars[at]
     return "".join(chars)

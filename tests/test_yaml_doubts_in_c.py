@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from chronology_files import generate
 from synthetic import synthetic_yaml
+from test_plain_yaml import _mutated
 
 from timeline_app.files import yaml_doubts
 from timeline_app.files.compiled import yaml_doubts as compiled
@@ -38,17 +39,7 @@ def python_says(text: str) -> bool:
 
 
 def mutated(rng: random.Random, text: str) -> str:
-    chars = list(text)
-    for _ in range(rng.randint(1, 4)):
-        at = rng.randrange(len(chars) + 1)
-        roll = rng.random()
-        if roll < 0.5 or at == len(chars):
-            chars.insert(at, rng.choice(MUTANTS))
-        elif roll < 0.8:
-            chars[at] = rng.choice(MUTANTS)
-        else:
-            del chars[at]
-    return "".join(chars)
+    return _mutated(rng, text, MUTANTS, most=4)
 
 
 def pieces(text: str, rng: random.Random, count: int = 4):
