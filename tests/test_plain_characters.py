@@ -103,3 +103,12 @@ def test_one_character_is_found_at_every_place_in_a_long_line(looking):
             expected = has_unplain_characters(line)
             assert looking(line.encode("utf-8")) == expected, (repr(character), at)
             assert expected == (character in UNPLAIN)
+
+
+def test_a_review_s_cases_bytes_that_are_not_utf_8_and_a_start_from_the_end():
+    """EF BF followed by C0-FF is no U+FFFE/FFFF (nor UTF-8 at all): only EF BF BE and EF BF BF are
+    looked for; a negative start counts from the end, as Python's slice does."""
+    for data in (b"\xef\xbf\xc0", b"\xef\xbf\xff", b"a\xef\xbf\xbdb", b"\xef\xbf\xbe", b"\xef\xbf\xbf"):
+        assert has_unplain_bytes(data) == has_unplain_bytes_in_python(data), data
+    for start in (-1, -3, -5, -9):
+        assert has_unplain_bytes(b"\x01AAAA", start) == has_unplain_bytes_in_python(b"\x01AAAA", start), start

@@ -83,3 +83,13 @@ def test_each_row_it_leaves_to_python_is_read_as_python_reads_it():
     assert all_three_agree(names, [["T", "2014", " a ;; b ", "  l1 \u2003 l2 ", "   "]])
     assert PlainRows(names).events([["T", "2014", " a ;; b ", "  l1 \u2003 l2 ", "   "]]) == [
         {"title": "T", "start": "2014", "tags": ["a", "b"], "sources": ["l1", "l2"]}]
+
+
+def test_a_plan_it_cannot_follow_is_refused_or_left_to_python():
+    """(A review's cases.) A `how` it does not know is an error, never a wrong event; a key read from
+    two columns (the last one wins) is Python's to make."""
+    with pytest.raises((ValueError, OverflowError)):
+        csv_events._plain_rows_in_c([["x"]], [(0, "id", 2**70)], 1)
+    with pytest.raises(ValueError):
+        csv_events._plain_rows_in_c([["x"]], [(0, "id", 7)], 1)
+    assert csv_events._plain_rows_in_c([["a", "b", "c"]], [(0, "id", 1), (1, "title", 0), (2, "id", 1)], 3) is None

@@ -129,3 +129,12 @@ def test_the_loaders_question_has_the_finders_answer_with_padded_numbers_and_sta
     assert answers == {False, True}
     monkeypatch.setattr(yaml_doubts, "_has_doubts_in_c", None)  # (where it was not built: the finders alone)
     assert yaml_doubts.has_doubts(texts[0], True) and not yaml_doubts.has_doubts("- title: a\n", True)
+
+
+def test_a_long_line_of_prose_with_signs_after_blanks_gets_the_finders_answer():
+    """(A review's case: French prose, a blank before each `?` and `:`, on one line of a chunk with
+    a bracket. Each sign's line is followed from the last one's, not read again from its start.)"""
+    for text in ["[x]\n- d: " + "mot ?a " * 2000 + "b\n", "[x]\n" + "Quoi : oui. " * 4000 + "\n",
+                 "[x]\n- d: " + "a # b ?c " * 500 + "\n  ?\n", "[x,\n" + "a : b # c\n  :d " * 300]:
+        answer = compiled.has_doubts(text)
+        assert answer == -1 or bool(answer) == python_says(text), text[:80]

@@ -174,10 +174,18 @@ plain_rows(PyObject *module, PyObject *args)
             return NULL;
         }
         Py_ssize_t number = PyLong_AsSsize_t(PyTuple_GET_ITEM(column, 0));
-        if (number < 0 || number >= count) {
+        long how = PyLong_AsLong(PyTuple_GET_ITEM(column, 2));
+        if (number < 0 || number >= count || how < AS_WRITTEN || how > SHAPED) {
             if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_ValueError, "plain_rows(): a column's number must be below count");
+                PyErr_SetString(PyExc_ValueError, "plain_rows(): a column's number must be below count, its how one of the five");
             return NULL;
+        }
+        for (Py_ssize_t other = 0; other < k; other++) {
+            int same = PyUnicode_Compare(PyTuple_GET_ITEM(PyList_GET_ITEM(plan, other), 1), PyTuple_GET_ITEM(column, 1));
+            if (same == -1 && PyErr_Occurred())
+                return NULL;
+            if (same == 0)
+                Py_RETURN_NONE;  /* a key read from two columns: the last one wins, Python's way */
         }
     }
     Py_ssize_t size = PyList_GET_SIZE(rows);

@@ -1278,7 +1278,7 @@ has_unplain_bytes(PyObject *module, PyObject *args)
             else if (c == 0xE2)
                 found = i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9);
             else
-                found = i + 2 < n && s[i + 1] == 0xBF && s[i + 2] >= 0xBE;
+                found = i + 2 < n && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF);
         }
     }
     Py_END_ALLOW_THREADS

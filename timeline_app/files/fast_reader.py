@@ -105,7 +105,7 @@ def has_unplain_bytes(data: bytes, start: int = 0) -> bool:
     1.5 times as long (tests/test_plain_characters.py holds the two to one answer). In C where
     `_plain_yaml.c` was built (`has_unplain_bytes_in_python`'s answer, in a third to a quarter of
     its time)."""
-    if _has_unplain_bytes_in_c is not None:
+    if _has_unplain_bytes_in_c is not None and start >= 0:
         return _has_unplain_bytes_in_c(data, start)
     return has_unplain_bytes_in_python(data, start)
 
