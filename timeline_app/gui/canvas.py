@@ -94,8 +94,7 @@ def _line_height(text: str, font: QFont) -> float:
     return line.height()
 
 
-MEASURED_AHEAD = 20_000  # files of more events measure their titles once searchable, or as they come into view
-MEASURED_WHEN_IDLE = 200_000  # ... and files of more than this only as they come into view (9-12 µs a title)
+MEASURED_WHEN_IDLE = 200_000  # files of more events measure their titles only as they come into view (9-12 µs a title)
 SHAPED_AHEAD = 20_000  # files of more events shape their titles as they come into view (30 µs each)
 
 
@@ -391,7 +390,7 @@ class TimelineCanvas(QWidget):
             widths[at] = self._label_widths[position] = self._measured_label(position)
         return widths
 
-    def measuring_steps(self, batch: int = 500, most: int = MEASURED_AHEAD):
+    def measuring_steps(self, batch: int = 500, most: int = MEASURED_WHEN_IDLE):
         """Every title's width measured ahead, a batch a step (for the idle moments after a load),
         in files of up to `most` events: the first zooms into 10,000 events met 250 titles a
         frame never measured (9 µs each), and were its slowest frames; into 100,000, 800."""

@@ -15,7 +15,6 @@ from ..chronology.search import SearchIndex
 from ..chronology.timeline_index import TimelineIndex
 from ..files.bundled import is_bundled
 from ..files.loader import LoadResult, collect_after_load, is_editable, load_file
-from .canvas import MEASURED_WHEN_IDLE
 from .event_list import dates_to_fit
 
 SYNC_LOAD_BYTES = 2_000_000  # smaller files load before the window shows; larger ones in a thread
@@ -110,11 +109,11 @@ def _indexing_steps(index: TimelineIndex, search: SearchIndex):
 
 
 def _settling_steps(canvas):
-    """The idle work once a file is searchable: its titles measured (those of a file too large
-    to measure before) and shaped ahead for the canvas, then the collector run over what the load
-    made (else its next passes find a load's objects young and scan them all mid-frame: 12 ms of
-    the second zoom into 10,000 events, 40 ms at a million)."""
-    yield from canvas.measuring_steps(most=MEASURED_WHEN_IDLE)
+    """The idle work once a file is searchable: its titles measured and shaped ahead for the canvas,
+    then the collector run over what the load made (else its next passes find a load's objects
+    young and scan them all mid-frame: 12 ms of the second zoom into 10,000 events, 40 ms at a
+    million)."""
+    yield from canvas.measuring_steps()
     yield from canvas.shaping_steps()
     collect_after_load(len(canvas.index) if canvas.index is not None else 0)
     yield
