@@ -61,31 +61,49 @@ text_of(Reader *r, Py_ssize_t a, Py_ssize_t b)
     return text;
 }
 
-/* Whether the text holds characters YAML or yaml-rs treat specially, which this leaves to them:
- * controls but the line break (tab and CR among them), DEL, C1 (NEL among them: C2 80-9F),
- * LS and PS (E2 80 A8-A9), the BOM (EF BB BF) and the non-characters FFFE, FFFF (EF BF BE-BF). */
+/* Whether UTF-8 `s` (its `n` bytes, from `i`) holds a character the fast readers leave to the
+ * precise one: a C0 control but the line breaks, DEL, a C1 control (C2 80-9F), LS or PS (E2 80
+ * A8-A9), the non-characters FFFE and FFFF (EF BF BE-BF); and, with `strict` (the chunk reader's
+ * own question: characters yaml-rs treats specially), a tab, a carriage return and the BOM
+ * (EF BB BF). Eight bytes at a time past those that need no look: printable ASCII, line feeds. */
 static int
-has_unplain(Reader *r)
+has_unplain_from(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, int strict)
 {
-    static unsigned char look[256];  /* bytes worth a second look: all but the line break below 0x20, DEL, C2, E2, EF */
-    if (!look[0]) {
-        for (int c = 0; c < 0x20; c++)
-            look[c] = c != '\n';
-        look[0x7F] = look[0xC2] = look[0xE2] = look[0xEF] = 1;
-    }
-    const unsigned char *s = r->s;
-    for (Py_ssize_t i = 0; i < r->n; i++) {
-        if (!look[s[i]])
-            continue;
-        unsigned char c = s[i];
-        if (c < 0x20 || c == 0x7F)
-            return 1;
-        if (c == 0xC2 && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
-            return 1;
-        if (c == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
-            return 1;
-        if (c == 0xEF && ((s[i + 1] == 0xBB && s[i + 2] == 0xBF) || (s[i + 1] == 0xBF && s[i + 2] >= 0xBE)))
-            return 1;
+    while (i < n) {
+        if (i + 8 <= n) {
+            const uint64_t ones = 0x0101010101010101ULL, lows = 0x7F7F7F7F7F7F7F7FULL, highs = ~lows;
+            uint64_t word;
+            memcpy(&word, s + i, 8);
+            if (!(word & highs)) {  /* (all below 0x80: each byte's sums below stay in it) */
+                uint64_t below_space = ~(word + 0x60 * ones) & highs;
+                uint64_t breaks = word ^ ('\n' * ones), dels = word ^ (0x7F * ones);
+                breaks = ~(((breaks & lows) + lows) | breaks) & highs;  /* (the bytes that are 0 after ^) */
+                dels = ~(((dels & lows) + lows) | dels) & highs;
+                if (!((below_space & ~breaks) | dels)) {
+                    i += 8;
+                    continue;
+                }
+            }
+        }
+        for (Py_ssize_t end = i + 8 < n ? i + 8 : n; i < end; i++) {
+            unsigned char c = s[i];
+            if (c == '\t' || c == '\r') {
+                if (strict)
+                    return 1;
+            } else if ((c < 0x20 && c != '\n') || c == 0x7F) {
+                return 1;
+            } else if (c == 0xC2) {
+                if (i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
+                    return 1;
+            } else if (c == 0xE2) {
+                if (i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
+                    return 1;
+            } else if (c == 0xEF && i + 2 < n) {
+                if ((s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF))
+                        || (strict && s[i + 1] == 0xBB && s[i + 2] == 0xBF))
+                    return 1;
+            }
+        }
     }
     return 0;
 }
@@ -1068,7 +1086,7 @@ read_block_events(PyObject *module, PyObject *text)
     r.pos = 0;
     r.key_count = 0;
     r.depth = 0;
-    PyObject *result = has_unplain(&r) ? FAIL : events(&r);
+    PyObject *result = has_unplain_from(r.s, r.n, 0, 1) ? FAIL : events(&r);
     PyMem_Free(encoded);
     for (Py_ssize_t k = 0; k < r.key_count; k++)
         Py_DECREF(r.keys[k]);
@@ -1230,10 +1248,9 @@ find_items(PyObject *module, PyObject *args)
 
 /* ---- characters the fast readers leave to the precise one, looked for in a file's bytes --------- */
 
-/* `fast_reader.has_unplain_bytes_in_python`'s answer, one look a byte: C0 controls but tab and the
- * line breaks, DEL; C1 controls (C2 80-9F), U+2028/2029 (E2 80 A8-A9), U+FFFE/FFFF (EF BF BE-BF).
- * (Python's translate and a regex for each lead byte took 0.07 s of 100,000 events in Arabic and
- * Latin with macrons, whose lead bytes stand everywhere.) */
+/* `fast_reader.has_unplain_bytes_in_python`'s answer (`has_unplain_from`, not strict). (Python's
+ * translate and a regex for each lead byte took 0.07 s of 100,000 events in Arabic and Latin with
+ * macrons, whose lead bytes stand everywhere.) */
 static PyObject *
 has_unplain_bytes(PyObject *module, PyObject *args)
 {
@@ -1241,46 +1258,9 @@ has_unplain_bytes(PyObject *module, PyObject *args)
     Py_ssize_t start = 0;
     if (!PyArg_ParseTuple(args, "y*|n:has_unplain_bytes", &view, &start))
         return NULL;
-    static unsigned char look[256];  /* bytes worth a look: the controls above, DEL, C2, E2, EF */
-    if (!look[0]) {
-        for (int c = 0; c < 0x20; c++)
-            look[c] = c != '\t' && c != '\n' && c != '\r';
-        look[0x7F] = look[0xC2] = look[0xE2] = look[0xEF] = 1;
-    }
-    const unsigned char *s = view.buf;
-    Py_ssize_t n = view.len, i = start < 0 ? 0 : start;
-    int found = 0;
+    int found;
     Py_BEGIN_ALLOW_THREADS
-    while (i < n && !found) {
-        if (i + 8 <= n) {  /* eight bytes at a time past those that need no look: printable ASCII, line breaks */
-            const uint64_t ones = 0x0101010101010101ULL, lows = 0x7F7F7F7F7F7F7F7FULL, highs = ~lows;
-            uint64_t word;
-            memcpy(&word, s + i, 8);
-            if (!(word & highs)) {  /* (all below 0x80: each byte's sums below stay in it) */
-                uint64_t below_space = ~(word + 0x60 * ones) & highs;
-                uint64_t breaks = word ^ ('\n' * ones), dels = word ^ (0x7F * ones);
-                breaks = ~(((breaks & lows) + lows) | breaks) & highs;  /* (the bytes that are 0 after ^) */
-                dels = ~(((dels & lows) + lows) | dels) & highs;
-                if (!((below_space & ~breaks) | dels)) {
-                    i += 8;
-                    continue;
-                }
-            }
-        }
-        for (Py_ssize_t end = i + 8 < n ? i + 8 : n; i < end && !found; i++) {
-            unsigned char c = s[i];
-            if (!look[c])
-                continue;
-            if (c < 0x20 || c == 0x7F)
-                found = 1;
-            else if (c == 0xC2)
-                found = i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F;
-            else if (c == 0xE2)
-                found = i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9);
-            else
-                found = i + 2 < n && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF);
-        }
-    }
+    found = has_unplain_from(view.buf, view.len, start < 0 ? 0 : start, 0);
     Py_END_ALLOW_THREADS
     PyBuffer_Release(&view);
     return PyBool_FromLong(found);
