@@ -64,9 +64,9 @@ def test_kept_shaped_text_draws_what_drawtext_draws(qtbot, tmp_path, source, siz
     for factor, anchor in [(1.0, 0.5), (3.0, 0.5), (4.0, 0.2), (6.0, 0.9), (0.1, 0.5)]:
         canvas.zoom(factor, canvas.width() * anchor)
         canvas._shaped_texts.clear()
-        canvas._counts_seen.clear()
+        canvas._drawn_once.clear()
         drawn = _picture(canvas, shaped=False)
-        for frame in ("first", "second"):  # (a cluster's count is shaped from the second frame that shows it)
+        for frame in ("first", "second"):  # (an ASCII title or count is shaped from the second frame that shows it)
             shaped = _picture(canvas, shaped=True)
             differing = np.argwhere(drawn != shaped)
             assert not len(differing), f"zoom {factor}, {frame} frame: first differing pixel (row, byte) {differing[0].tolist()}"

@@ -196,7 +196,7 @@ class TimelineCanvas(QWidget):
         self._shaped_texts: dict[tuple[str, str], _Shaped] = {}  # titles and counts, shaped once (`_shaped`)
         self._bar_looks = BarLooks()  # bars' pens, brushes and hatch tiles, kept between frames
         self._ascii_heights: dict[str, float | None] = {}  # by font key (`_ascii_height`)
-        self._counts_seen: set[str] = set()  # cluster counts drawn once, not yet shaped (`_shaped_count`)
+        self._drawn_once: set[tuple[str, str]] = set()  # ASCII texts drawn once, not yet shaped (`_shaped_if_seen`)
         self.shape_text = True  # (`_shapes_text`; tests draw both ways)
 
     # --- data and state ---------------------------------------------------------------
@@ -207,6 +207,7 @@ class TimelineCanvas(QWidget):
         self._label_widths = np.zeros(len(index))  # (zeros: memory the system hands over as it is written, not at once)
         self._wrapped_widths.clear()
         self._shaped_texts.clear()
+        self._drawn_once.clear()
         self.selected = self.hovered = -1
         if not keep_view or not self._fitted_once or self._auto_fit:
             self.fit_all()
@@ -308,6 +309,7 @@ class TimelineCanvas(QWidget):
         if event.type() in (QEvent.PaletteChange, QEvent.FontChange, QEvent.StyleChange):
             if event.type() == QEvent.FontChange:
                 self._shaped_texts.clear()
+                self._drawn_once.clear()
             self._invalidate()
         super().changeEvent(event)
 
@@ -731,6 +733,8 @@ class TimelineCanvas(QWidget):
         painter.setRenderHint(QPainter.Antialiasing, False)  # axis-aligned boxes: 20x cheaper without
         metrics = QFontMetricsF(self._small)
         lane_colors = [QColor(c) for c in self.index.lane_colors]
+        box_pens = [QPen(color, 1) for color in lane_colors]
+        fills: dict[tuple[int, int], QColor] = {}  # (lane, count) -> its box's fill: counts recur on the rails
         text_pen = QPen(colors["text"])
         bottom = self.height()
         shaped = self._shapes_text(painter)
@@ -747,15 +751,17 @@ class TimelineCanvas(QWidget):
             rect = self.cluster_rect(cluster)
             if rect.bottom() < LANES_TOP or rect.top() > bottom:
                 continue  # scrolled out of sight
-            color = lane_colors[cluster.lane]
-            strength = min(1.0, 0.25 + math.log10(cluster.count) / 4)
-            painter.setPen(QPen(color, 1))
-            painter.setBrush(blend(color, colors["base"], strength * 0.55))
+            fill = fills.get((cluster.lane, cluster.count))
+            if fill is None:  # the denser, the stronger
+                strength = min(1.0, 0.25 + math.log10(cluster.count) / 4)
+                fill = fills[cluster.lane, cluster.count] = blend(lane_colors[cluster.lane], colors["base"], strength * 0.55)
+            painter.setPen(box_pens[cluster.lane])
+            painter.setBrush(fill)
             painter.drawRect(rect)
             if count_height is not None and count_height > rect.height():
                 continue  # (a rail's box: too low for any count, shaped or not)
             text = f"{cluster.count:,}"
-            kept = self._shaped_count(text, font_key, metrics) if shaped else None
+            kept = self._shaped_if_seen(text, self._small, font_key, metrics) if shaped else None
             # the count where it fits the box, high and wide: a rail's box is too low for it (its
             # digits, drawn there, showed as specks above the rail's bars)
             advance = kept.advance if kept else metrics.horizontalAdvance(text)
@@ -835,6 +841,7 @@ class TimelineCanvas(QWidget):
         right_edge = self.width() - EDGE
         shaped = self._shapes_text(painter)
         font_key = self._font.key()  # (once a frame: 5 µs a call, a thousand labels a frame)
+        title_height, title_ascent = self._ascii_height(self._font, font_key), self._metrics.ascent()
         for placed, rect in placed_rects:
             if not placed.label_width or placed.label_x >= right_edge:
                 continue
@@ -849,12 +856,14 @@ class TimelineCanvas(QWidget):
                 title, advance = self._metrics.elidedText(title, Qt.ElideRight, room), None
             else:  # whole: its advance is known from its measuring
                 advance = measured - LABEL_PAD
-            kept = self._shaped(title, self._font, font_key, self._metrics, advance) if shaped else None
+            kept = self._shaped_if_seen(title, self._font, font_key, self._metrics, advance) if shaped else None
             if placed.label_x < placed.x1:  # over its own bar (fill, hatching, fade): on a calm ground
-                advance = kept.advance if kept else self._metrics.horizontalAdvance(title)
+                advance = kept.advance if kept else advance if advance is not None else self._metrics.horizontalAdvance(title)
                 painter.fillRect(QRectF(placed.label_x - 2, rect.top() + 1, advance + 4, rect.height() - 2), label_ground)
             if kept is not None:  # (where drawText centres the line in the row)
                 painter.drawStaticText(QPointF(placed.label_x, rect.top() + (rect.height() - kept.height) / 2), kept.text)
+            elif shaped and self._drawn_at_baseline(title, self._font, font_key):  # (drawn once: shaped if seen again)
+                painter.drawText(QPointF(placed.label_x, rect.top() + (rect.height() - title_height) / 2 + title_ascent), title)
             else:
                 painter.drawText(QRectF(placed.label_x, rect.top(), room, rect.height()),
                                  Qt.AlignLeft | Qt.AlignVCenter | Qt.TextDontClip, title)
@@ -886,18 +895,26 @@ class TimelineCanvas(QWidget):
                                                      _line_height(text, font) if height is None else height)
         return kept
 
-    def _shaped_count(self, text: str, font_key: str, metrics: QFontMetricsF) -> _Shaped | None:
-        """A cluster's count shaped from the second frame that shows it; None the first time, when
-        drawText draws it (the same pixels): a zoom changes most counts every frame, and shaping
-        a count for one frame cost twice drawing it (21 against 10 µs; a hundred a frame at 1M)."""
-        kept = self._shaped_texts.get((text, font_key))
-        if kept is None and text in self._counts_seen:
-            return self._shaped(text, self._small, font_key, metrics)
-        if kept is None:
-            if len(self._counts_seen) >= MOST_TEXTS_KEPT:
-                self._counts_seen.clear()
-            self._counts_seen.add(text)
-        return kept
+    def _shaped_if_seen(self, text: str, font: QFont, font_key: str, metrics: QFontMetricsF,
+                        advance: float | None = None) -> _Shaped | None:
+        """`_shaped`, but an ASCII text (a count, most titles) only from the second frame that shows
+        it: None the first time, when drawText draws it at its baseline (`_drawn_at_baseline`: the
+        same pixels). A zoom shows most counts, and into a file of more than `SHAPED_AHEAD` events
+        most titles, for one frame only, and shaping a text for one frame cost twice drawing it
+        (a zoom into 100,000 events met 60 new titles a frame: 2 ms of its slowest frames)."""
+        key = (text, font_key)
+        kept = self._shaped_texts.get(key)
+        if kept is not None or key in self._drawn_once or not self._drawn_at_baseline(text, font, font_key):
+            return kept or self._shaped(text, font, font_key, metrics, advance)
+        if len(self._drawn_once) >= MOST_TEXTS_KEPT:
+            self._drawn_once.clear()
+        self._drawn_once.add(key)
+        return None
+
+    def _drawn_at_baseline(self, text: str, font: QFont, font_key: str) -> bool:
+        """Whether drawText at `text`'s baseline puts it where drawText centring it in a box does,
+        from the font's one ASCII line height: printable ASCII, in a font that has one."""
+        return text.isascii() and text.isprintable() and self._ascii_height(font, font_key) is not None
 
     def learn_fonts(self) -> None:
         """The line heights of the title and count fonts (`_ascii_height`), learnt while a large
