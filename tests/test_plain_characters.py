@@ -95,14 +95,16 @@ def test_the_bytes_are_looked_at_in_c_where_it_was_built_and_both_ways_agree_on_
 
 @pytest.mark.parametrize("looking", [has_unplain_bytes, has_unplain_bytes_in_python])
 def test_one_character_is_found_at_every_place_in_a_long_line(looking):
-    """The C look skips eight bytes of printable ASCII and line breaks at a time: each character
-    is found (or not) at every offset of such words, the line's break before or after it."""
-    for character in UNPLAIN + NEAR:
-        for at in range(24):
-            line = "ab:- #'x\n"[at % 3:] + "q" * at + character + "z" * (30 - at) + "\n"
-            expected = has_unplain_characters(line)
-            assert looking(line.encode("utf-8")) == expected, (repr(character), at)
-            assert expected == (character in UNPLAIN)
+    """The C look skips eight bytes at a time of printable ASCII, line breaks and the bytes of
+    other characters (Arabic, Latin with macrons, emoji): each character is found (or not) at every
+    offset of such words, the line's break before or after it."""
+    for filler in ("q", "ط", "ā", "\U0001f600", "éq"):
+        for character in UNPLAIN + NEAR:
+            for at in range(24):
+                line = "ab:- #'x\n"[at % 3:] + filler * at + character + filler * (30 - at) + "\n"
+                expected = has_unplain_characters(line)
+                assert looking(line.encode("utf-8")) == expected, (filler, repr(character), at)
+                assert expected == (character in UNPLAIN)
 
 
 def test_a_review_s_cases_bytes_that_are_not_utf_8_and_a_start_from_the_end():

@@ -235,3 +235,20 @@ def test_files_load_alike_with_the_c_reader_and_without(monkeypatch):
     monkeypatch.setattr(chunk_parsing, "read_block_events", None)
     for text, verdict in zip(texts, with_c):
         assert _verdict(text) == verdict, text[:2000]
+
+
+@pytest.mark.parametrize("widest", ["\x80", "\xff", "\u0100", "\u07ff", "\u0800", "\ud7ff", "\ue000", "\ufffd",
+                                    "\U00010000", "\U0010fffd"])
+def test_each_value_is_as_narrow_a_str_as_its_widest_character_allows(widest):
+    """A value read from a chunk's UTF-8 is a str of one, two or four bytes a character as its own
+    widest character asks (Python compares a str made wider than that unequal to its text),
+    plain, quoted, escaped and folded, beside narrower values."""
+    for narrower in ("", "e", "\xe9", "\u0101"):
+        text = (f"- title: a{narrower}{widest}b\n  id: {narrower}x\n  description: \"q{widest}\\u00e9 \\t{narrower}\"\n"
+                f"  place: >-\n    {widest}\n    {narrower}z\n  tags: ['{narrower}', {widest}{widest}]\n"
+                f"- title: {narrower or 'n'}\n")
+        if read_alike(text):
+            event = read_block_events(text)[0]
+            assert event["title"] == f"a{narrower}{widest}b" and event["id"] == f"{narrower}x", text
+        else:
+            assert not widest.isprintable() or "\ud7ff" < widest < "\ue000", repr(widest)  # (left to yaml-rs)

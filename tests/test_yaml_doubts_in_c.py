@@ -138,3 +138,23 @@ def test_a_long_line_of_prose_with_signs_after_blanks_gets_the_finders_answer():
                  "[x]\n- d: " + "a # b ?c " * 500 + "\n  ?\n", "[x,\n" + "a : b # c\n  :d " * 300]:
         answer = compiled.has_doubts(text)
         assert answer == -1 or bool(answer) == python_says(text), text[:80]
+
+
+def test_every_space_past_ascii_is_a_space_to_both_and_no_other_character_is():
+    """A text of two or four bytes a character is scanned as one of one byte (each character past
+    ASCII a stand-in for a space or for any other): where a space decides the answer, every
+    Unicode space past ASCII and the characters beside each give the finders' answer."""
+    spaces = [c for c in range(0x80, 0x110000) if chr(c).isspace()]
+    others = sorted({c + step for c in spaces for step in (-1, 1)} - set(spaces)) + [0xFEFF, 0x0627, 0x1F600, 0xD800]
+    # a `?` before a space starts a key; in a flow, a sign after a space, and a comment's `#` after one
+    templates = ["- title: a\u0101\n- t: x\n  ?{c}x\n", "- tags: [a,{c}?b]\n  d: \u0101\n", "- {{a: b,{c}%x}}\n\u0101\n",
+                 "- tags: [a]\n  d: x\u0101\n  e: {{f,{c}:g}}\n", "- title: \u0101\n  t: [a,{c}#{c}x\n  ?y]\n"]
+    decided = set()
+    for template in templates:
+        for code in spaces + others:
+            text = template.format(c=chr(code))
+            answer = compiled.has_doubts(text)
+            assert answer == -1 or bool(answer) == python_says(text), (template, hex(code))
+            decided.add((template, chr(code).isspace(), answer))
+    for template in templates[:2]:  # (the space made the doubt, each other character none)
+        assert (template, True, 1) in decided and (template, False, 0) in decided, sorted(decided)

@@ -46,6 +46,11 @@ typedef struct {
         return value; \
     } while (0)
 
+/* Eight bytes at a time: a byte of ones, each byte's low seven bits, each byte's high bit. */
+#define ONES 0x0101010101010101ULL
+#define LOWS 0x7F7F7F7F7F7F7F7FULL
+#define HIGHS (~LOWS)
+
 /* A byte at `i` <= n; the text's end reads as a line's (a NUL within it is refused first). */
 #define AT(r, i) ((Py_UCS4)(r)->s[i])
 #define CHAR(r, i) ((r)->s[i] ? (Py_UCS4)(r)->s[i] : (Py_UCS4)'\n')
@@ -65,21 +70,28 @@ text_of(Reader *r, Py_ssize_t a, Py_ssize_t b)
  * precise one: a C0 control but the line breaks, DEL, a C1 control (C2 80-9F), LS or PS (E2 80
  * A8-A9), the non-characters FFFE and FFFF (EF BF BE-BF); and, with `strict` (the chunk reader's
  * own question: characters yaml-rs treats specially), a tab, a carriage return and the BOM
- * (EF BB BF). Eight bytes at a time past those that need no look: printable ASCII, line feeds. */
+ * (EF BB BF). Eight bytes at a time past those that need no look: printable ASCII, line feeds,
+ * and the bytes of other characters than those (a chunk of Arabic titles is mostly such bytes). */
+/* The high bit of each byte of `word` that is `byte` (exact in each byte: no sum crosses into the next). */
+#define BYTES_OF(word, byte) (~(((((word) ^ ((byte) * ONES)) & LOWS) + LOWS) | ((word) ^ ((byte) * ONES))) & HIGHS)
+
 static int
 has_unplain_from(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, int strict)
 {
     while (i < n) {
         if (i + 8 <= n) {
-            const uint64_t ones = 0x0101010101010101ULL, lows = 0x7F7F7F7F7F7F7F7FULL, highs = ~lows;
             uint64_t word;
             memcpy(&word, s + i, 8);
-            if (!(word & highs)) {  /* (all below 0x80: each byte's sums below stay in it) */
-                uint64_t below_space = ~(word + 0x60 * ones) & highs;
-                uint64_t breaks = word ^ ('\n' * ones), dels = word ^ (0x7F * ones);
-                breaks = ~(((breaks & lows) + lows) | breaks) & highs;  /* (the bytes that are 0 after ^) */
-                dels = ~(((dels & lows) + lows) | dels) & highs;
-                if (!((below_space & ~breaks) | dels)) {
+            if (!(word & HIGHS)) {  /* ASCII: each byte's sums stay in it */
+                uint64_t below_space = ~(word + 0x60 * ONES) & HIGHS, dels = (word + ONES) & HIGHS;
+                if (!((below_space & ~BYTES_OF(word, '\n')) | dels)) {
+                    i += 8;
+                    continue;
+                }
+            } else {  /* the same, and a lead byte of the characters above */
+                uint64_t below_space = ~((word & LOWS) + 0x60 * ONES) & ~word & HIGHS;
+                if (!((below_space & ~BYTES_OF(word, '\n')) | BYTES_OF(word, 0x7F)
+                      | BYTES_OF(word, 0xC2) | BYTES_OF(word, 0xE2) | BYTES_OF(word, 0xEF))) {
                     i += 8;
                     continue;
                 }

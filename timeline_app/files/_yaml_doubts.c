@@ -314,50 +314,34 @@ sign_after_an_opener(const Text *t, Py_ssize_t i, Line *line)
 
 enum { BRACKET = 1, BRACE = 2, HEADER = 4 };  /* what the text holds: `[`, `{`, `|` or `>` */
 
-/* Which of `[`, `{` and `|` or `>` the text holds: at memchr's speed in a text of one byte a
- * character, else in one typed pass (four passes, reading the kind at each character, took
- * twice as long as the scan itself). */
+/* Which of `[`, `{` and `|` or `>` the text (of one byte a character) holds, at memchr's speed. */
 static int
 held(const Text *t)
 {
-    if (t->kind == PyUnicode_1BYTE_KIND)
-        return (memchr(t->data, '[', t->n) ? BRACKET : 0) | (memchr(t->data, '{', t->n) ? BRACE : 0)
-               | (memchr(t->data, '|', t->n) || memchr(t->data, '>', t->n) ? HEADER : 0);
-    int found = 0;  /* (comparisons, not a table: the compiler turns these loops into vector code) */
-    if (t->kind == PyUnicode_2BYTE_KIND) {
-        const Py_UCS2 *wide = t->data;
-        for (Py_ssize_t i = 0; i < t->n; i++)
-            found |= (wide[i] == '[') | (wide[i] == '{') << 1 | (wide[i] == '|' || wide[i] == '>') << 2;
-    } else {
-        const Py_UCS4 *widest = t->data;
-        for (Py_ssize_t i = 0; i < t->n; i++)
-            found |= (widest[i] == '[') | (widest[i] == '{') << 1 | (widest[i] == '|' || widest[i] == '>') << 2;
-    }
-    return found;
+    return (memchr(t->data, '[', t->n) ? BRACKET : 0) | (memchr(t->data, '{', t->n) ? BRACE : 0)
+           | (memchr(t->data, '|', t->n) || memchr(t->data, '>', t->n) ? HEADER : 0);
 }
 
 /* The characters a doubt may start at (or be found from). */
 static const char FIRST[] = "0_\t\\%?!&*@`:|>\n", FIRST_BUT_BREAKS[] = "0_\t\\%?!&*@`:|>";
 
-/* `has_doubts_in`'s pass over a text whose kind is `kind` (a constant where it is inlined: the
- * characters are read without asking the kind of each). */
-static inline __attribute__((always_inline)) int
-scan(const Text *t, int kind, const unsigned char *first, int brackets, int braces, int headers)
+/* `has_doubts_in`'s pass over a text of one byte a character. */
+static int
+scan(const Text *t, const unsigned char *first, int brackets, int braces, int headers)
 {
     int flow = brackets || braces;
-    const void *data = t->data;
+    const unsigned char *data = t->data;
     const Py_ssize_t n = t->n;
-#define AT(i) ((i) >= 0 && (i) < n ? PyUnicode_READ(kind, data, (i)) : (Py_UCS4)0x110000)  /* (the kind a constant) */
+#define AT(i) ((i) >= 0 && (i) < n ? (Py_UCS4)data[i] : (Py_UCS4)0x110000)
     Py_ssize_t header_line_end = -1;  /* the line's end of the last block header found (one a line) */
     Line line = {0, 0, 0};  /* (`sign_after_an_opener`'s) */
     const char *stops = braces ? FIRST : FIRST_BUT_BREAKS;  /* (a line break starts no doubt but `_COLON_LINE`) */
     for (Py_ssize_t i = 0; i < n; i++) {
-        if (kind == PyUnicode_1BYTE_KIND) {  /* to the next character worth a look, sixteen at a time */
-            i += strcspn((const char *)data + i, stops);  /* (the text ends in a NUL; one within it stops too) */
-            if (i >= n)
-                break;
-        }
-        Py_UCS4 c = PyUnicode_READ(kind, data, i), next;
+        i += strcspn((const char *)data + i, stops);  /* (to the next character worth a look, sixteen at a
+                                                          time: the text ends in a NUL; one within it stops too) */
+        if (i >= n)
+            break;
+        Py_UCS4 c = data[i], next;
         if (c >= 0x80 || !first[c])
             continue;
         switch (c) {
@@ -433,6 +417,42 @@ scan(const Text *t, int kind, const unsigned char *first, int brackets, int brac
     return doubtful_end(t);
 }
 
+/* A text of two or four bytes a character as one of one byte a character, a NUL after its end:
+ * its ASCII kept, and every other character a stand-in (only whether it is a space, `is_space`,
+ * tells one from another to the scan): U+00A0 for a space, U+00FF for any other. The same
+ * answers, at the one-byte pass's speed, which skips to the next character worth a look with
+ * strcspn (a chunk of Arabic titles was scanned a character at a time: seven times the
+ * instructions of an ASCII one). The spaces (U+0085, U+00A0, U+1680, U+2000-200A, U+2028, U+2029,
+ * U+202F, U+205F, U+3000) are named, not asked of Python's table, so that the loop is vector code;
+ * tests/test_yaml_doubts_in_c.py holds them to str.isspace. */
+#define NARROWED(type) do { \
+        const type *wide = t->data; \
+        const Py_ssize_t n = t->n;  /* (not t->n in the loop: a byte written might be it, to the compiler) */ \
+        for (Py_ssize_t i = 0; i < n; i++) {  /* (masks, not branches: the loop is vector code) */ \
+            type c = wide[i], d = (type)(c - 0x2000); \
+            type space = (type)-(c == 0x85) | (type)-(c == 0xA0) | (type)-(c == 0x1680) | (type)-(d <= 0x0A) \
+                         | (type)-(d == 0x28) | (type)-(d == 0x29) | (type)-(d == 0x2F) | (type)-(d == 0x5F) \
+                         | (type)-(c == 0x3000); \
+            type other = c < 0x80 ? c : 0xFF; \
+            narrow[i] = (unsigned char)((space & 0xA0) | (~space & other)); \
+        } \
+    } while (0)
+
+static unsigned char *
+narrowed(const Text *t)
+{
+    unsigned char *narrow = PyMem_Malloc(t->n + 1);
+    if (narrow == NULL)
+        return NULL;
+    if (t->kind == PyUnicode_2BYTE_KIND)
+        NARROWED(Py_UCS2);
+    else
+        NARROWED(Py_UCS4);
+    narrow[t->n] = 0;
+    return narrow;
+}
+#undef NARROWED
+
 /* 1 where `doubts` (but padded numbers, with no alias stood in for) finds one, 0 where it finds
  * none, -1 where only Python can say. */
 static int
@@ -442,15 +462,17 @@ has_doubts_in(const Text *t)
     if (!first['0'])
         for (const char *c = FIRST; *c; c++)
             first[(unsigned char)*c] = 1;
-    int seen = held(t), brackets = seen & BRACKET, braces = seen & BRACE, headers = seen & HEADER;
-    switch (t->kind) {
-    case PyUnicode_1BYTE_KIND:
-        return scan(t, PyUnicode_1BYTE_KIND, first, brackets, braces, headers);
-    case PyUnicode_2BYTE_KIND:
-        return scan(t, PyUnicode_2BYTE_KIND, first, brackets, braces, headers);
-    default:
-        return scan(t, PyUnicode_4BYTE_KIND, first, brackets, braces, headers);
+    if (t->kind != PyUnicode_1BYTE_KIND) {
+        unsigned char *narrow = narrowed(t);
+        if (narrow == NULL)
+            return -1;  /* (no memory for it: Python's finders say) */
+        Text one_byte = {PyUnicode_1BYTE_KIND, narrow, t->n};
+        int answer = has_doubts_in(&one_byte);
+        PyMem_Free(narrow);
+        return answer;
     }
+    int seen = held(t), brackets = seen & BRACKET, braces = seen & BRACE, headers = seen & HEADER;
+    return scan(t, first, brackets, braces, headers);
 }
 
 static PyObject *
