@@ -49,9 +49,9 @@ sys.path.insert(0, {tree!r})
 from timeline_app.files import chunk_parsing, fast_reader
 from timeline_app.files.loader import load_file
 
-def in_turn(yaml_rs, jobs):
+def in_turn(yaml_rs, jobs, **plain):  # (`plain`, where the tree's parsed_ahead takes it)
     for *head, text in jobs:
-        yield (*head, chunk_parsing.parse_chunk(yaml_rs, text))
+        yield (*head, chunk_parsing.parse_chunk(yaml_rs, text, **plain))
 
 fast_reader.parsed_ahead = in_turn
 import numpy  # noqa: F401 - (the window imports it before any load)

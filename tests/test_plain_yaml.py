@@ -24,6 +24,7 @@ from synthetic import synthetic_yaml
 from test_fast_precise_agree import _problems, _summary, forget_dates
 
 import timeline_app.files.chunk_parsing as chunk_parsing
+from timeline_app.files.fast_reader import has_unplain_characters
 from timeline_app.files.loader import load_text
 
 read_block_events = chunk_parsing.read_block_events
@@ -55,8 +56,11 @@ def by_yaml_rs(text: str):
 
 
 def read_alike(text: str) -> bool:
-    """Whether the C reader answered for `text`; fails the test if its answer is not yaml-rs's."""
+    """Whether the C reader answered for `text`; fails the test if its answer is not yaml-rs's, or
+    if told the text is plain (where it is: `has_unplain_characters`) it answers otherwise."""
     got = read_block_events(text)
+    if not has_unplain_characters(text):
+        assert typed(read_block_events(text, True)) == typed(got), f"told it is plain, the C reader differs on:\n{text[:3000]!r}"
     if got is None:
         return False
     assert typed(got) == typed(by_yaml_rs(text)), f"the C reader and yaml-rs differ on:\n{text[:3000]!r}"
@@ -126,6 +130,7 @@ def test_each_plain_form_is_read_as_yaml_rs_reads_it(text):
 @pytest.mark.parametrize("text", LEFT)
 def test_each_other_form_is_left_to_yaml_rs(text):
     assert read_block_events(text) is None
+    assert has_unplain_characters(text) or read_block_events(text, True) is None  # (told it is plain: a tab, a BOM too)
 
 
 def test_a_text_with_a_lone_surrogate_is_left_to_yaml_rs():

@@ -1056,13 +1056,27 @@ utf8_of(PyObject *text, unsigned char **out)
     return at - s;
 }
 
-static PyObject *
-read_block_events(PyObject *module, PyObject *text)
+/* Whether UTF-8 `s` holds a tab, a carriage return or a BOM (EF BB BF): what `has_unplain_from`
+ * strict looks for besides what a text known to be plain (`has_unplain_characters` false) holds
+ * none of. At memchr's speed. */
+static int
+has_tab_return_or_bom(const unsigned char *s, Py_ssize_t n, int ascii)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "read_block_events() takes a str");
+    if (memchr(s, '\t', n) || memchr(s, '\r', n))
+        return 1;
+    for (const unsigned char *at = s; !ascii && (at = memchr(at, 0xEF, s + n - at)) != NULL; at++)
+        if (at + 2 < s + n && at[1] == 0xBB && at[2] == 0xBF)
+            return 1;
+    return 0;
+}
+
+static PyObject *
+read_block_events(PyObject *module, PyObject *args)
+{
+    PyObject *text;
+    int plain = 0;
+    if (!PyArg_ParseTuple(args, "U|p:read_block_events", &text, &plain))
         return NULL;
-    }
     Py_ssize_t length = PyUnicode_GET_LENGTH(text), first = 0;
     for (int comment = 0; first < length; first++) {  /* past blank lines and comments */
         Py_UCS4 c = PyUnicode_READ_CHAR(text, first);
@@ -1098,7 +1112,8 @@ read_block_events(PyObject *module, PyObject *text)
     r.pos = 0;
     r.key_count = 0;
     r.depth = 0;
-    PyObject *result = has_unplain_from(r.s, r.n, 0, 1) ? FAIL : events(&r);
+    int unplain = plain ? has_tab_return_or_bom(r.s, r.n, r.ascii) : has_unplain_from(r.s, r.n, 0, 1);
+    PyObject *result = unplain ? FAIL : events(&r);
     PyMem_Free(encoded);
     for (Py_ssize_t k = 0; k < r.key_count; k++)
         Py_DECREF(r.keys[k]);
@@ -1279,10 +1294,12 @@ has_unplain_bytes(PyObject *module, PyObject *args)
 }
 
 static PyMethodDef methods[] = {
-    {"read_block_events", read_block_events, METH_O,
-     "read_block_events(text) -> list | None\n\n"
+    {"read_block_events", read_block_events, METH_VARARGS,
+     "read_block_events(text, plain=False) -> list | None\n\n"
      "The events of a chunk written in the plain block style, exactly as yaml-rs reads them;\n"
-     "None for anything else (the caller asks yaml-rs)."},
+     "None for anything else (the caller asks yaml-rs). `plain`: the text is known to hold none\n"
+     "of the characters fast_reader.has_unplain_characters looks for (only a tab, a carriage\n"
+     "return and a BOM are looked for then)."},
     {"find_items", find_items, METH_VARARGS,
      "find_items(text, body_start, indent, first_line) -> (starts, lines, end, breaks, rare)\n\n"
      "Where the events list's items start, and the line of each (list_items.events_list_by_numpy's\n"

@@ -23,9 +23,11 @@ class FastPathFailed(Exception):
     that yaml-rs read, a flow list with a doubt): read the file precisely."""
 
 
-def parsed_ahead(yaml_rs, jobs):
+def parsed_ahead(yaml_rs, jobs, plain: bool = False):
     """(first, last, text, extra, yaml-rs's items) for each job (first, last, text, extra, text to
-    parse), in order, a few (`PARSE_AHEAD`) ahead of the one the caller works on.
+    parse), in order, a few (`PARSE_AHEAD`) ahead of the one the caller works on. `plain`: every
+    text to parse is known to hold no character `fast_reader.has_unplain_characters` looks for
+    (the file's text was looked at once: the C reader looks only for the few others it refuses).
 
     A chunk in the plain block style is read in C (`read_block_events`, about a millisecond and a
     half a chunk) when it is taken ahead; any other goes to yaml-rs on a helper thread, which
@@ -45,7 +47,7 @@ def parsed_ahead(yaml_rs, jobs):
             if job is None:
                 return False
             *head, parse_text = job
-            items = read_block_events(parse_text) if read_block_events is not None else None
+            items = read_block_events(parse_text, plain) if read_block_events is not None else None
             ahead.append((*head, items if items is not None else pool.submit(_by_yaml_rs, yaml_rs, parse_text)))
             return True
 
@@ -62,11 +64,12 @@ def parsed_ahead(yaml_rs, jobs):
                     parsed.cancel()
 
 
-def parse_chunk(yaml_rs, text: str):
+def parse_chunk(yaml_rs, text: str, plain: bool = False):
     """yaml-rs's items for `text` (None where it refuses it); the plain block style is read in C
-    (`_plain_yaml.c`: what yaml-rs gives, five times faster), anything else by yaml-rs itself."""
+    (`_plain_yaml.c`: what yaml-rs gives, five times faster), anything else by yaml-rs itself.
+    `plain`: as for `parsed_ahead`."""
     if read_block_events is not None:
-        items = read_block_events(text)
+        items = read_block_events(text, plain)
         if items is not None:
             return items
     return _by_yaml_rs(yaml_rs, text)

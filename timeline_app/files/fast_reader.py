@@ -232,11 +232,12 @@ class EventStream(ChunkedEvents):
                 stand_ins = stand_in_aliases(text, self.anchor_values) if self.anchor_values else None
                 yield a, b, text, stand_ins, stand_ins.text if stand_ins else text
 
-        for a, b, text, stand_ins, items in parsed_ahead(yaml_rs, jobs()):
+        # (the file's text holds no character has_unplain_characters looks for: read_fast looked)
+        for a, b, text, stand_ins, items in parsed_ahead(yaml_rs, jobs(), plain=True):
             if stand_ins is not None:
                 items = stand_ins.put_back(items, plain_anchors, [bound - self.bounds[a] for bound in self.bounds[a:b]])
                 if items is None:  # some stand-in was not a node: as if there were none
-                    stand_ins, items = None, parse_chunk(yaml_rs, text)
+                    stand_ins, items = None, parse_chunk(yaml_rs, text, plain=True)
             if not isinstance(items, list) or len(items) != b - a:
                 items = None  # not the expected list of events: the precise reader says why
             chunk = Chunk(self, a, b, items, text)
