@@ -842,6 +842,10 @@ class TimelineCanvas(QWidget):
         shaped = self._shapes_text(painter)
         font_key = self._font.key()  # (once a frame: 5 µs a call, a thousand labels a frame)
         title_height, title_ascent = self._ascii_height(self._font, font_key), self._metrics.ascent()
+        # a title is drawn at its baseline the first time only where that is its shaped text's very
+        # pixels: at a device pixel ratio of 1 (at 1.5 or 2 drawText antialiases it a little
+        # otherwise, and a redraw of the same view would show the title's edges change)
+        shaped_title = self._shaped_if_seen if painter.device().devicePixelRatioF() == 1 else self._shaped
         for placed, rect in placed_rects:
             if not placed.label_width or placed.label_x >= right_edge:
                 continue
@@ -856,7 +860,7 @@ class TimelineCanvas(QWidget):
                 title, advance = self._metrics.elidedText(title, Qt.ElideRight, room), None
             else:  # whole: its advance is known from its measuring
                 advance = measured - LABEL_PAD
-            kept = self._shaped_if_seen(title, self._font, font_key, self._metrics, advance) if shaped else None
+            kept = shaped_title(title, self._font, font_key, self._metrics, advance) if shaped else None
             if placed.label_x < placed.x1:  # over its own bar (fill, hatching, fade): on a calm ground
                 advance = kept.advance if kept else advance if advance is not None else self._metrics.horizontalAdvance(title)
                 painter.fillRect(QRectF(placed.label_x - 2, rect.top() + 1, advance + 4, rect.height() - 2), label_ground)
