@@ -50,6 +50,8 @@ typedef struct {
 #define ONES 0x0101010101010101ULL
 #define LOWS 0x7F7F7F7F7F7F7F7FULL
 #define HIGHS (~LOWS)
+/* The high bit of each byte of `word` that is `byte` (exact in each byte: no sum crosses into the next). */
+#define BYTES_OF(word, byte) (~(((((word) ^ ((byte) * ONES)) & LOWS) + LOWS) | ((word) ^ ((byte) * ONES))) & HIGHS)
 
 /* A byte at `i` <= n; the text's end reads as a line's (a NUL within it is refused first). */
 #define AT(r, i) ((Py_UCS4)(r)->s[i])
@@ -72,9 +74,6 @@ text_of(Reader *r, Py_ssize_t a, Py_ssize_t b)
  * own question: characters yaml-rs treats specially), a tab, a carriage return and the BOM
  * (EF BB BF). Eight bytes at a time past those that need no look: printable ASCII, line feeds,
  * and the bytes of other characters than those (a chunk of Arabic titles is mostly such bytes). */
-/* The high bit of each byte of `word` that is `byte` (exact in each byte: no sum crosses into the next). */
-#define BYTES_OF(word, byte) (~(((((word) ^ ((byte) * ONES)) & LOWS) + LOWS) | ((word) ^ ((byte) * ONES))) & HIGHS)
-
 static int
 has_unplain_from(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, int strict)
 {
