@@ -15,9 +15,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-typedef struct {
-    int kind;
-    const void *data;
+typedef struct {  /* a text of one byte a character (a wider one is `narrowed` first), a NUL after its end */
+    const unsigned char *data;
     Py_ssize_t n;
 } Text;
 
@@ -25,7 +24,7 @@ typedef struct {
 static inline Py_UCS4
 at(const Text *t, Py_ssize_t i)
 {
-    return i >= 0 && i < t->n ? PyUnicode_READ(t->kind, t->data, i) : 0x110000;
+    return i >= 0 && i < t->n ? (Py_UCS4)t->data[i] : 0x110000;
 }
 
 static inline int
@@ -332,7 +331,6 @@ scan(const Text *t, const unsigned char *first, int brackets, int braces, int he
     int flow = brackets || braces;
     const unsigned char *data = t->data;
     const Py_ssize_t n = t->n;
-#define AT(i) ((i) >= 0 && (i) < n ? (Py_UCS4)data[i] : (Py_UCS4)0x110000)
     Py_ssize_t header_line_end = -1;  /* the line's end of the last block header found (one a line) */
     Line line = {0, 0, 0};  /* (`sign_after_an_opener`'s) */
     const char *stops = braces ? FIRST : FIRST_BUT_BREAKS;  /* (a line break starts no doubt but `_COLON_LINE`) */
@@ -346,12 +344,12 @@ scan(const Text *t, const unsigned char *first, int brackets, int braces, int he
             continue;
         switch (c) {
         case '0':
-            next = AT(i + 1) | 0x20;
-            if ((next == 'x' || next == 'o' || next == 'b') && (is_hex(AT(i + 2)) || AT(i + 2) == '_'))
+            next = at(t, i + 1) | 0x20;
+            if ((next == 'x' || next == 'o' || next == 'b') && (is_hex(at(t, i + 2)) || at(t, i + 2) == '_'))
                 return 1;
             break;
         case '_':
-            if (i > 0 && AT(i - 1) >= '0' && AT(i - 1) <= '9')
+            if (i > 0 && at(t, i - 1) >= '0' && at(t, i - 1) <= '9')
                 return 1;
             break;
         case '\t':
@@ -361,11 +359,11 @@ scan(const Text *t, const unsigned char *first, int brackets, int braces, int he
                 return 1;
             break;
         case '%':
-            if (i == 0 || AT(i - 1) == '\n')
+            if (i == 0 || at(t, i - 1) == '\n')
                 return 1;
             goto a_sign;
         case '?':
-            next = AT(i + 1);
+            next = at(t, i + 1);
             if ((i + 1 == t->n || is_space(next)) && at_node_start(t, i))
                 return 1;
             goto a_sign;
@@ -375,19 +373,19 @@ scan(const Text *t, const unsigned char *first, int brackets, int braces, int he
             break;
         case ':':
             if (flow) {
-                if (is_one_of(AT(i + 1), ",?[]{}|>"))
+                if (is_one_of(at(t, i + 1), ",?[]{}|>"))
                     return 1;
                 if (headers) {  /* `_FLOW_VALUE_INDICATOR` */
                     Py_ssize_t j = i + 1;
-                    while (is_blank(AT(j)))
+                    while (is_blank(at(t, j)))
                         j++;
-                    if (j > i + 1 && (AT(j) == '|' || AT(j) == '>') && header_end(t, j, 1) < 0)
+                    if (j > i + 1 && (at(t, j) == '|' || at(t, j) == '>') && header_end(t, j, 1) < 0)
                         return 1;
                 }
             }
             goto a_sign;
         case '|': case '>':
-            if (flow && i > header_line_end && is_blank(AT(i - 1))) {
+            if (flow && i > header_line_end && is_blank(at(t, i - 1))) {
                 Py_ssize_t end = header_end(t, i, 0);
                 if (end >= 0) {
                     header_line_end = end;
@@ -396,7 +394,7 @@ scan(const Text *t, const unsigned char *first, int brackets, int braces, int he
                 }
             }
         a_sign:
-            if (flow && i > 0 && (is_space(AT(i - 1)) || is_one_of(AT(i - 1), ",[{:"))) {
+            if (flow && i > 0 && (is_space(at(t, i - 1)) || is_one_of(at(t, i - 1), ",[{:"))) {
                 int found = sign_after_an_opener(t, i, &line);
                 if (found)
                     return found;
@@ -405,15 +403,14 @@ scan(const Text *t, const unsigned char *first, int brackets, int braces, int he
         case '\n':
             if (braces) {  /* `_COLON_LINE` */
                 Py_ssize_t j = i + 1;
-                while (is_blank(AT(j)))
+                while (is_blank(at(t, j)))
                     j++;
-                if (AT(j) == ':')
+                if (at(t, j) == ':')
                     return 1;
             }
             break;
         }
     }
-#undef AT
     return doubtful_end(t);
 }
 
@@ -426,8 +423,7 @@ scan(const Text *t, const unsigned char *first, int brackets, int braces, int he
  * U+202F, U+205F, U+3000) are named, not asked of Python's table, so that the loop is vector code;
  * tests/test_yaml_doubts_in_c.py holds them to str.isspace. */
 #define NARROWED(type) do { \
-        const type *wide = t->data; \
-        const Py_ssize_t n = t->n;  /* (not t->n in the loop: a byte written might be it, to the compiler) */ \
+        const type *wide = data; \
         for (Py_ssize_t i = 0; i < n; i++) {  /* (masks, not branches: the loop is vector code) */ \
             type c = wide[i], d = (type)(c - 0x2000); \
             type space = (type)-(c == 0x85) | (type)-(c == 0xA0) | (type)-(c == 0x1680) | (type)-(d <= 0x0A) \
@@ -439,16 +435,16 @@ scan(const Text *t, const unsigned char *first, int brackets, int braces, int he
     } while (0)
 
 static unsigned char *
-narrowed(const Text *t)
+narrowed(int kind, const void *data, Py_ssize_t n)
 {
-    unsigned char *narrow = PyMem_Malloc(t->n + 1);
+    unsigned char *narrow = PyMem_Malloc(n + 1);
     if (narrow == NULL)
         return NULL;
-    if (t->kind == PyUnicode_2BYTE_KIND)
+    if (kind == PyUnicode_2BYTE_KIND)
         NARROWED(Py_UCS2);
     else
         NARROWED(Py_UCS4);
-    narrow[t->n] = 0;
+    narrow[n] = 0;
     return narrow;
 }
 #undef NARROWED
@@ -462,15 +458,6 @@ has_doubts_in(const Text *t)
     if (!first['0'])
         for (const char *c = FIRST; *c; c++)
             first[(unsigned char)*c] = 1;
-    if (t->kind != PyUnicode_1BYTE_KIND) {
-        unsigned char *narrow = narrowed(t);
-        if (narrow == NULL)
-            return -1;  /* (no memory for it: Python's finders say) */
-        Text one_byte = {PyUnicode_1BYTE_KIND, narrow, t->n};
-        int answer = has_doubts_in(&one_byte);
-        PyMem_Free(narrow);
-        return answer;
-    }
     int seen = held(t), brackets = seen & BRACKET, braces = seen & BRACE, headers = seen & HEADER;
     return scan(t, first, brackets, braces, headers);
 }
@@ -482,8 +469,17 @@ has_doubts(PyObject *module, PyObject *text)
         PyErr_SetString(PyExc_TypeError, "has_doubts() takes a str");
         return NULL;
     }
-    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
-    return PyLong_FromLong(has_doubts_in(&t));
+    int kind = PyUnicode_KIND(text);
+    Text t = {PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+    if (kind == PyUnicode_1BYTE_KIND)
+        return PyLong_FromLong(has_doubts_in(&t));
+    unsigned char *narrow = narrowed(kind, t.data, t.n);
+    if (narrow == NULL)
+        return PyLong_FromLong(-1);  /* (no memory for it: Python's finders say) */
+    t.data = narrow;
+    int answer = has_doubts_in(&t);
+    PyMem_Free(narrow);
+    return PyLong_FromLong(answer);
 }
 
 static PyMethodDef methods[] = {
