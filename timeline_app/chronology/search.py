@@ -24,11 +24,11 @@ def searchable_text(event: Event) -> str:
     return " ".join((event.title, event.description, event.location, " ".join(event.tags), _sources_text(event.sources)))
 
 
+_SOURCE_PARTS = attrgetter("title", "publisher", "url")  # (what of a source is searched: both ways below)
+
+
 def _sources_text(sources: tuple) -> str:
-    return " ".join([part for source in sources for part in (source.title, source.publisher, source.url)]) if sources else ""
-
-
-_SOURCE_PARTS = attrgetter("title", "publisher", "url")
+    return " ".join([part for source in sources for part in _SOURCE_PARTS(source)]) if sources else ""
 
 
 def _searchable_texts(events: list[Event]):
