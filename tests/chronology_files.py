@@ -16,6 +16,7 @@ block scalars, comments and blank lines anywhere, &anchor/*alias on source lists
 
 from __future__ import annotations
 
+import copy
 import json
 import random
 import re
@@ -1014,7 +1015,20 @@ MUTATIONS = {
 
 def generate(seed: int, size: int | None = None, mutations: list[str] | None = None, style: str | None = None,
              big_rate: float = 0.05, mutate_rate: float = 0.7, sources_rate: float | None = None):
-    """(text, meta) for `seed`; `size`, `mutations` (names in MUTATIONS) and `style` override the seed's choice."""
+    """(text, meta) for `seed`; `size`, `mutations` (names in MUTATIONS) and `style` override the seed's choice.
+    Made once a test run: several differential tests walk the same seeds, and PyYAML's own (Python)
+    `safe_dump`, which the dumped styles are written with, took most of their time."""
+    key = (seed, size, None if mutations is None else tuple(mutations), style, big_rate, mutate_rate, sources_rate)
+    if key not in _GENERATED:
+        _GENERATED[key] = _generate(seed, size, mutations, style, big_rate, mutate_rate, sources_rate)
+    text, meta = _GENERATED[key]
+    return text, copy.deepcopy(meta)
+
+
+_GENERATED: dict[tuple, tuple[str, dict]] = {}
+
+
+def _generate(seed, size, mutations, style, big_rate, mutate_rate, sources_rate):
     rng = random.Random(seed)
     if size is None:
         size = rng.randint(1500, 2500) if rng.random() < big_rate else rng.choice([1, 2, 3, 5, 8, 13, 20, 40])

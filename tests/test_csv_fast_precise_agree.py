@@ -42,7 +42,7 @@ CELLS = {
 
 
 def _csv_of(seed: int, rng: random.Random) -> str | None:
-    result = load_text(generate(seed, mutations=[])[0], "")
+    result = load_text(generate(seed, mutations=[], style="block")[0], "")  # (the events matter, not the YAML's layout)
     if result.chronology is None or not result.chronology.events:
         return None
     rows = list(csv.reader(io.StringIO(to_csv(result.chronology).lstrip("\ufeff"), newline="")))

@@ -29,6 +29,8 @@ def test_numpy_and_one_by_one_find_the_same_items(monkeypatch, block):
     monkeypatch.setattr(list_items, "_BLOCK", block)
     compared = non_ascii = 0
     for seed, text, start, end, indent in _lists(range(400 if block > 64 else 120)):
+        if block < 64 and len(text) > 100_000:
+            continue  # small blocks try the block edges; over the few large files they took half a minute
         expected = list_items.item_starts_by_find(text, start, end, indent)
         # numpy finds the list's end in the same blocks, where the regex finds it
         whole = list_items.EventsList(*expected, end, text.count("\n", start - 1, end))

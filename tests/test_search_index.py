@@ -19,8 +19,9 @@ def test_slices_find_what_each_events_text_finds():
     assert len(steps) > 10 and index.ready
     words = {word for event in events[:200] for word in searchable_text(event).casefold().split()}
     words |= {"2014", "example", "café", "zzz-nothing"}
+    texts = [searchable_text(event).casefold() for event in events]
     for word in sorted(words)[:400]:
-        expected = [word in searchable_text(event).casefold() for event in events]
+        expected = [word in text for text in texts]
         assert index.matches(word).tolist() == expected, word
         index.matches("")  # a fresh query each time, not a narrowing of the last
 
