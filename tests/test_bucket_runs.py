@@ -1,6 +1,6 @@
 """A lane's clusters found by binary searches (`geometry.layout.lane_clusters`, `_bucket_runs`)
 against the first form, which divided, floored and compared every visible start
-(`layout_reference.lane_clusters`): the same clusters and the same events shown on their own,
+(`layout_reference.lane_clusters`), and in C (`_stacking.c lane_runs`): the same clusters and the same events shown on their own,
 also where starts sit exactly on a bucket's edge, a rounding step either side of it, many at
 one instant, or far before the view."""
 
@@ -16,11 +16,16 @@ import timeline_app.geometry.layout as layout
 from timeline_app.geometry.layout import CLUSTER_PIXELS, _bucket_runs, lane_clusters
 
 
-@pytest.fixture(params=["searched", "as_written"], autouse=True)
-def _both_ways(request, monkeypatch):
-    """Every case both ways: by binary search, and (few starts in view) by dividing each."""
+@pytest.fixture(params=["searched", "as_written", "numpy"], autouse=True)
+def _every_way(request, monkeypatch):
+    """Every case every way: by binary search; as the app goes (few starts in view: in C where
+    `_stacking.c` is built); and by NumPy dividing each start."""
     if request.param == "searched":
         monkeypatch.setattr(layout, "SEARCHED_FROM", 0)
+    elif request.param == "numpy":
+        monkeypatch.setattr(layout, "_lane_runs_in_c", None)
+    elif layout._lane_runs_in_c is None:
+        pytest.skip("_stacking.c is not built")
 
 
 def _runs_by_every_start(starts: np.ndarray, width: float) -> np.ndarray:
@@ -69,3 +74,4 @@ def test_clusters_and_lone_events_are_the_first_forms(seed):
     expected_items, dense = reference_lane_clusters(3, rows, starts, ends, left, spp)
     assert items == expected_items
     assert detail.tolist() == np.flatnonzero(~dense).tolist()
+

@@ -27,6 +27,7 @@ CLUSTER_MIN_WIDTH = 24.0
 MAX_DETAILED_PER_ROW = 60
 
 _stacked_in_c = getattr(stacking, "stack_rows", None)
+_lane_runs_in_c = getattr(stacking, "lane_runs", None)
 
 
 @dataclass(slots=True)
@@ -232,9 +233,19 @@ def _deeper_than(items: list, marks: tuple | None, rows: int) -> bool:
 def lane_clusters(lane: int, rows: int, member_starts: np.ndarray, member_ends: np.ndarray, left: float, spp: float):
     """A lane's dense stretches as clusters, aligned to absolute time so they do not shimmer
     while panning: their stacking items (x0, marker end, label x, width 0, the Cluster, 1 line),
-    and which of the lane's visible events are shown on their own (their indices, in order)."""
-    run_starts = _bucket_runs(member_starts, CLUSTER_PIXELS * spp)
+    and which of the lane's visible events are shown on their own (their indices, in order).
+    In C (`_stacking.c lane_runs`, the same arithmetic) for fewer than `SEARCHED_FROM` starts."""
     count = len(member_starts)
+    if _lane_runs_in_c is not None and 0 < count < SEARCHED_FROM:
+        try:
+            dense, lone = _lane_runs_in_c(member_starts, member_ends, left, spp, CLUSTER_PIXELS * spp, max(1, rows - 1),
+                                          rows * MAX_DETAILED_PER_ROW, MARKER_WIDTH, CLUSTER_MIN_WIDTH)
+        except (TypeError, ValueError, BufferError):
+            pass  # (an array not of contiguous float64: NumPy's)
+        else:
+            return ([(x0, x1, x1, 0.0, Cluster(lane, x0, x1, count_of, start, last_end), 1)
+                     for x0, x1, count_of, start, last_end in dense], np.frombuffer(lone, np.intp))
+    run_starts = _bucket_runs(member_starts, CLUSTER_PIXELS * spp)
     run_ends = np.empty(len(run_starts), np.intp)  # (each run's end: the next one's start, or the count)
     run_ends[:-1], run_ends[-1] = run_starts[1:], count
     counts = run_ends - run_starts
