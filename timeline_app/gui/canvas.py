@@ -64,6 +64,7 @@ from ..geometry.viewport import Viewport
 from . import marks
 from .bars import BarLooks
 from .colors import blend
+from .hairlines import upright_hairlines
 
 AXIS_HEIGHT = 42.0
 ERA_STRIP = 18.0
@@ -688,17 +689,12 @@ class TimelineCanvas(QWidget):
     def _paint_axis(self, painter: QPainter, colors: dict, width: float, height: float) -> None:
         axis = axis_layout(self.view.left, self.view.right(width), self.view.seconds_per_pixel)
         painter.fillRect(QRectF(0, 0, width, AXIS_HEIGHT), colors["axis"])
-        grid = QPen(colors["grid"], 1)
         painter.setRenderHint(QPainter.Antialiasing, False)
-        painter.setPen(grid)
-        grid_bottom = height if self.show_grid else AXIS_HEIGHT
-        for tick in axis.minor:
-            x = round(self.view.x_of(tick.seconds)) + 0.5
-            painter.drawLine(QPointF(x, AXIS_HEIGHT - 8), QPointF(x, grid_bottom))
-        painter.setPen(QPen(colors["dim"], 1))
-        for tick in axis.major:
-            x = round(self.view.x_of(tick.seconds)) + 0.5
-            painter.drawLine(QPointF(x, 0), QPointF(x, AXIS_HEIGHT))
+        grid_bottom = round(height) if self.show_grid else AXIS_HEIGHT
+        upright_hairlines(painter, (round(self.view.x_of(tick.seconds)) + 0.5 for tick in axis.minor),
+                          AXIS_HEIGHT - 8, grid_bottom, colors["grid"])
+        upright_hairlines(painter, (round(self.view.x_of(tick.seconds)) + 0.5 for tick in axis.major),
+                          0, AXIS_HEIGHT, colors["dim"])
         painter.setRenderHint(QPainter.Antialiasing, True)
         painter.setPen(colors["text"])
         painter.setFont(self._small)
