@@ -461,7 +461,7 @@ def test_make_objects_refuses_another_classes_slot_and_classes_not_made_from_obj
 
 
 def test_has_number_dates_in_c_is_the_python_answer(monkeypatch):
-    """Whether yaml-rs read a year written bare: C's one pass against the three in Python, on
+    """Whether yaml-rs read a year written bare, and in which events: C's one pass against Python's, on
     generated chunks with a `start` or `end` swapped for values at the edge (bools, subclasses
     of int, text, None, items that are not dicts)."""
     from timeline_app.files import yaml_doubts
@@ -492,6 +492,10 @@ def test_has_number_dates_in_c_is_the_python_answer(monkeypatch):
             got = in_c(mutated)
             assert got is expected, mutated
             answers[got] += 1
+            with monkeypatch.context() as patched:
+                patched.setattr(yaml_doubts, "_number_date_events_in_c", None)
+                which = yaml_doubts.number_date_events(mutated)
+            assert yaml_doubts._number_date_events_in_c(mutated) == which and bool(which) is got, mutated
     assert answers[True] > 20 and answers[False] > 20, answers
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from timeline_app.files import yaml_doubts
 
 _INDICATOR = re.compile(r"[!&*@`?]")
@@ -187,14 +189,19 @@ def test_underscores_after_a_digit_are_found_as_the_one_pattern_finds_them():
         assert [(m.start() - 1, m.end()) for m in yaml_doubts._UNDERSCORE_AFTER_A_DIGIT.finditer(text)] == expected
 
 
-def test_number_date_events_are_those_with_a_start_or_end_read_as_a_whole_number():
+@pytest.mark.parametrize("in_c", [True, False])
+def test_number_date_events_are_those_with_a_start_or_end_read_as_a_whole_number(in_c, monkeypatch):
+    if not in_c:
+        monkeypatch.setattr(yaml_doubts, "_number_date_events_in_c", None)
+    elif yaml_doubts._number_date_events_in_c is None:
+        pytest.skip("_plain_events.c is not built")
     rng = random.Random(11)
-    values = [None, 2003, "2003", True, 1.5, [2003], {"a": 1}, 0]
+    values = [None, 2003, "2003", True, 1.5, [2003], {"a": 1}, 0, type("Year", (int,), {})(2003), -10**30]
     for _ in range(5_000):
         items = []
         for _ in range(rng.randint(0, 12)):
             item = {key: rng.choice(values) for key in ("start", "end") if rng.random() < 0.6}
-            items.append(item if rng.random() < 0.95 else rng.choice([None, "x", 3]))
+            items.append(item if rng.random() < 0.95 else rng.choice([None, "x", 3, type("Map", (dict,), {})(start=2003)]))
         expected = [index for index, item in enumerate(items)
                     if type(item) is dict and any(type(item.get(key)) is int for key in ("start", "end"))]
         assert yaml_doubts.number_date_events(items) == expected, items

@@ -26,7 +26,8 @@
  *
  * `has_number_dates(items)`: whether yaml-rs read some `start` or `end` as a whole number (a
  * year written bare), which decides whether a chunk's text is searched for `01917` and such
- * (yaml_doubts.has_number_dates: three passes over the items in Python).
+ * (yaml_doubts.has_number_dates: three passes over the items in Python); `number_date_events(items)`:
+ * which of them (yaml_doubts.number_date_events: five `map`s, 0.5 ms a chunk of a file with bare years).
  *
  * `make_objects(cls, names, columns, constants)` makes objects of a class whose fields are all
  * slots (a `dataclass(slots=True)` without `__post_init__`, made from object alone): each slot
@@ -587,32 +588,63 @@ failed:
 
 /* ---- years written bare ---- */
 
+/* Whether `item` is a dict whose `start` or `end` yaml-rs read as a whole number (not a bool):
+ * 1, 0, or -1 with an error set. */
+static int
+has_number_date(PyObject *item)
+{
+    if (!PyDict_CheckExact(item))
+        return 0;
+    for (int field = START; field <= END; field++) {
+        PyObject *value = PyDict_GetItemWithError(item, field_keys[field]);
+        if (value == NULL && PyErr_Occurred())
+            return -1;
+        if (value != NULL && PyLong_CheckExact(value))
+            return 1;
+    }
+    return 0;
+}
+
+/* The items of list `given`, held (a key's __eq__ could change the list), or NULL. */
+static PyObject *
+held_items(PyObject *given, const char *name)
+{
+    if (!PyList_CheckExact(given)) {
+        PyErr_Format(PyExc_TypeError, "%s() takes a list of items", name);
+        return NULL;
+    }
+    return PyList_GetSlice(given, 0, PyList_GET_SIZE(given));
+}
+
 static PyObject *
 has_number_dates(PyObject *module, PyObject *given)
 {
-    if (!PyList_CheckExact(given)) {
-        PyErr_SetString(PyExc_TypeError, "has_number_dates() takes a list of items");
-        return NULL;
-    }
-    PyObject *items = PyList_GetSlice(given, 0, PyList_GET_SIZE(given));  /* (held: a key's __eq__ could change the list) */
+    PyObject *items = held_items(given, "has_number_dates");
     if (items == NULL)
         return NULL;
     int found = 0;
-    for (Py_ssize_t i = 0; !found && i < PyList_GET_SIZE(items); i++) {
-        PyObject *item = PyList_GET_ITEM(items, i);
-        if (!PyDict_CheckExact(item))
-            continue;
-        for (int field = START; !found && field <= END; field++) {
-            PyObject *value = PyDict_GetItemWithError(item, field_keys[field]);
-            if (value == NULL && PyErr_Occurred()) {
-                Py_DECREF(items);
-                return NULL;
-            }
-            found = value != NULL && PyLong_CheckExact(value);
-        }
+    for (Py_ssize_t i = 0; found == 0 && i < PyList_GET_SIZE(items); i++)
+        found = has_number_date(PyList_GET_ITEM(items, i));
+    Py_DECREF(items);
+    return found < 0 ? NULL : PyBool_FromLong(found);
+}
+
+static PyObject *
+number_date_events(PyObject *module, PyObject *given)
+{
+    PyObject *items = held_items(given, "number_date_events");
+    if (items == NULL)
+        return NULL;
+    PyObject *found = PyList_New(0);
+    for (Py_ssize_t i = 0; found != NULL && i < PyList_GET_SIZE(items); i++) {
+        int has = has_number_date(PyList_GET_ITEM(items, i));
+        PyObject *index = has > 0 ? PyLong_FromSsize_t(i) : NULL;
+        if (has < 0 || (has > 0 && (index == NULL || PyList_Append(found, index) < 0)))
+            Py_CLEAR(found);
+        Py_XDECREF(index);
     }
     Py_DECREF(items);
-    return PyBool_FromLong(found);
+    return found;
 }
 
 static PyMethodDef methods[] = {
@@ -633,6 +665,8 @@ static PyMethodDef methods[] = {
      "words `words` keeps (both dicts grow by what is new), as plain_chunk._tags makes them."},
     {"has_number_dates", has_number_dates, METH_O,
      "has_number_dates(items) -> whether some dict among them has a whole number (not a bool) in `start` or `end`."},
+    {"number_date_events", number_date_events, METH_O,
+     "number_date_events(items) -> the indices of the dicts among them with a whole number (not a bool) in `start` or `end`."},
     {NULL, NULL, 0, NULL},
 };
 
