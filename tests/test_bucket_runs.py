@@ -1,8 +1,8 @@
 """A lane's clusters found by binary searches (`geometry.layout.lane_clusters`, `_bucket_runs`)
-against the first form, which divided, floored and compared every visible start
-(`layout_reference.lane_clusters`), and in C (`_stacking.c lane_runs`): the same clusters and the same events shown on their own,
-also where starts sit exactly on a bucket's edge, a rounding step either side of it, many at
-one instant, or far before the view."""
+and in C (`_stacking.c lane_runs`) against the first form, which divided, floored and compared
+every visible start (`layout_reference.lane_clusters`): the same clusters and the same events
+shown on their own, also where starts sit exactly on a bucket's edge, a rounding step either
+side of it, many at one instant, or far before the view."""
 
 from __future__ import annotations
 
@@ -74,4 +74,3 @@ def test_clusters_and_lone_events_are_the_first_forms(seed):
     expected_items, dense = reference_lane_clusters(3, rows, starts, ends, left, spp)
     assert items == expected_items
     assert detail.tolist() == np.flatnonzero(~dense).tolist()
-

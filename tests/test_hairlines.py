@@ -1,5 +1,6 @@
 """The axis's grid lines drawn as one-pixel fills light drawLine's very pixels (gui/hairlines.py):
-at any column, from any row to any other or past the picture's foot, clipped or not."""
+at any column (far off the picture too), from any row to any other, either way up or past the
+picture's foot, clipped or not."""
 
 from __future__ import annotations
 
@@ -32,8 +33,9 @@ def test_grid_lines_as_fills_are_drawlines_pixels(qapp):
         rng = random.Random(seed)
         color = QColor(rng.randrange(200), rng.randrange(256), rng.randrange(256))
         xs = [rng.randint(-3, WIDTH + 3) + 0.5 for _ in range(rng.randint(1, 30))]
-        top = rng.randint(-5, HEIGHT)
-        bottom = rng.choice((HEIGHT, HEIGHT + 30, rng.randint(top, HEIGHT + 5)))
+        xs += rng.sample([2.0**31 - 0.5, 2.0**31 + 0.5, -(2.0**31) + 0.5, 1e300 + 0.5, 2.0**53], rng.randint(0, 2))
+        top = float(rng.randint(-5, HEIGHT))
+        bottom = float(rng.choice((HEIGHT, HEIGHT + 30, rng.randint(int(top), HEIGHT + 5), rng.randint(-5, HEIGHT))))
         clip = rng.choice((None, QRectF(0, 42.0, WIDTH, HEIGHT - 42), QRectF(10.5, 7.25, 100, 90)))
 
         def as_lines(painter):

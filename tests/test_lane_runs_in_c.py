@@ -1,6 +1,6 @@
-"""A lane's clusters in C (`_stacking.c lane_runs`) where ends are not numbers or endless: NumPy's
-maximum keeps a NaN wherever it stands, whichever side, and so must C's (the other cases are
-tests/test_bucket_runs.py's, every way)."""
+"""A lane's clusters in C (`_stacking.c lane_runs`) where ends are not numbers, endless or zeros of
+both signs: NumPy's maximum keeps a NaN wherever it stands, whichever side, and so must C's; a
+zero end is +0.0 both ways (the other cases are tests/test_bucket_runs.py's, every way)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def test_ends_not_a_number_or_endless_make_the_same_clusters_in_c_and_numpy(seed
     starts = _starts(rng, CLUSTER_PIXELS * spp)
     ends = starts + np.array([rng.choice((0.0, rng.uniform(0, 90 * CLUSTER_PIXELS * spp), np.nan, np.inf, -np.inf))
                               for _ in starts])
+    if rng.random() < 0.3:  # zeros of both signs tied (a run's last end must be +0.0 both ways)
+        starts, ends = np.zeros(len(starts)), np.array([rng.choice((0.0, -0.0)) for _ in starts])
     rows, left = rng.choice((1, 2, 3, 8)), float(starts[0]) - 3 * spp
     in_c = lane_clusters(1, rows, starts, ends, left, spp)
     monkeypatch.setattr(layout, "_lane_runs_in_c", None)

@@ -179,7 +179,8 @@ done:
     return result;
 }
 
-/* NumPy's maximum: NaN if either is NaN, else the greater. */
+/* NumPy's maximum: NaN if either is NaN, else the greater (of +0 and -0, either: the callers
+ * make a zero +0). */
 static double
 numpy_max(double a, double b)
 {
@@ -233,7 +234,7 @@ lane_runs(PyObject *module, PyObject *args)
     Py_ssize_t count = starts_view.len / 8, *run_starts = NULL;
     const double *starts = starts_view.buf, *ends = ends_view.buf;
     if (ends_view.len / 8 != count || count == 0) {
-        PyErr_SetString(PyExc_ValueError, "lane_runs() takes starts and ends of one length, not none");
+        PyErr_SetString(PyExc_ValueError, "lane_runs() takes starts and ends of one length, and at least one");
         goto done;
     }
     run_starts = PyMem_Malloc((count + 1) * sizeof(Py_ssize_t));
@@ -268,7 +269,9 @@ lane_runs(PyObject *module, PyObject *args)
         double last_end = ends[first];
         for (Py_ssize_t i = first + 1; i < end; i++)
             last_end = numpy_max(last_end, ends[i]);
-        PyObject *item = Py_BuildValue("(ddndd)", x0, x1, end - first, starts[first], last_end);
+        /* (+ 0.0: a last end of -0.0 made +0.0, as the NumPy path makes it; which of two tied
+         * zeros NumPy's maximum.reduceat keeps follows no order C could copy) */
+        PyObject *item = Py_BuildValue("(ddndd)", x0, x1, end - first, starts[first], last_end + 0.0);
         if (item == NULL || PyList_Append(dense, item) < 0) {
             Py_XDECREF(item);
             goto done;

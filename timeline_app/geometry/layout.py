@@ -258,7 +258,7 @@ def lane_clusters(lane: int, rows: int, member_starts: np.ndarray, member_ends: 
         starts = member_starts[run_starts[dense_runs]]
         x0 = (starts - left) / spp
         x1 = np.maximum((member_starts[lasts] - left) / spp + MARKER_WIDTH, x0 + CLUSTER_MIN_WIDTH)
-        last_ends = np.maximum.reduceat(member_ends, run_starts)[dense_runs]
+        last_ends = np.maximum.reduceat(member_ends, run_starts)[dense_runs] + 0.0  # (a -0.0 made +0.0, as in C)
         for x0, x1, count_of, start, last_end in zip(x0.tolist(), x1.tolist(), counts[dense_runs].tolist(),
                                                      starts.tolist(), last_ends.tolist()):
             items.append((x0, x1, x1, 0.0, Cluster(lane, x0, x1, count_of, start, last_end), 1))

@@ -690,7 +690,7 @@ class TimelineCanvas(QWidget):
         axis = axis_layout(self.view.left, self.view.right(width), self.view.seconds_per_pixel)
         painter.fillRect(QRectF(0, 0, width, AXIS_HEIGHT), colors["axis"])
         painter.setRenderHint(QPainter.Antialiasing, False)
-        grid_bottom = round(height) if self.show_grid else AXIS_HEIGHT
+        grid_bottom = height if self.show_grid else AXIS_HEIGHT
         upright_hairlines(painter, (round(self.view.x_of(tick.seconds)) + 0.5 for tick in axis.minor),
                           AXIS_HEIGHT - 8, grid_bottom, colors["grid"])
         upright_hairlines(painter, (round(self.view.x_of(tick.seconds)) + 0.5 for tick in axis.major),

@@ -23,14 +23,16 @@ def pixels_one_to_one(painter: QPainter) -> bool:
             and painter.deviceTransform().type() == QTransform.TxNone)
 
 
-def upright_hairlines(painter: QPainter, xs: Iterable[float], top: int, bottom: int, color: QColor) -> None:
-    """Lines of `color` one pixel wide from row `top` to row `bottom` (whole numbers) at each x of
-    `xs`, each a pixel's centre (a whole number and a half), drawn as drawLine draws them without
-    antialiasing (the painter's own setting is left as it is, and must be off)."""
+def upright_hairlines(painter: QPainter, xs: Iterable[float], top: float, bottom: float, color: QColor) -> None:
+    """Lines of `color` one pixel wide from row `top` to row `bottom` (whole numbers, either way
+    up) at each x of `xs`, each a pixel's centre (a whole number and a half), drawn as drawLine
+    draws them without antialiasing (the painter's own setting is left as it is, and must be off)."""
     if pixels_one_to_one(painter):
-        height = bottom - top + 1
+        top, bottom = min(top, bottom), max(top, bottom)
+        height, columns = bottom - top + 1, painter.device().width()
         for x in xs:
-            painter.fillRect(QRectF(math.floor(x), top, 1, height), color)
+            if 0 <= x < columns:  # (only columns on the device: a rect out past 2**31 wrapped round onto it)
+                painter.fillRect(QRectF(math.floor(x), top, 1, height), color)
         return
     painter.setPen(QPen(color, 1))
     for x in xs:
