@@ -10,6 +10,10 @@
  * `lines` is None or a sequence of ints (2: a title wrapped over two rows). Anything else raises
  * TypeError or ValueError, and the caller stacks in Python. tests/test_layout_agrees.py holds it
  * to the Python loop and to the reference stacking.
+ *
+ * `lane_runs(...)`: a lane's clusters and the events it shows on their own, `layout.lane_clusters`'s
+ * arithmetic where few of its starts are in view (see the function; tests/test_bucket_runs.py and
+ * tests/test_lane_runs_in_c.py hold it to NumPy's answer).
  */
 
 #define PY_SSIZE_T_CLEAN
