@@ -63,7 +63,7 @@ from ..geometry.title_wrap import split_title, wrapped_title_width
 from ..geometry.viewport import Viewport
 from . import marks
 from .bars import BarLooks
-from .colors import blend
+from .colors import blend, blend_parts, parts
 from .hairlines import upright_hairlines
 
 AXIS_HEIGHT = 42.0
@@ -738,6 +738,7 @@ class TimelineCanvas(QWidget):
         if self._cluster_fills[0] != colours or len(self._cluster_fills[1]) > MOST_TEXTS_KEPT:
             self._cluster_fills = (colours, {})
         fills: dict[tuple[int, int], QColor] = self._cluster_fills[1]
+        lane_parts, base_parts = [parts(color) for color in lane_colors], parts(colors["base"])
         text_pen = QPen(colors["text"])
         bottom = self.height()
         shaped = self._shapes_text(painter)
@@ -757,7 +758,7 @@ class TimelineCanvas(QWidget):
             fill = fills.get((cluster.lane, cluster.count))
             if fill is None:  # the denser, the stronger
                 strength = min(1.0, 0.25 + math.log10(cluster.count) / 4)
-                fill = fills[cluster.lane, cluster.count] = blend(lane_colors[cluster.lane], colors["base"], strength * 0.55)
+                fill = fills[cluster.lane, cluster.count] = blend_parts(lane_parts[cluster.lane], base_parts, strength * 0.55)
             painter.setPen(box_pens[cluster.lane])
             painter.setBrush(fill)
             painter.drawRect(rect)

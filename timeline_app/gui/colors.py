@@ -49,8 +49,19 @@ def _over(color: QColor, ground: QColor) -> QColor:
 
 def blend(color: QColor, background: QColor, amount: float) -> QColor:
     """`color` laid over `background` at `amount` opacity, as an opaque colour."""
+    return blend_parts(parts(color), parts(background), amount)
+
+
+def parts(color: QColor) -> tuple[float, float, float]:
+    """`color`'s red, green and blue, 0 to 1: what `blend_parts` blends."""
+    return color.redF(), color.greenF(), color.blueF()
+
+
+def blend_parts(color: tuple[float, float, float], background: tuple[float, float, float], amount: float) -> QColor:
+    """`blend` of colours already taken apart (`parts`): for many blends of the same two, one
+    Qt call each, not seven (a zoom out of a million events blended 150 cluster fills a frame)."""
     return QColor.fromRgbF(
-        color.redF() * amount + background.redF() * (1 - amount),
-        color.greenF() * amount + background.greenF() * (1 - amount),
-        color.blueF() * amount + background.blueF() * (1 - amount),
+        color[0] * amount + background[0] * (1 - amount),
+        color[1] * amount + background[1] * (1 - amount),
+        color[2] * amount + background[2] * (1 - amount),
     )
