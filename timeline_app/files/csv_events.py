@@ -13,7 +13,7 @@ import csv
 import re
 from collections import deque
 from itertools import chain, compress, repeat
-from operator import itemgetter, not_, sub
+from operator import not_, sub
 
 from .chunked_events import ChunkedEvents
 from .compiled import plain_rows as plain_rows_module
@@ -251,12 +251,12 @@ def _source(part: str, at, make, where):
 
 
 class CsvEvents(ChunkedEvents):
-    """A CSV's rows (line, columns, cells), checked a chunk at a time."""
+    """A CSV's rows (`csv_format.PlacedRows`), checked a chunk at a time."""
 
-    def __init__(self, names: list[str], rows: list):
-        self.names, self.rows, self.plain = names, rows, PlainRows(names)
-        self.lines = [line for line, _, _ in rows]
-        self.count = len(rows)
+    def __init__(self, names: list[str], placed):
+        self.names, self.placed, self.plain = names, placed, PlainRows(names)
+        self.rows, self.lines = placed.cells, placed.lines
+        self.count = len(placed)
         self.id_lines: dict[int, int] = {}  # the id's line in a row over several lines, kept past its chunk
 
     def __len__(self) -> int:
@@ -278,9 +278,8 @@ class CsvEvents(ChunkedEvents):
         lines = self.lines
         followed = compress(range(first, last - 1), map((1).__lt__, map(sub, lines[first + 1 : last], lines[first:last])))
         for index in chain(followed, [last - 1]):
-            line, columns, cells = self.rows[index]
-            if columns.last > columns.first:
-                self.id_lines[index] = line + _breaks_before(self.names, cells, "id")
+            if self.placed.last_line(index) > lines[index]:
+                self.id_lines[index] = lines[index] + _breaks_before(self.names, self.rows[index], "id")
 
     def value_line(self, index: int, key: str) -> int:
         """The line of row `index`'s id (the only key asked for: "first used at line N")."""
@@ -299,7 +298,7 @@ def _breaks_before(names: list[str], cells: list[str], key: str) -> int:
 class CsvChunk:
     def __init__(self, stream: CsvEvents, first: int, last: int, plain: bool = True):
         self.stream, self.first, self.last = stream, first, last
-        self.items = stream.plain.events(list(map(itemgetter(2), stream.rows[first:last]))) if plain else None
+        self.items = stream.plain.events(stream.rows[first:last]) if plain else None
 
     def piece(self, first: int, last: int) -> CsvChunk:
         """Rows `first` to `last` of this chunk, to be read precisely on their own."""
@@ -309,6 +308,6 @@ class CsvChunk:
         return False  # the cells are exactly what the precise check would read: no parser to disagree with
 
     def read_precise(self) -> tuple[list, list]:
-        names = self.stream.names
-        return [event_of_row(names, row, _Located(line, columns))
-                for line, columns, row in self.stream.rows[self.first : self.last]], []
+        stream = self.stream
+        return [event_of_row(stream.names, stream.rows[index], _Located(stream.lines[index], stream.placed.columns(index)))
+                for index in range(self.first, self.last)], []

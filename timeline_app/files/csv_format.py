@@ -15,6 +15,7 @@ from itertools import accumulate, chain
 from ..chronology.edtf import edtf_of
 from ..chronology.model import Chronology, Source
 from ..chronology.problems import Problem
+from .compiled import csv_rows as csv_rows_module
 from .csv_events import CSV_COLUMNS, CsvEvents
 from .sheets_template import is_sheet_header, read_sheet
 from .yaml_reader import Mapping, ReadError, located
@@ -104,23 +105,23 @@ _PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # as io.StringI
 
 
 _LINES_PIECE = 1 << 20
+_rows_in_c = getattr(csv_rows_module, "csv_rows", None)  # (None where `_csv_rows.c` was not built)
 
 
 class _Lines:
-    """The text's physical lines, handed to the csv reader a megabyte at a time (never all at
-    once: a list of a 230 MB file's lines, or a StringIO of it, held the interpreter for 0.4 s
-    and took a GB), remembering where each began so a row's places can be found when a
-    message needs them."""
+    """The text's physical lines from `offset`, handed to the csv reader a megabyte at a time
+    (never all at once: a list of a 230 MB file's lines, or a StringIO of it, held the
+    interpreter for 0.4 s and took a GB), remembering where each began."""
 
-    def __init__(self, text: str):
-        self.text = text
+    def __init__(self, text: str, offset: int = 0):
+        self.text, self.offset = text, offset
         self.starts = array("q")
 
     def __iter__(self):
         return chain.from_iterable(self._pieces())
 
     def _pieces(self):
-        text, starts, offset = self.text, self.starts, 0
+        text, starts, offset = self.text, self.starts, self.offset
         while offset < len(text):
             end = text.find("\n", min(offset + _LINES_PIECE, len(text)))  # a piece ends after a line feed
             end = len(text) if end == -1 else end + 1
@@ -133,43 +134,91 @@ class _Lines:
             yield lines
             offset = end
 
-    def lines(self, first: int, last: int) -> str:
-        """Lines `first` to `last` (1-based, already read), with their breaks."""
-        end = _PHYSICAL_LINE.match(self.text, self.starts[last - 1]).end()
-        return self.text[self.starts[first - 1] : end]
+
+class PlacedRows:
+    """A CSV's rows: each one's cells and the line it starts on, and where its text lies, so
+    its fields' columns can be found when a message needs them (`columns`)."""
+
+    def __init__(self, text: str, delimiter: str):
+        self.text, self.delimiter = text, delimiter
+        self.cells: list[list[str]] = []
+        self.lines: list[int] = []
+        self.spans = array("q")  # each row's start and end in the text, and its last line
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __iter__(self):
+        """(line, columns, cells) of each row."""
+        return ((line, self.columns(index), cells) for index, (line, cells) in enumerate(zip(self.lines, self.cells)))
+
+    def last_line(self, index: int) -> int:
+        return self.spans[3 * index + 2]
+
+    def columns(self, index: int) -> _Columns:
+        return _Columns(self, index)
+
+    def read(self, offset: int, line: int, skip_blank: bool, most: int = -1) -> tuple[int, int]:
+        """Rows from `offset`, the start of line `line`, as the csv module reads them (in C where
+        `_csv_rows.c` was built: a fifth of a 100,000-row file's load in Python); the
+        blank ones left out when `skip_blank`. Answers where it stopped; a csv.Error past the header
+        is a ReadError at its line."""
+        if _rows_in_c is not None:
+            cells, lines, spans, offset, line, failed = _rows_in_c(
+                self.text, offset, line, self.delimiter, csv.field_size_limit(), skip_blank, most)
+            self.cells += cells
+            self.lines += lines
+            self.spans.frombytes(spans)
+            if not failed:
+                return offset, line
+            most -= len(lines) if most >= 0 else 0  # (a cell too long: the csv module says so)
+        return self._read_in_python(offset, line, skip_blank, most)
+
+    def _read_in_python(self, offset: int, line: int, skip_blank: bool, most: int) -> tuple[int, int]:
+        text, lines = self.text, _Lines(self.text, offset)
+        reader = csv.reader(lines, delimiter=self.delimiter)
+        before, previous_end, made = line - 1, 0, []
+        try:
+            for row in reader:
+                first, previous_end = previous_end + 1, reader.line_num
+                if not skip_blank or "".join(row).strip():
+                    made.append((first, previous_end, row))
+                    if len(made) == most:
+                        break
+        except csv.Error as error:
+            raise ReadError([Problem(before + reader.line_num, 1, f"CSV error: {error}")]) from None
+        for first, last, row in made:
+            self.cells.append(row)
+            self.lines.append(before + first)
+            self.spans.extend((lines.starts[first - 1], _PHYSICAL_LINE.match(text, lines.starts[last - 1]).end(), before + last))
+        if previous_end == 0:
+            return offset, line
+        return _PHYSICAL_LINE.match(text, lines.starts[previous_end - 1]).end(), line + previous_end
 
 
 def placed_rows(text: str):
-    """(header names, their columns, rows): each row as (line, columns, cells), blank rows skipped."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    first_line = _PHYSICAL_LINE.match(text)
+    """(header names, their columns, rows): `rows()` reads the rows below the header into a
+    PlacedRows, blank rows skipped (a csv.Error is then a ReadError at its line)."""
+    offset = 1 if text.startswith("\ufeff") else 0
+    first_line = _PHYSICAL_LINE.match(text, offset)
     header_line = first_line.group().rstrip("\r\n") if first_line else ""
     delimiter = _delimiter(header_line)
-    lines = _Lines(text)
-    reader = csv.reader(iter(lines), delimiter=delimiter)
+    header_row = PlacedRows(text, delimiter)
     try:
-        header = next(reader)
-    except StopIteration:
-        raise ReadError([Problem(1, 1, "CSV file is empty: expected a header row with title and start")]) from None
-    except csv.Error as error:
-        raise ReadError([Problem(1, 1, f"CSV error: {error}")]) from None
-    names = [name.strip().lower() for name in header]
+        offset, line = header_row.read(offset, 1, skip_blank=False, most=1)
+    except ReadError as error:
+        raise ReadError([Problem(1, 1, error.problems[0].message)]) from None
+    if not header_row.cells:
+        raise ReadError([Problem(1, 1, "CSV file is empty: expected a header row with title and start")])
+    names = [name.strip().lower() for name in header_row.cells[0]]
     header_columns = field_columns(header_line, delimiter) if first_line else [1]
-    header_end = reader.line_num  # a quoted header name may span lines
 
-    def rows():
-        previous_end = header_end
-        try:
-            for row in reader:
-                line = previous_end + 1
-                previous_end = reader.line_num
-                if "".join(row).strip():  # not a blank row
-                    yield line, _Columns(lines, line, previous_end, delimiter), row
-        except csv.Error as error:
-            raise ReadError([Problem(reader.line_num, 1, f"CSV error: {error}")]) from None
+    def rows() -> PlacedRows:
+        placed = PlacedRows(text, delimiter)
+        placed.read(offset, line, skip_blank=True)
+        return placed
 
-    return names, header_columns, rows()
+    return names, header_columns, rows
 
 
 class _Columns:
@@ -177,14 +226,16 @@ class _Columns:
     (a Python loop over every character: 2 s of a 100,000-row file's 5 s, for nothing).
     `place(n)` is field n's (line, column): a row over several lines has later fields on later lines."""
 
-    __slots__ = ("lines", "first", "last", "delimiter", "places")
+    __slots__ = ("rows", "index", "places")
 
-    def __init__(self, lines: _Lines, first: int, last: int, delimiter: str):
-        self.lines, self.first, self.last, self.delimiter, self.places = lines, first, last, delimiter, None
+    def __init__(self, rows: PlacedRows, index: int):
+        self.rows, self.index, self.places = rows, index, None
 
     def _found(self) -> list[tuple[int, int]]:
         if self.places is None:
-            self.places = field_places(self.lines.lines(self.first, self.last), self.first, self.delimiter)
+            rows, index = self.rows, self.index
+            start, end = rows.spans[3 * index], rows.spans[3 * index + 1]
+            self.places = field_places(rows.text[start:end], rows.lines[index], rows.delimiter)
         return self.places
 
     def __len__(self) -> int:
@@ -207,7 +258,7 @@ def read_csv(text: str) -> object:
     a Google Sheets TimelineJS template is recognised by its header and read as such."""
     names, header_columns, rows = placed_rows(text)
     if is_sheet_header(names):
-        return read_sheet(names, header_columns, rows)
+        return read_sheet(names, header_columns, rows())
     problems = []
     for required in ("title", "start"):
         if required not in names:
@@ -220,5 +271,5 @@ def read_csv(text: str) -> object:
         raise ReadError(problems)
     root = located(Mapping(), 1, 1)
     root[_text("title", 1, 1)] = _text("", 1, 1)
-    root[_text("events", 1, 1)] = CsvEvents(names, list(rows))  # checked a chunk at a time, like a large YAML file
+    root[_text("events", 1, 1)] = CsvEvents(names, rows())  # checked a chunk at a time, like a large YAML file
     return root, problems
