@@ -110,9 +110,12 @@ def _both_ways(monkeypatch, text, delimiter, skip_blank, most, offset=0, line=1)
 
 
 @needs_c
-def test_placed_rows_are_the_same_read_in_c_or_by_the_csv_module(monkeypatch):
-    rng = random.Random(5)
-    for case in range(3000):
+@pytest.mark.parametrize("rows_at_once", [1, 2, 4096])
+def test_placed_rows_are_the_same_read_in_c_or_by_the_csv_module(monkeypatch, rows_at_once):
+    """Read in C a few rows a call (`ROWS_AT_ONCE`), or by the csv module, the rows are the same."""
+    monkeypatch.setattr(csv_format, "ROWS_AT_ONCE", rows_at_once)
+    rng = random.Random(5 + rows_at_once)
+    for case in range(1500):
         text = _random_text(rng)
         if rng.random() < 0.2:
             text = text.replace("b", "b" * 40)  # past a lowered field limit
@@ -191,3 +194,20 @@ def test_a_cell_past_the_csv_modules_limit_is_reported_at_its_line(monkeypatch):
         assert result.chronology is None
         assert [(p.line, p.column, p.message) for p in result.problems] == [
             (4, 1, f"CSV error: field larger than field limit ({csv.field_size_limit()})")]
+
+
+@needs_c
+def test_a_large_sheet_is_read_a_few_thousand_rows_a_call(monkeypatch):
+    """The C reader holds the interpreter while it reads: a million rows read in one call held
+    the window still for a second while the file loaded on its thread."""
+    asked = []
+
+    def counted(*arguments):
+        asked.append(arguments[6])
+        return _in_c(*arguments)
+
+    monkeypatch.setattr(csv_format, "_rows_in_c", counted)
+    text = "title,start\n" + "".join(f"Event {n},{1900 + n % 100}\n" for n in range(3 * csv_format.ROWS_AT_ONCE + 5))
+    result = load_text(text, "sheet.csv")
+    assert len(result.chronology.events) == 3 * csv_format.ROWS_AT_ONCE + 5
+    assert len(asked) >= 4 and all(0 < most <= csv_format.ROWS_AT_ONCE for most in asked)

@@ -106,6 +106,9 @@ _PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # as io.StringI
 
 _LINES_PIECE = 1 << 20
 _rows_in_c = getattr(csv_rows_module, "csv_rows", None)  # (None where `_csv_rows.c` was not built)
+# rows read in C at one go, the interpreter held meanwhile: about 6 ms (a million rows read in
+# one call held the window still for a second while a large file loaded on its thread)
+ROWS_AT_ONCE = 4096
 
 
 class _Lines:
@@ -164,14 +167,18 @@ class PlacedRows:
         blank ones left out when `skip_blank`. Answers where it stopped; a csv.Error past the header
         is a ReadError at its line."""
         if _rows_in_c is not None:
-            cells, lines, spans, offset, line, failed = _rows_in_c(
-                self.text, offset, line, self.delimiter, csv.field_size_limit(), skip_blank, most)
-            self.cells += cells
-            self.lines += lines
-            self.spans.frombytes(spans)
-            if not failed:
-                return offset, line
-            most -= len(lines) if most >= 0 else 0  # (a cell too long: the csv module says so)
+            limit, end = csv.field_size_limit(), len(self.text)
+            while offset < end and most:
+                asked = ROWS_AT_ONCE if most < 0 else min(most, ROWS_AT_ONCE)
+                cells, lines, spans, offset, line, failed = _rows_in_c(
+                    self.text, offset, line, self.delimiter, limit, skip_blank, asked)
+                self.cells += cells
+                self.lines += lines
+                self.spans.frombytes(spans)
+                most -= len(lines) if most >= 0 else 0
+                if failed:  # a cell too long: the csv module says so
+                    return self._read_in_python(offset, line, skip_blank, most)
+            return offset, line
         return self._read_in_python(offset, line, skip_blank, most)
 
     def _read_in_python(self, offset: int, line: int, skip_blank: bool, most: int) -> tuple[int, int]:
