@@ -118,3 +118,50 @@ def test_event_times_refuses_a_slot_of_another_class():
     Small.line = Big.__dict__["s63"]
     with pytest.raises(TypeError):
         event_times._read_in_c([], 0, 0, Small, event_times.PartialDate, "day", "minute")
+
+
+def test_a_lanes_events_in_a_range_are_those_that_overlap_it():
+    """`lane_in_range` (two binary searches, then the ends of those between looked at) gives the
+    events that overlap the range, in start order, as asking each event would: at edges that fall
+    on an event's start or end too, over spans of a minute to decades."""
+    import random
+
+    from chronology_files import generate
+
+    rng = random.Random(4)
+    texts = [generate(seed, mutations=[], style="block")[0] for seed in range(8)] + [_spread_events(rng, 400)]
+    for text in texts:
+        result = load_text(text)
+        if result.chronology is None or len(result.chronology.events) < 3:
+            continue
+        index = TimelineIndex(result.chronology)
+        edges = sorted(set(index.starts.tolist() + index.ends.tolist()))
+        for _ in range(300):
+            start = rng.choice(edges) + rng.choice([0.0, 0.0, -1.0, 1.0, -1e7])
+            end = start + rng.choice([0.0, 1.0, 86400.0, 3e6, 3e7, 3e8, 3e9]) if rng.random() < 0.7 else \
+                max(start, rng.choice(edges) + rng.choice([0.0, 1.0, -1.0]))
+            for lane in range(len(index.lane_ids)):
+                positions, starts, ends = index.lane_in_range(lane, start, end)
+                every = index.lane_positions[lane]
+                overlapping = every[(index.starts[every] < end) & (index.ends[every] > start)]
+                assert positions.tolist() == overlapping.tolist()
+                assert starts.tolist() == index.starts[positions].tolist()
+                assert ends.tolist() == index.ends[positions].tolist()
+                mask = np.array([rng.random() < 0.7 for _ in range(len(index.events))])  # (a filter)
+                filtered, _, _ = index.lane_in_range(lane, start, end, mask)
+                assert filtered.tolist() == overlapping[mask[overlapping]].tolist()
+
+
+def _spread_events(rng, count: int) -> str:
+    """Events over two centuries in three categories: days, months, years, minutes, and spans of
+    a day to decades, several starting on the same day."""
+    lines = ["title: t", "events:"]
+    for number in range(count):
+        year, month, day = rng.randrange(1850, 2050), rng.randrange(1, 13), rng.randrange(1, 29)
+        start = rng.choice([f"{year}", f"{year}-{month:02d}", f"{year}-{month:02d}-{day:02d}",
+                            f"{year}-{month:02d}-{day:02d} 10:{day:02d}", f"{year}-01-01"])
+        end = ""
+        if rng.random() < 0.4:
+            end = f", end: {year + rng.choice([0, 1, 5, 40])}-{rng.randrange(month, 13):02d}-28"
+        lines.append(f"  - {{title: e{number}, start: '{start}'{end}, category: {rng.choice('abc')}}}")
+    return "\n".join(lines) + "\n"
