@@ -198,6 +198,7 @@ class TimelineCanvas(QWidget):
         self._bar_looks = BarLooks()  # bars' pens, brushes and hatch tiles, kept between frames
         self._ascii_heights: dict[str, float | None] = {}  # by font key (`_ascii_height`)
         self._drawn_once: set[tuple[str, str]] = set()  # ASCII texts drawn once, not yet shaped (`_shaped_if_seen`)
+        self._count_advances: dict[str, dict[str, float]] = {}  # by font key: each count's advance, as drawn
         self._cluster_fills: tuple[tuple, dict] = ((), {})  # (the colours they were blended from, fills by lane and count)
         self.shape_text = True  # (`_shapes_text`; tests draw both ways)
 
@@ -542,10 +543,14 @@ class TimelineCanvas(QWidget):
         return placed.x0, y + 2, x1 - placed.x0, self.row_height - 4
 
     def cluster_rect(self, cluster: Cluster) -> QRectF:
+        return QRectF(*self._cluster_box(cluster))
+
+    def _cluster_box(self, cluster: Cluster) -> tuple[float, float, float, float]:
+        """The cluster's rect as (left, top, width, height), as `_event_box`."""
         top, _, rows = self._geometry[cluster.lane]
         if cluster.row < 0:
-            return QRectF(cluster.x0, top + self.lane_header + rows * self.row_height + 1, cluster.x1 - cluster.x0, RAIL_HEIGHT - 2)
-        return QRectF(cluster.x0, top + self.lane_header + cluster.row * self.row_height + 2, cluster.x1 - cluster.x0, self.row_height - 4)
+            return cluster.x0, top + self.lane_header + rows * self.row_height + 1, cluster.x1 - cluster.x0, RAIL_HEIGHT - 2
+        return cluster.x0, top + self.lane_header + cluster.row * self.row_height + 2, cluster.x1 - cluster.x0, self.row_height - 4
 
     def item_at(self, point: QPointF) -> PlacedEvent | Cluster | None:
         if point.y() < LANES_TOP:
@@ -756,9 +761,13 @@ class TimelineCanvas(QWidget):
         # events drew 500 new counts a frame)
         at_baseline = shaped and count_height is not None
         ascent = metrics.ascent()
+        advances = self._count_advances.setdefault(font_key, {})
+        if len(advances) >= MOST_TEXTS_KEPT:
+            advances.clear()
+        box_of = self._cluster_box
         for cluster in self.layout_result.clusters:
-            rect = self.cluster_rect(cluster)
-            if rect.bottom() < LANES_TOP or rect.top() > bottom:
+            x, y, box_width, box_height = box_of(cluster)  # (numbers: a QRectF asked its sides cost 2 µs)
+            if y + box_height < LANES_TOP or y > bottom:
                 continue  # scrolled out of sight
             fill = fills.get((cluster.lane, cluster.count))
             if fill is None:  # the denser, the stronger
@@ -766,24 +775,31 @@ class TimelineCanvas(QWidget):
                 fill = fills[cluster.lane, cluster.count] = blend_parts(lane_parts[cluster.lane], base_parts, strength * 0.55)
             painter.setPen(box_pens[cluster.lane])
             painter.setBrush(fill)
-            painter.drawRect(rect)
-            if count_height is not None and count_height > rect.height():
+            painter.drawRect(QRectF(x, y, box_width, box_height))
+            if count_height is not None and count_height > box_height:
                 continue  # (a rail's box: too low for any count, shaped or not)
             text = f"{cluster.count:,}"
-            kept = self._shaped_if_seen(text, self._small, font_key, metrics) if shaped else None
+            centre = x + box_width / 2  # (as QRectF.center)
+            if at_baseline:
+                # drawn at its baseline, never shaped: a zoom meets most counts for a frame or two, and
+                # shaping one met twice (57 µs) cost more than drawing it each time (7 µs)
+                advance = advances.get(text)
+                if advance is None:
+                    advance = advances[text] = metrics.horizontalAdvance(text)
+                if advance < box_width - 2:  # (it fits the box's height: count_height)
+                    painter.setPen(text_pen)
+                    painter.drawText(QPointF(centre - advance / 2, y + (box_height - count_height) / 2 + ascent), text)
+                continue
+            kept = self._shaped(text, self._small, font_key, metrics) if shaped else None
             # the count where it fits the box, high and wide: a rail's box is too low for it (its
             # digits, drawn there, showed as specks above the rail's bars)
             advance = kept.advance if kept else metrics.horizontalAdvance(text)
-            if advance < rect.width() - 2 and (kept.height if kept else metrics.height()) <= rect.height():
+            if advance < box_width - 2 and (kept.height if kept else metrics.height()) <= box_height:
                 painter.setPen(text_pen)
-                if kept is None and at_baseline:
-                    painter.drawText(QPointF(rect.center().x() - advance / 2,
-                                             rect.top() + (rect.height() - count_height) / 2 + ascent), text)
-                elif kept is None:
-                    painter.drawText(rect, Qt.AlignCenter | Qt.TextDontClip, text)  # (as the shaped count: whole digits)
+                if kept is None:
+                    painter.drawText(QRectF(x, y, box_width, box_height), Qt.AlignCenter | Qt.TextDontClip, text)
                 else:  # centred as drawText centres it
-                    painter.drawStaticText(QPointF(rect.center().x() - kept.width / 2,
-                                                   rect.top() + (rect.height() - kept.height) / 2), kept.text)
+                    painter.drawStaticText(QPointF(centre - kept.width / 2, y + (box_height - kept.height) / 2), kept.text)
         painter.setRenderHint(QPainter.Antialiasing, True)
 
     def _paint_events(self, painter: QPainter, colors: dict) -> None:
