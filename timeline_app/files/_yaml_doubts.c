@@ -437,7 +437,7 @@ scan(const Text *t, const unsigned char *first, int brackets, int braces, int he
 static unsigned char *
 narrowed(int kind, const void *data, Py_ssize_t n)
 {
-    unsigned char *narrow = PyMem_Malloc(n + 1);
+    unsigned char *narrow = PyMem_RawMalloc(n + 1);  /* (Raw: asked with the interpreter let go) */
     if (narrow == NULL)
         return NULL;
     if (kind == PyUnicode_2BYTE_KIND)
@@ -451,16 +451,16 @@ narrowed(int kind, const void *data, Py_ssize_t n)
 
 /* 1 where `doubts` (but padded numbers, with no alias stood in for) finds one, 0 where it finds
  * none, -1 where only Python can say. */
+static unsigned char first[128];  /* the characters FIRST names (set when the module is made) */
+
 static int
 has_doubts_in(const Text *t)
 {
-    static unsigned char first[128];
-    if (!first['0'])
-        for (const char *c = FIRST; *c; c++)
-            first[(unsigned char)*c] = 1;
     int seen = held(t), brackets = seen & BRACKET, braces = seen & BRACE, headers = seen & HEADER;
     return scan(t, first, brackets, braces, headers);
 }
+
+#define LET_GO_FROM 4096  /* characters: a shorter text is read before another thread could take over */
 
 static PyObject *
 has_doubts(PyObject *module, PyObject *text)
@@ -469,16 +469,25 @@ has_doubts(PyObject *module, PyObject *text)
         PyErr_SetString(PyExc_TypeError, "has_doubts() takes a str");
         return NULL;
     }
-    int kind = PyUnicode_KIND(text);
+    int kind = PyUnicode_KIND(text), answer;
     Text t = {PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
-    if (kind == PyUnicode_1BYTE_KIND)
-        return PyLong_FromLong(has_doubts_in(&t));
-    unsigned char *narrow = narrowed(kind, t.data, t.n);
-    if (narrow == NULL)
-        return PyLong_FromLong(-1);  /* (no memory for it: Python's finders say) */
-    t.data = narrow;
-    int answer = has_doubts_in(&t);
-    PyMem_Free(narrow);
+    /* the interpreter let go over a chunk (the text, held by the caller, never changes): the
+     * loader asks this of the chunks ahead on another thread, while it reads the one before */
+    PyThreadState *saved = t.n >= LET_GO_FROM ? PyEval_SaveThread() : NULL;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        answer = has_doubts_in(&t);
+    } else {
+        unsigned char *narrow = narrowed(kind, t.data, t.n);
+        if (narrow == NULL) {
+            answer = -1;  /* (no memory for it: Python's finders say) */
+        } else {
+            t.data = narrow;
+            answer = has_doubts_in(&t);
+            PyMem_RawFree(narrow);
+        }
+    }
+    if (saved != NULL)
+        PyEval_RestoreThread(saved);
     return PyLong_FromLong(answer);
 }
 
@@ -497,5 +506,7 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__yaml_doubts(void)
 {
+    for (const char *c = FIRST; *c; c++)
+        first[(unsigned char)*c] = 1;
     return PyModule_Create(&module);
 }

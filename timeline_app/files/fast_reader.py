@@ -22,9 +22,11 @@ Its promise is the precise reader's answer, byte for byte, at yaml-rs speed
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 import sys
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable
 
 from ..chronology.problems import Problem
@@ -45,6 +47,7 @@ from .yaml_doubts import (
     key_offset,
     number_date_events,
     padded_numbers,
+    scan_in_c,
 )
 from .yaml_reader import (
     Mapping,
@@ -225,26 +228,28 @@ class EventStream(ChunkedEvents):
         self._stop_at_a_syntax_error_at_the_end(yaml_rs)
         plain_anchors = PlainAnchors(self.anchor_values)
 
-        def jobs():
-            for a in range(0, count, CHUNK_ITEMS):
-                b = min(a + CHUNK_ITEMS, count)
-                text = self.text[self.bounds[a] : self.bounds[b]]
-                stand_ins = stand_in_aliases(text, self.anchor_values) if self.anchor_values else None
-                yield a, b, text, stand_ins, stand_ins.text if stand_ins else text
+        with scanned_ahead(count > 2 * CHUNK_ITEMS) as scan:
+            def jobs():
+                for a in range(0, count, CHUNK_ITEMS):
+                    b = min(a + CHUNK_ITEMS, count)
+                    text = self.text[self.bounds[a] : self.bounds[b]]
+                    stand_ins = stand_in_aliases(text, self.anchor_values) if self.anchor_values else None
+                    yield a, b, text, (stand_ins, scan(text)), stand_ins.text if stand_ins else text
 
-        # (the file's text holds no character has_unplain_characters looks for: read_fast looked)
-        for a, b, text, stand_ins, items in parsed_ahead(yaml_rs, jobs(), plain=True):
-            if stand_ins is not None:
-                items = stand_ins.put_back(items, plain_anchors, [bound - self.bounds[a] for bound in self.bounds[a:b]])
-                if items is None:  # some stand-in was not a node: as if there were none
-                    stand_ins, items = None, parse_chunk(yaml_rs, text, plain=True)
-            if not isinstance(items, list) or len(items) != b - a:
-                items = None  # not the expected list of events: the precise reader says why
-            chunk = Chunk(self, a, b, items, text)
-            chunk.stood_in = stand_ins.offsets if stand_ins is not None and items is not None else frozenset()
-            yield from chunk.pieces()
-            if self.progress:
-                self.progress(0.7 * b / max(1, count))
+            # (the file's text holds no character has_unplain_characters looks for: read_fast looked)
+            for a, b, text, (stand_ins, scanned), items in parsed_ahead(yaml_rs, jobs(), plain=True):
+                if stand_ins is not None:
+                    items = stand_ins.put_back(items, plain_anchors, [bound - self.bounds[a] for bound in self.bounds[a:b]])
+                    if items is None:  # some stand-in was not a node: as if there were none
+                        stand_ins, items = None, parse_chunk(yaml_rs, text, plain=True)
+                if not isinstance(items, list) or len(items) != b - a:
+                    items = None  # not the expected list of events: the precise reader says why
+                chunk = Chunk(self, a, b, items, text)
+                chunk.stood_in = stand_ins.offsets if stand_ins is not None and items is not None else frozenset()
+                chunk.scanned = scanned
+                yield from chunk.pieces()
+                if self.progress:
+                    self.progress(0.7 * b / max(1, count))
 
     def _stop_at_a_syntax_error_at_the_end(self, yaml_rs) -> None:
         """A syntax error in the last chunk (where appending to a file puts one), found before the
@@ -305,6 +310,20 @@ class EventStream(ChunkedEvents):
         return position(value, (self.lines[index], 1))[0]
 
 
+@contextlib.contextmanager
+def scanned_ahead(wanted: bool):
+    """`scan(text)`: the C doubt scan of a chunk's text (`yaml_doubts.scan_in_c`) started on a
+    helper thread, which it runs on with the interpreter let go, as a Future; or None (not
+    `wanted`, or not built). The chunks are cut a few ahead of the one being checked, so each
+    one's answer is ready when it is asked for: the scan of 100,000 events (25-50 ms, the most for
+    text that is not ASCII) is taken off the loading thread."""
+    if not wanted or scan_in_c is None:
+        yield lambda text: None
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="yaml-doubts") as pool:
+        yield lambda text: pool.submit(scan_in_c, text)
+
+
 def _read_whole(items, count: int, text: str) -> bool:
     """Whether yaml-rs gave `count` events for `text`, and its end is one both parsers read alike."""
     return isinstance(items, list) and len(items) == count and next(doubtful_end(text), None) is None
@@ -321,6 +340,7 @@ class Chunk:
     calm: bool | None = None
     together: _Together | None = None  # the chunk's other doubtful runs, read precisely with this one
     stood_in: frozenset[int] = frozenset()  # offsets of aliases yaml-rs read as stand-ins (`alias_stand_ins`)
+    scanned: Future | None = None  # the C scan's answer for the text (`scanned_ahead`), where it was asked ahead
 
     def __init__(self, stream: EventStream, first: int, last: int, items: list | None, text: str | None):
         self.stream, self.first, self.last, self.items, self.text = stream, first, last, items, text
@@ -328,8 +348,9 @@ class Chunk:
     def risky(self) -> bool:
         """Whether these events must be read precisely."""
         if self.calm is None:
+            scanned = self.scanned.result() if self.scanned is not None else None
             self.calm = self.items is not None and not has_doubts(self.text, self._number_date_texts(self.text),
-                                                                  self.stood_in)
+                                                                  self.stood_in, scanned)
         return not self.calm
 
     def pieces(self):

@@ -19,6 +19,7 @@ from .compiled import yaml_doubts as compiled_doubts
 _has_number_dates_in_c = getattr(plain_events, "has_number_dates", None)  # (None where it is not built)
 _number_date_events_in_c = getattr(plain_events, "number_date_events", None)
 _has_doubts_in_c = getattr(compiled_doubts, "has_doubts", None)
+scan_in_c = _has_doubts_in_c  # (1 doubt, 0 none, -1 ask Python; it lets the interpreter go over a chunk)
 
 _ANCHOR = re.compile(r"(?:^|[\s\[\]{},:-])&([^\s\[\]{},]+)", re.M)
 
@@ -354,13 +355,15 @@ def doubts(text: str, number_dates: bool | list[tuple[int, int]], stood_in: froz
     # no need to look for `---`, `...` or `%` at a line's start: the list ends before any
 
 
-def has_doubts(text: str, number_dates: bool | list[tuple[int, int]], stood_in: frozenset[int] = frozenset()) -> bool:
+def has_doubts(text: str, number_dates: bool | list[tuple[int, int]], stood_in: frozenset[int] = frozenset(),
+               scanned: int | None = None) -> bool:
     """Whether `doubts` finds any: asked of every chunk, which nearly always holds none. In one
     pass in C where `_yaml_doubts.c` was built (in a third of the finders' time or less: they took
     1.2-1.7 ms a chunk, an eighth of a load), padded numbers still looked for here; the finders where it cannot say (an
-    alias stood in for, a comment between a flow opener and a sign)."""
+    alias stood in for, a comment between a flow opener and a sign). `scanned`: that pass's answer
+    for `text`, where it was asked already (on another thread: `fast_reader.scanned_ahead`)."""
     if _has_doubts_in_c is not None and not stood_in:
-        found = _has_doubts_in_c(text)
+        found = _has_doubts_in_c(text) if scanned is None else scanned
         if found == 1:
             return True
         if found == 0:
