@@ -15,8 +15,8 @@ from timeline_app.files.loader import load_text
 
 pytestmark = pytest.mark.skipif(fast_reader.scan_in_c is None, reason="_yaml_doubts.c was not built")
 
-PLANTED = [
-    ("start: 1914\n", "start: 0x77A\n"),  # a YAML 1.1 number: read otherwise by yaml-rs
+PLANTED = [  # (what is replaced, by what): each a doubt, placed in a chunk of its own
+    ('start: "2000-01-19"', "start: 0x7DE"),  # a YAML 1.1 number: yaml-rs reads it as 2014, libyaml as text
     ("title: ", "title: \t"),  # a tab
     ("title: ", "title: &mark "),  # an anchor
 ]
@@ -26,10 +26,10 @@ def _files():
     for style in ("hand", "world"):
         text = synthetic_yaml(4_500, seed=7, style=style)
         yield text
-        for at, (old, new) in zip((0.2, 0.55, 0.9), PLANTED):
+        for at, (old, new) in zip((0.0, 0.55, 0.9), PLANTED):
             where = text.find(old, int(len(text) * at))
-            if where != -1:
-                text = text[:where] + new + text[where + len(old):]
+            assert where != -1, (style, old)
+            text = text[:where] + new + text[where + len(old):]
         yield text
 
 
@@ -58,3 +58,22 @@ def test_chunks_scanned_ahead_get_the_verdict_of_chunks_scanned_in_turn(monkeypa
         monkeypatch.setattr(fast_reader.Chunk, "risky", lambda chunk: True)  # every chunk read precisely
         assert _verdict(text) == ahead
         monkeypatch.undo()
+
+
+def test_each_chunks_answer_is_the_one_its_scan_gave(monkeypatch):
+    """The answer a chunk is judged by comes from its own text's scan: told every text holds a
+    doubt, every chunk of a calm file is read precisely; told the truth, none is."""
+    real_risky, risky = fast_reader.Chunk.risky, {}
+
+    def counted(chunk):
+        risky[chunk.first] = real_risky(chunk)
+        return risky[chunk.first]
+
+    monkeypatch.setattr(fast_reader.Chunk, "risky", counted)
+    text = synthetic_yaml(4_500, seed=7, style="hand")
+    _verdict(text)
+    assert len(risky) == 5 and not any(risky.values())
+    risky.clear()
+    monkeypatch.setattr(fast_reader, "scan_in_c", lambda scanned: 1)
+    _verdict(text)
+    assert len(risky) == 5 and all(risky.values())

@@ -9,7 +9,7 @@
  *
  * `csv_rows(text, offset, line, delimiter, field_limit, skip_blank, most)` reads rows from
  * `offset`, the start of physical line `line` (1-based): at most `most` of them (all when
- * negative), the blank ones (every cell empty or whitespace) left out when `skip_blank`. It
+ * negative), the blank ones among them (every cell empty or whitespace) left out when `skip_blank`. It
  * answers `(cells, lines, spans, offset, line, failed)`: each row's cells (a list of str), the
  * line it starts on, and in `spans` three native int64 a row: the offset its text starts at, the
  * offset it ends at (after its last line's break) and its last line; then where reading stopped.
@@ -272,7 +272,9 @@ csv_rows(PyObject *module, PyObject *args)
     int failed = 0;
     if (cells == NULL || lines == NULL || spans == NULL)
         goto done;
-    while (offset < n && (most < 0 || PyList_GET_SIZE(cells) < most)) {
+    Py_ssize_t read = 0;  /* rows read, blank ones too: a call over a million blank lines would hold the interpreter */
+    while (offset < n && (most < 0 || read < most)) {
+        read++;
         Py_ssize_t row_start = offset, row_line = line;
         int state = START_RECORD;
         r.fields = PyList_New(0);

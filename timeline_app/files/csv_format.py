@@ -182,6 +182,8 @@ class PlacedRows:
         return self._read_in_python(offset, line, skip_blank, most)
 
     def _read_in_python(self, offset: int, line: int, skip_blank: bool, most: int) -> tuple[int, int]:
+        if most == 0:
+            return offset, line
         text, lines = self.text, _Lines(self.text, offset)
         reader = csv.reader(lines, delimiter=self.delimiter)
         before, previous_end, made = line - 1, 0, []
