@@ -45,6 +45,22 @@ typedef struct {
 
 enum { GOOD = 0, FAILED = -1, TOO_LONG = -2 };
 
+/* Room in the cell's buffer for `count` characters; -1 with MemoryError set. */
+static int
+room_for(Reader *r, Py_ssize_t count)
+{
+    if (r->room >= count)
+        return 0;
+    Py_UCS4 *grown = PyMem_Realloc(r->buffer, count * 2 * sizeof(Py_UCS4));
+    if (grown == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    r->buffer = grown;
+    r->room = count * 2;
+    return 0;
+}
+
 static int
 add_char(Reader *r, Py_UCS4 c, Py_ssize_t at)
 {
@@ -65,30 +81,14 @@ add_char(Reader *r, Py_UCS4 c, Py_ssize_t at)
             return GOOD;
         }
         /* not next to the slice: the cell is put together from here on */
-        if (r->room < r->length + 1) {
-            Py_ssize_t room = (r->length + 1) * 2;
-            Py_UCS4 *grown = PyMem_Realloc(r->buffer, room * sizeof(Py_UCS4));
-            if (grown == NULL) {
-                PyErr_NoMemory();
-                return FAILED;
-            }
-            r->buffer = grown;
-            r->room = room;
-        }
+        if (room_for(r, r->length + 1) < 0)
+            return FAILED;
         for (Py_ssize_t i = 0; i < r->length; i++)
             r->buffer[i] = PyUnicode_READ(r->kind, r->data, r->start + i);
         r->sliced = 0;
     }
-    if (r->room < r->length + 1) {
-        Py_ssize_t room = (r->length + 1) * 2;
-        Py_UCS4 *grown = PyMem_Realloc(r->buffer, room * sizeof(Py_UCS4));
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return FAILED;
-        }
-        r->buffer = grown;
-        r->room = room;
-    }
+    if (room_for(r, r->length + 1) < 0)
+        return FAILED;
     r->buffer[r->length++] = c;
     return GOOD;
 }
