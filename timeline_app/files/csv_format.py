@@ -163,7 +163,7 @@ class PlacedRows:
 
     def read(self, offset: int, line: int, skip_blank: bool, most: int = -1) -> tuple[int, int]:
         """Rows from `offset`, the start of line `line`, as the csv module reads them (in C where
-        `_csv_rows.c` was built: a fifth of a 100,000-row file's load in Python); the
+        `_csv_rows.c` was built: a third or more of a 100,000-row file's load in Python); the
         blank ones left out when `skip_blank`. Answers where it stopped; a csv.Error past the header
         is a ReadError at its line."""
         if _rows_in_c is not None:

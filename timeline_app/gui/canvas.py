@@ -756,9 +756,9 @@ class TimelineCanvas(QWidget):
         # a count's height, known before it is shaped (digits and commas: ASCII), so a box too low
         # for it (a rail's) shapes and measures nothing
         count_height = self._ascii_height(self._small, font_key) if shaped else metrics.height()
-        # a count drawn the first time at its baseline, where drawText centres it: drawText in a
-        # box lays the text out to centre it (30 µs a count, against 10; a zoom out of a million
-        # events drew 500 new counts a frame)
+        # a count drawn at its baseline, where drawText centres it: drawText in a box lays the
+        # text out to centre it (30 µs a count, against 10; a zoom out of a million events drew
+        # 500 new counts a frame)
         at_baseline = shaped and count_height is not None
         ascent = metrics.ascent()
         advances = self._count_advances.setdefault(font_key, {})
@@ -930,10 +930,10 @@ class TimelineCanvas(QWidget):
 
     def _shaped_if_seen(self, text: str, font: QFont, font_key: str, metrics: QFontMetricsF,
                         advance: float | None = None) -> _Shaped | None:
-        """`_shaped`, but an ASCII text (a count, most titles) only from the second frame that shows
+        """`_shaped`, but an ASCII text (most titles) only from the second frame that shows
         it: None the first time, when drawText draws it at its baseline (`_drawn_at_baseline`: the
-        same pixels). A zoom shows most counts, and into a file of more than `SHAPED_AHEAD` events
-        most titles, for one frame only, and shaping a text for one frame cost twice drawing it
+        same pixels). A zoom into a file of more than `SHAPED_AHEAD` events shows most titles for
+        one frame only, and shaping a text for one frame cost twice drawing it
         (a zoom into 100,000 events met 60 new titles a frame: 2 ms of its slowest frames)."""
         key = (text, font_key)
         kept = self._shaped_texts.get(key)
