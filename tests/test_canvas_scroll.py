@@ -191,3 +191,52 @@ def test_an_event_chosen_in_a_crowded_lane_below_the_fold_is_scrolled_into_sight
     marked = sum(image.pixel(column, y) == highlight for y in range(80, canvas.height() - 4)
                  for column in (x - 1, x, x + 1))
     assert marked < 20, marked
+
+
+def test_a_crowded_lane_laid_out_from_its_probe_work_is_laid_out_as_afresh(qtbot, tmp_path):
+    """A lane the probe left out as crowded is laid out, once in sight, from the probe's culling,
+    clusters and marks (`crowded_parts`): every placed event and cluster is where a layout
+    working them out again puts it, at every zoom and scroll of a file of crowded lanes."""
+    from synthetic import synthetic_yaml
+
+    from conftest import shown_window
+    from timeline_app.geometry import layout
+
+    path = tmp_path / "many.yaml"
+    path.write_text(synthetic_yaml(6000, seed=3), encoding="utf-8")
+    window = shown_window(qtbot, path, (1280, 800))
+    qtbot.waitUntil(lambda: window.index is not None, timeout=20_000)  # (over 2 MB: loaded on a thread)
+    canvas = window.canvas
+    canvas.fit_all()
+
+    def drawn():
+        canvas._cache_key = None
+        canvas.grab()
+        result = canvas.layout_result
+        return ([(p.position, p.lane, p.row, p.x0, p.x1, p.label_x, p.label_width, p.label_lines) for p in result.placed],
+                [(c.lane, c.row, c.x0, c.x1, c.count) for c in result.clusters])
+
+    real, reused = layout.lay_out, []
+
+    def afresh(*arguments, crowded_parts=None, **options):
+        return real(*arguments, **options)
+
+    def counted(*arguments, crowded_parts=None, **options):
+        before = len(crowded_parts) if crowded_parts is not None and not options.get("unless_crowded") else 0
+        made = real(*arguments, crowded_parts=crowded_parts, **options)
+        reused.append(before - len(crowded_parts) if before else 0)
+        return made
+
+    import timeline_app.gui.canvas as canvas_module
+
+    for factor in (1.0, 2.0, 2.0, 3.0, 4.0, 0.5, 8.0):
+        canvas.zoom(factor, canvas.width() * 0.4)
+        for scroll in (0, 400):
+            canvas.vertical_bar.setValue(scroll)
+            canvas.scroll_y = float(scroll)
+            canvas_module.lay_out = counted
+            with_parts = drawn()
+            canvas_module.lay_out = afresh
+            assert drawn() == with_parts
+            canvas_module.lay_out = real
+    assert sum(reused) > 3  # (the crowded lanes in sight were laid out from the probe's work)

@@ -131,6 +131,7 @@ def lay_out(
     label_widths: Callable[[np.ndarray], np.ndarray] | None = None,
     lanes: Container[int] | None = None,
     unless_crowded: Container[int] = (),
+    crowded_parts: dict | None = None,
 ) -> TimelineLayout:
     """Place the events visible in `view` (and passing `mask`) lane by lane (those in `lanes`, if given).
 
@@ -146,6 +147,12 @@ def lay_out(
     before any title is measured: it takes all its rows, and where it is out of sight that is
     all the canvas needs to know of it (a frame of a million events measured a thousand titles
     in lanes below the fold).
+
+    `crowded_parts`: what such a lane's culling, clusters and marks came to, by lane, kept by
+    the layout that left it out and taken by the next one of the same view, filter and width
+    (the canvas's, once it knows the lane is in sight), where that gives the lane as many rows
+    (a crowded lane takes PROBE_ROWS, as many as it was offered: a million events' crowded
+    lanes were culled and clustered twice a frame).
     """
     layout = TimelineLayout()
     crowded = set()
@@ -160,20 +167,26 @@ def lay_out(
             rows = 1
         if rows <= 0:
             continue
-        members, member_starts, member_ends = index.lane_in_range(lane, left, right, mask)
-        if not len(members):
-            continue
-        # clusters and single events share the rows, so neither ever covers the other
-        items, detail = lane_clusters(lane, rows, member_starts, member_ends, left, spp)
-        if len(detail):
-            positions = members[detail]
-            starts, ends = (member_starts[detail] - left) / spp, (member_ends[detail] - left) / spp
-            marks = _marker_extents(events, positions, starts, ends)
+        kept = crowded_parts.pop(lane, None) if crowded_parts is not None and lane not in unless_crowded else None
+        if kept is not None and kept[0] == rows:
+            _, items, positions, starts, ends, marks = kept
         else:
-            positions, marks = detail, None
-        if lane in unless_crowded and _deeper_than(items, marks, rows):
-            crowded.add(lane)
-            continue
+            members, member_starts, member_ends = index.lane_in_range(lane, left, right, mask)
+            if not len(members):
+                continue
+            # clusters and single events share the rows, so neither ever covers the other
+            items, detail = lane_clusters(lane, rows, member_starts, member_ends, left, spp)
+            if len(detail):
+                positions = members[detail]
+                starts, ends = (member_starts[detail] - left) / spp, (member_ends[detail] - left) / spp
+                marks = _marker_extents(events, positions, starts, ends)
+            else:
+                positions, marks, starts, ends = detail, None, None, None
+            if lane in unless_crowded and _deeper_than(items, marks, rows):
+                crowded.add(lane)
+                if crowded_parts is not None:
+                    crowded_parts[lane] = (rows, items, positions, starts, ends, marks)
+                continue
         if marks is not None:
             details = _detail_items(positions, starts, ends, marks, width, rows, label_width, label_widths,
                                     wrapped_width, long_label)

@@ -172,6 +172,7 @@ class TimelineCanvas(QWidget):
         self.content_height = 0.0
         self._painted_key: tuple | None = None
         self._probe = TimelineLayout()
+        self._crowded_parts: dict = {}
         self._fading_from: QPixmap | None = None  # the picture before lanes changed size, fading out
         self._fade = QVariantAnimation(self, startValue=1.0, endValue=0.0, duration=LANE_CHANGE_FADE_MS)
         self._fade.setEasingCurve(QEasingCurve.OutCubic)
@@ -344,7 +345,9 @@ class TimelineCanvas(QWidget):
         count = len(self.index.lane_ids)
         # a lane whose markers alone fill its rows needs them all: it is laid out once it is known
         # to be in sight (`compute_layout`), its titles unmeasured until then
-        probe = self._probe = self._laid_out([PROBE_ROWS] * count, unless_crowded=range(count))
+        self._crowded_parts = {}  # (what the probe worked out of each lane it left out as crowded: `compute_layout` takes it)
+        probe = self._probe = self._laid_out([PROBE_ROWS] * count, unless_crowded=range(count),
+                                             crowded_parts=self._crowded_parts)
         needs = rows_needed(probe, count)
         if self.fixed_rows is not None:
             self._summary_lanes = frozenset()
@@ -434,7 +437,7 @@ class TimelineCanvas(QWidget):
             missing = [lane for lane in probe.crowded if self._lane_in_sight(geometry[lane])]
             if not missing:
                 return probe
-            more = self._laid_out(rows, lanes=frozenset(missing))
+            more = self._laid_out(rows, lanes=frozenset(missing), crowded_parts=self._crowded_parts)
             by_lane = attrgetter("lane")  # (each lane's items in their order, lanes in theirs: the draw order)
             return TimelineLayout(sorted(probe.placed + more.placed, key=by_lane),
                                   sorted(probe.clusters + more.clusters, key=by_lane), probe.crowded - set(missing))
