@@ -535,25 +535,20 @@ class TimelineCanvas(QWidget):
         return QRectF(*self._event_box(placed))
 
     def _event_box(self, placed: PlacedEvent) -> tuple[float, float, float, float]:
-        """The event's rect as (left, top, width, height): numbers, for a frame to cull with before
-        it makes a QRectF (making one and asking its top took 3.6 µs an event)."""
-        top, _, rows = self._geometry[placed.lane]
-        x1 = max(placed.x1, placed.x0 + MARKER_WIDTH)
-        if placed.row < 0:
-            y = top + self.lane_header + rows * self.row_height
-            return placed.x0, y + 1, x1 - placed.x0, RAIL_HEIGHT - 2
-        y = top + self.lane_header + placed.row * self.row_height
-        return placed.x0, y + 2, x1 - placed.x0, self.row_height - 4
+        """The event's rect as numbers (`_box`): a point's marker is MARKER_WIDTH wide."""
+        return self._box(placed.lane, placed.row, placed.x0, max(placed.x1, placed.x0 + MARKER_WIDTH))
 
     def cluster_rect(self, cluster: Cluster) -> QRectF:
-        return QRectF(*self._cluster_box(cluster))
+        return QRectF(*self._box(cluster.lane, cluster.row, cluster.x0, cluster.x1))
 
-    def _cluster_box(self, cluster: Cluster) -> tuple[float, float, float, float]:
-        """The cluster's rect as (left, top, width, height), as `_event_box`."""
-        top, _, rows = self._geometry[cluster.lane]
-        if cluster.row < 0:
-            return cluster.x0, top + self.lane_header + rows * self.row_height + 1, cluster.x1 - cluster.x0, RAIL_HEIGHT - 2
-        return cluster.x0, top + self.lane_header + cluster.row * self.row_height + 2, cluster.x1 - cluster.x0, self.row_height - 4
+    def _box(self, lane: int, row: int, x0: float, x1: float) -> tuple[float, float, float, float]:
+        """The rect (left, top, width, height) of an event or a cluster from x0 to x1 in `row` of
+        `lane` (-1: its rail), as numbers, for a frame to cull with before it makes a QRectF
+        (making one and asking its top took 3.6 µs an event)."""
+        top, _, rows = self._geometry[lane]
+        if row < 0:
+            return x0, top + self.lane_header + rows * self.row_height + 1, x1 - x0, RAIL_HEIGHT - 2
+        return x0, top + self.lane_header + row * self.row_height + 2, x1 - x0, self.row_height - 4
 
     def item_at(self, point: QPointF) -> PlacedEvent | Cluster | None:
         if point.y() < LANES_TOP:
@@ -767,9 +762,10 @@ class TimelineCanvas(QWidget):
         advances = self._count_advances.setdefault(font_key, {})
         if len(advances) >= MOST_TEXTS_KEPT:
             advances.clear()
-        box_of = self._cluster_box
+        box_of = self._box
         for cluster in self.layout_result.clusters:
-            x, y, box_width, box_height = box_of(cluster)  # (numbers: a QRectF asked its sides cost 2 µs)
+            # (numbers: a QRectF asked its sides cost 2 µs)
+            x, y, box_width, box_height = box_of(cluster.lane, cluster.row, cluster.x0, cluster.x1)
             if y + box_height < LANES_TOP or y > bottom:
                 continue  # scrolled out of sight
             fill = fills.get((cluster.lane, cluster.count))
