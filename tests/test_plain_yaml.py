@@ -61,8 +61,11 @@ def read_alike(text: str) -> bool:
     got = read_block_events(text)
     if not has_unplain_characters(text):
         assert typed(read_block_events(text, True)) == typed(got), f"told it is plain, the C reader differs on:\n{text[:3000]!r}"
+    parsed = chunk_parsing.parse_block_events(text)  # (the same read in two steps, as a large file is read)
+    assert (parsed is None) == (got is None), f"parse_block_events and read_block_events differ on:\n{text[:3000]!r}"
     if got is None:
         return False
+    assert typed(chunk_parsing.events_of(parsed)) == typed(got), f"events_of(parse_block_events) differs on:\n{text[:3000]!r}"
     assert typed(got) == typed(by_yaml_rs(text)), f"the C reader and yaml-rs differ on:\n{text[:3000]!r}"
     return True
 
@@ -236,8 +239,13 @@ def test_files_load_alike_with_the_c_reader_and_without(monkeypatch):
     """The whole loader, C reader and all, against the loader reading every chunk with yaml-rs."""
     texts = [synthetic_yaml(2500, seed=9, style=style) for style in ("hand", "safe_dump", "world", "broken_late")]
     texts += [generate(seed, size=2200 if seed % 10 == 0 else None)[0] for seed in range(60)]
+    parsed = []
+    monkeypatch.setattr(chunk_parsing, "parse_block_events",
+                        lambda *args, parse=chunk_parsing.parse_block_events: parsed.append(parse(*args)) or parsed[-1])
     with_c = [_verdict(text) for text in texts]
+    assert sum(tape is not None for tape in parsed) >= 20, "the C reader read too few chunks for this to test it"
     monkeypatch.setattr(chunk_parsing, "read_block_events", None)
+    monkeypatch.setattr(chunk_parsing, "parse_block_events", None)
     for text, verdict in zip(texts, with_c):
         assert _verdict(text) == verdict, text[:2000]
 
@@ -257,3 +265,58 @@ def test_each_value_is_as_narrow_a_str_as_its_widest_character_allows(widest):
             assert event["title"] == f"a{narrower}{widest}b" and event["id"] == f"{narrower}x", text
         else:
             assert not widest.isprintable() or "\ud7ff" < widest < "\ue000", repr(widest)  # (left to yaml-rs)
+
+
+def test_chunks_parsed_on_several_threads_at_once_are_read_as_one_at_a_time():
+    """The parse runs on a helper thread with the interpreter let go (`parse_block_events`): texts
+    parsed four at a time, over and over, give each the events read alone (nothing shared between
+    two parses at once: a key table, the arena of folded text, a tape)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [_events_body(synthetic_yaml(400, seed=seed, style=style))
+             for seed, style in enumerate(("hand", "safe_dump", "world", "prose") * 2)] + READ
+    alone = [typed(read_block_events(text)) for text in texts]
+    assert sum(each != typed(None) for each in alone) >= 8
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in range(5):
+            parsed = list(pool.map(chunk_parsing.parse_block_events, texts * 3))
+            assert [typed(chunk_parsing.events_of(tape) if tape is not None else None) for tape in parsed] == alone * 3
+
+
+def test_the_parse_lets_the_interpreter_go():
+    """While a large chunk is parsed on one thread, Python runs on another (else the loading thread
+    would wait for the parse, and the window for both): a thread's ticks are counted in the middle
+    of the parse's time."""
+    import threading
+    import time
+
+    text = _events_body(synthetic_yaml(40_000, seed=3, style="hand"))
+    ticks, span = [], []
+
+    def parse():
+        started = time.perf_counter()
+        tape = chunk_parsing.parse_block_events(text)
+        span[:] = started, time.perf_counter()
+        assert tape is not None
+
+    def tick(parsing):
+        while parsing.is_alive():
+            ticks.append(time.perf_counter())
+
+    parsing = threading.Thread(target=parse)
+    parsing.start()
+    tick(parsing)
+    parsing.join()
+    started, ended = span
+    middle = [at for at in ticks if started + (ended - started) / 4 < at < ended - (ended - started) / 4]
+    assert ended - started > 0.005 and len(middle) > 10, (ended - started, len(middle))
+
+
+def test_a_chunk_with_more_keys_than_the_c_reader_keeps_is_left_to_yaml_rs():
+    """The C reader keeps 256 distinct keys a chunk (a key of one's own on each of 300 events is
+    more); with fewer, it reads them as yaml-rs does."""
+    def keyed(count: int) -> str:
+        return "".join(f"- title: t{number}\n  own{number}: x\n" for number in range(count))
+
+    assert read_alike(keyed(200))
+    assert read_block_events(keyed(300)) is None

@@ -16,6 +16,13 @@
  * line break...) returns None, and the caller hands the chunk to yaml-rs.
  * tests/test_plain_yaml.py holds the two to the same answers.
  *
+ * It reads in two steps. The parse makes no Python object, so it lets the interpreter go: it
+ * writes what it finds on a tape ("text from here to there", "a number", "a list starts",
+ * "this value under that key"...), and `parse_block_events` can run it on a helper thread
+ * while the loading thread checks the chunk before. The objects are then made from the tape
+ * (`events_of`) by a loop that only makes them. (The parse was half the reading's instructions:
+ * 100,000 hand-written events, about 550 M of 1,060 M.) `read_block_events` does both at once.
+ *
  * Below it, `find_items`: where a large file's events list has its items, in one pass with the
  * interpreter let go (list_items.events_list_in_c; tests/test_list_items.py holds it to numpy's).
  */
@@ -23,27 +30,49 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#define MAX_KEYS 64
+#define MAX_KEYS 256  /* distinct keys in a chunk (past them, yaml-rs reads it) */
+#define MAX_DEPTH 64  /* collections open: a deeper one is yaml-rs's (it refuses 256 flow levels) */
+
+/* What the parse found, in the order the objects are made: each op makes an object and pushes it,
+ * or (APPEND, PUT) puts the objects on top into the list or mapping under them. */
+enum { OP_TEXT, OP_BUFFERED, OP_NUMBER, OP_NONE, OP_KEY, OP_LIST, OP_MAPPING, OP_EVENT_MAPPING, OP_APPEND, OP_PUT };
+
+typedef struct {
+    int op;
+    Py_ssize_t a, b;  /* TEXT: a span of the UTF-8; BUFFERED: offset and length in the arena; NUMBER: a; KEY: a, its index */
+} Op;
+
+typedef struct {
+    Op *ops;
+    Py_ssize_t count, capacity;
+    char *arena;  /* text made piece by piece (an escape, a doubled quote, lines folded), as UTF-8 */
+    Py_ssize_t used, room;
+    Py_ssize_t key_start[MAX_KEYS], key_end[MAX_KEYS];  /* the chunk's distinct keys, as spans of its UTF-8 */
+    int key_count;
+} Tape;
 
 typedef struct {
     const unsigned char *s;  /* the text's UTF-8 (its own bytes when ASCII), NUL after its end */
     Py_ssize_t n;
     Py_ssize_t pos;
-    PyObject *keys[MAX_KEYS];  /* keys made so far: one object a key for the whole chunk */
-    Py_ssize_t key_count;
     int ascii;  /* the whole text is ASCII */
-    int depth;  /* collections open: a deeper one is yaml-rs's (it refuses 256 flow levels; C's stack has its limits) */
+    int depth;  /* collections open */
+    Tape *tape;
 } Reader;
 
-#define MAX_DEPTH 64
-/* The body of each collection's reader `x`, which calls `x_within` one level deeper, or fails past MAX_DEPTH. */
+/* What a reading step answers. */
+#define READ 1
+#define NOT_OURS 0  /* not ours to read: the caller returns None */
+#define NO_MEMORY (-1)
+
+/* The body of each collection's reader `x`, which calls `x_within` one level deeper, or is not ours past MAX_DEPTH. */
 #define DEEPER(r, reading) do { \
         if ((r)->depth == MAX_DEPTH) \
-            return FAIL; \
+            return NOT_OURS; \
         (r)->depth++; \
-        PyObject *value = (reading); \
+        int got = (reading); \
         (r)->depth--; \
-        return value; \
+        return got; \
     } while (0)
 
 /* Eight bytes at a time: a byte of ones, each byte's low seven bits, each byte's high bit. */
@@ -57,16 +86,97 @@ typedef struct {
 #define AT(r, i) ((Py_UCS4)(r)->s[i])
 #define CHAR(r, i) ((r)->s[i] ? (Py_UCS4)(r)->s[i] : (Py_UCS4)'\n')
 
-static PyObject *
+/* ---- the tape (no Python object is touched: the interpreter is let go while it is written) ---- */
+
+static int
+emit(Reader *r, int op, Py_ssize_t a, Py_ssize_t b)
+{
+    Tape *t = r->tape;
+    if (t->count == t->capacity) {
+        Py_ssize_t capacity = t->capacity ? t->capacity * 2 : 8192;
+        Op *grown = PyMem_RawRealloc(t->ops, capacity * sizeof(Op));
+        if (grown == NULL)
+            return NO_MEMORY;
+        t->ops = grown;
+        t->capacity = capacity;
+    }
+    Op *op_at = &t->ops[t->count++];
+    op_at->op = op;
+    op_at->a = a;
+    op_at->b = b;
+    return READ;
+}
+
+static int
 text_of(Reader *r, Py_ssize_t a, Py_ssize_t b)
 {
-    if (!r->ascii)
-        return PyUnicode_DecodeUTF8((const char *)r->s + a, b - a, NULL);
-    PyObject *text = PyUnicode_New(b - a, 127);  /* (an ASCII text's pieces need no decoding) */
-    if (text != NULL)
-        memcpy(PyUnicode_1BYTE_DATA(text), r->s + a, b - a);
-    return text;
+    return emit(r, OP_TEXT, a, b);
 }
+
+/* Text made piece by piece goes to the arena, from `start` = the arena's `used` when it began. */
+static int
+put(Reader *r, const unsigned char *from, Py_ssize_t count)
+{
+    Tape *t = r->tape;
+    if (t->used + count > t->room) {
+        Py_ssize_t room = (t->used + count) * 2 + 4096;
+        char *grown = PyMem_RawRealloc(t->arena, room);
+        if (grown == NULL)
+            return NO_MEMORY;
+        t->arena = grown;
+        t->room = room;
+    }
+    memcpy(t->arena + t->used, from, count);
+    t->used += count;
+    return READ;
+}
+
+static int
+put_repeated(Reader *r, unsigned char c, Py_ssize_t count)
+{
+    for (Py_ssize_t k = 0; k < count; k++)
+        if (put(r, &c, 1) < 0)
+            return NO_MEMORY;
+    return READ;
+}
+
+/* The text put in the arena since `start`, as a value. */
+static int
+taken(Reader *r, Py_ssize_t start)
+{
+    return emit(r, OP_BUFFERED, start, r->tape->used - start);
+}
+
+/* The index of the key `text[a:b]` (a word, so ASCII), the same for each time it is written;
+ * -1 past MAX_KEYS distinct ones. */
+static int
+key_index(Reader *r, Py_ssize_t a, Py_ssize_t b)
+{
+    Tape *t = r->tape;
+    Py_ssize_t length = b - a;
+    for (int k = 0; k < t->key_count; k++)
+        if (t->key_end[k] - t->key_start[k] == length && memcmp(r->s + t->key_start[k], r->s + a, length) == 0)
+            return k;
+    if (t->key_count == MAX_KEYS)
+        return -1;
+    t->key_start[t->key_count] = a;
+    t->key_end[t->key_count] = b;
+    return t->key_count++;
+}
+
+/* The key `text[a:b]` of a mapping whose keys so far are marked in `seen`: on the tape, or not
+ * ours when the mapping has it already (yaml-rs says so) or the chunk has too many keys. */
+static int
+new_key(Reader *r, Py_ssize_t a, Py_ssize_t b, uint64_t *seen)
+{
+    int k = key_index(r, a, b);
+    if (k < 0 || seen[k / 64] & (1ULL << (k % 64)))
+        return NOT_OURS;
+    seen[k / 64] |= 1ULL << (k % 64);
+    return emit(r, OP_KEY, k, 0);
+}
+
+/* ---- the parse ---------------------------------------------------------------------------------- */
 
 /* Whether UTF-8 `s` (its `n` bytes, from `i`) holds a character the fast readers leave to the
  * precise one: a C0 control but the line breaks, DEL, a C1 control (C2 80-9F), LS or PS (E2 80
@@ -190,15 +300,6 @@ finish_line(Reader *r)
     return 1;
 }
 
-/* `item` put at the end of `list`, the reference to it given up (-1: an error). */
-static int
-append(PyObject *list, PyObject *item)
-{
-    int failed = PyList_Append(list, item);
-    Py_DECREF(item);
-    return failed;
-}
-
 /* null, true or false in any case (yaml-rs reads some casings so; all are its business). */
 static int
 is_null_or_bool(Reader *r, Py_ssize_t a, Py_ssize_t b)
@@ -214,9 +315,8 @@ is_null_or_bool(Reader *r, Py_ssize_t a, Py_ssize_t b)
 }
 
 /* The scalar `text[a:b]` as yaml-rs resolves a plain one: text, or a whole number written plainly;
- * NULL with no error set for anything else it might read otherwise (a float, 0x1F, 1_000, 02000,
- * true, null...). */
-static PyObject *
+ * not ours for anything else it might read otherwise (a float, 0x1F, 1_000, 02000, true, null...). */
+static int
 resolved(Reader *r, Py_ssize_t a, Py_ssize_t b)
 {
     int digits = 1, wordish = 1;
@@ -229,79 +329,28 @@ resolved(Reader *r, Py_ssize_t a, Py_ssize_t b)
     }
     if (digits) {
         if (b - a > 18 || (b - a > 1 && AT(r, a) == '0'))
-            return NULL;
+            return NOT_OURS;
         long long value = 0;
         for (Py_ssize_t i = a; i < b; i++)
             value = value * 10 + (AT(r, i) - '0');
-        return PyLong_FromLongLong(value);
+        return emit(r, OP_NUMBER, (Py_ssize_t)value, 0);
     }
     if (wordish) {
         Py_UCS4 first = AT(r, a);
         if (!is_letter(first)) {  /* 2014-06 and 2014-06-25 are text; other such forms may be numbers */
             Py_ssize_t length = b - a;
             if (!(length == 7 || length == 10))
-                return NULL;
+                return NOT_OURS;
             for (Py_ssize_t i = 0; i < length; i++) {
                 Py_UCS4 c = AT(r, a + i);
                 if ((i == 4 || i == 7) ? c != '-' : !is_digit(c))
-                    return NULL;
+                    return NOT_OURS;
             }
         } else if (is_null_or_bool(r, a, b)) {
-            return NULL;
+            return NOT_OURS;
         }
     }
     return text_of(r, a, b);
-}
-
-#define FAIL ((PyObject *)1)  /* not ours to read (no error set): the caller returns None */
-
-/* Text made piece by piece (an escape, a doubled quote, lines folded), as UTF-8. */
-typedef struct {
-    char *bytes;
-    Py_ssize_t length, capacity;
-} Buffer;
-
-static int
-put(Buffer *b, const unsigned char *from, Py_ssize_t count)
-{
-    if (b->length + count > b->capacity) {
-        Py_ssize_t capacity = (b->length + count) * 2 + 64;
-        char *grown = PyMem_Realloc(b->bytes, capacity);
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        b->bytes = grown;
-        b->capacity = capacity;
-    }
-    memcpy(b->bytes + b->length, from, count);
-    b->length += count;
-    return 0;
-}
-
-static int
-put_repeated(Buffer *b, unsigned char c, Py_ssize_t count)
-{
-    for (Py_ssize_t k = 0; k < count; k++)
-        if (put(b, &c, 1) < 0)
-            return -1;
-    return 0;
-}
-
-/* The buffer's text (NULL with an error when it cannot be made), its memory given back. */
-static PyObject *
-taken(Buffer *b)
-{
-    PyObject *value = PyUnicode_DecodeUTF8(b->bytes ? b->bytes : "", b->length, NULL);
-    PyMem_Free(b->bytes);
-    return value;
-}
-
-static PyObject *
-dropped(Buffer *b, PyObject *result)
-{
-    PyMem_Free(b->bytes);
-    return result;
 }
 
 static int
@@ -317,7 +366,7 @@ hex_value(Py_UCS4 c)
 }
 
 /* "...": on one line, with the escapes \" \\ \/ \n \t and \uXXXX (any other: yaml-rs decides). */
-static PyObject *
+static int
 double_quoted(Reader *r)
 {
     Py_ssize_t a = r->pos + 1, i = a, escapes = 0;
@@ -326,25 +375,25 @@ double_quoted(Reader *r)
         if (c == '"')
             break;
         if (c == '\n')
-            return FAIL;  /* a string over lines */
+            return NOT_OURS;  /* a string over lines */
         if (c == '\\') {
             escapes++;
             i++;
             if (CHAR(r, i) == '\n')
-                return FAIL;
+                return NOT_OURS;
         }
     }
     r->pos = i + 1;
     if (!escapes)
         return text_of(r, a, i);
-    Buffer b = {NULL, 0, 0};
+    Py_ssize_t start = r->tape->used;
     for (Py_ssize_t k = a; k < i; k++) {
         if (r->s[k] != '\\') {
             Py_ssize_t run = k;
             while (run < i && r->s[run] != '\\')
                 run++;
-            if (put(&b, r->s + k, run - k) < 0)
-                return dropped(&b, NULL);
+            if (put(r, r->s + k, run - k) < 0)
+                return NO_MEMORY;
             k = run - 1;
             continue;
         }
@@ -358,11 +407,11 @@ double_quoted(Reader *r)
             for (int d = 1; d <= 4; d++) {
                 int digit = hex_value(CHAR(r, k + d));
                 if (digit < 0)
-                    return dropped(&b, FAIL);
+                    return NOT_OURS;
                 code = code * 16 + digit;
             }
             if (code == 0 || (code >= 0xD800 && code <= 0xDFFF))
-                return dropped(&b, FAIL);
+                return NOT_OURS;
             unsigned char utf8[3];
             Py_ssize_t count;
             if (code < 0x80) {
@@ -378,28 +427,28 @@ double_quoted(Reader *r)
                 utf8[2] = (unsigned char)(0x80 | (code & 0x3F));
                 count = 3;
             }
-            if (put(&b, utf8, count) < 0)
-                return dropped(&b, NULL);
+            if (put(r, utf8, count) < 0)
+                return NO_MEMORY;
             k += 4;
             continue;
         }
         default:
-            return dropped(&b, FAIL);
+            return NOT_OURS;
         }
-        if (put(&b, &one, 1) < 0)
-            return dropped(&b, NULL);
+        if (put(r, &one, 1) < 0)
+            return NO_MEMORY;
     }
-    return taken(&b);
+    return taken(r, start);
 }
 
-static PyObject *
+static int
 single_quoted(Reader *r)
 {
     Py_ssize_t a = r->pos + 1, i = a, doubled = 0;
     for (;; i++) {
         Py_UCS4 c = CHAR(r, i);
         if (c == '\n')
-            return FAIL;
+            return NOT_OURS;
         if (c == '\'') {
             if (CHAR(r, i + 1) != '\'')
                 break;
@@ -410,14 +459,14 @@ single_quoted(Reader *r)
     r->pos = i + 1;
     if (!doubled)
         return text_of(r, a, i);
-    Buffer b = {NULL, 0, 0};
+    Py_ssize_t start = r->tape->used;
     for (Py_ssize_t k = a; k < i; k++) {
-        if (put(&b, r->s + k, 1) < 0)
-            return dropped(&b, NULL);
+        if (put(r, r->s + k, 1) < 0)
+            return NO_MEMORY;
         if (r->s[k] == '\'')
             k++;
     }
-    return taken(&b);
+    return taken(r, start);
 }
 
 /* A plain scalar's piece on one line, from `a`: its end (spaces trimmed) and where the line's
@@ -491,55 +540,54 @@ next_piece_line(Reader *r, Py_ssize_t rest, Py_ssize_t indent, Py_ssize_t *blank
 /* A plain scalar, the value of a key at indentation `indent` (or an item of a list there): on
  * its line, and folded over the more indented lines after it (a line break between two lines
  * is a space; n blank lines between them, n line breaks). */
-static PyObject *
+static int
 plain(Reader *r, Py_ssize_t indent)
 {
     Py_ssize_t a = r->pos, rest, blank;
     Py_ssize_t end = plain_piece(r, a, 0, &rest);
     if (end < 0)
-        return FAIL;
+        return NOT_OURS;
     Py_ssize_t line = CHAR(r, rest) == '#' ? -1 : next_piece_line(r, rest, indent, &blank);
     if (line < 0) {
-        PyObject *value = resolved(r, a, end);
-        if (value == NULL)
-            return PyErr_Occurred() ? NULL : FAIL;
-        r->pos = rest;
-        return value;
+        int got = resolved(r, a, end);
+        if (got == READ)
+            r->pos = rest;
+        return got;
     }
-    Buffer b = {NULL, 0, 0};
-    if (put(&b, r->s + a, end - a) < 0)
-        return dropped(&b, NULL);
+    Py_ssize_t start = r->tape->used;
+    if (put(r, r->s + a, end - a) < 0)
+        return NO_MEMORY;
     for (; line >= 0; line = next_piece_line(r, rest, indent, &blank)) {
         Py_ssize_t from = line + spaces_at(r, line);
         if (is_indicator(AT(r, from)))  /* "- x", "[x" and such under a scalar: yaml-rs decides */
-            return dropped(&b, FAIL);
+            return NOT_OURS;
         Py_ssize_t piece_end = plain_piece(r, from, 0, &rest);
         if (piece_end < 0 || CHAR(r, rest) == '#')  /* (a comment ends it: what follows is yaml-rs's to judge) */
-            return dropped(&b, FAIL);
-        if ((blank ? put_repeated(&b, '\n', blank) : put_repeated(&b, ' ', 1)) < 0 || put(&b, r->s + from, piece_end - from) < 0)
-            return dropped(&b, NULL);
+            return NOT_OURS;
+        if ((blank ? put_repeated(r, '\n', blank) : put_repeated(r, ' ', 1)) < 0 || put(r, r->s + from, piece_end - from) < 0)
+            return NO_MEMORY;
     }
     r->pos = rest;
-    return taken(&b);
+    return taken(r, start);
 }
 
 /* A block scalar (| or >, maybe with -) under a key at indentation `indent`, from its indicator
  * to the line after its last; its header's line is passed too. Keep (+), an indentation
  * indicator, blank lines before its first line, more indented lines in a folded one and a
  * last line without a line break are yaml-rs's to read. */
-static PyObject *
+static int
 block_scalar(Reader *r, Py_ssize_t indent)
 {
     int folded = AT(r, r->pos) == '>', strip = CHAR(r, r->pos + 1) == '-';
     r->pos += 1 + strip;
     if (CHAR(r, r->pos) != ' ' && CHAR(r, r->pos) != '\n')
-        return FAIL;
+        return NOT_OURS;
     if (!finish_line(r) || r->pos >= r->n)
-        return FAIL;
+        return NOT_OURS;
     Py_ssize_t m = spaces_at(r, r->pos);  /* the scalar's indentation: its first line's */
     if (m <= indent || CHAR(r, r->pos + m) == '\n')
-        return FAIL;
-    Buffer b = {NULL, 0, 0};
+        return NOT_OURS;
+    Py_ssize_t start = r->tape->used;
     Py_ssize_t line = r->pos, breaks = 0;  /* line breaks owed before the next line's text */
     int first = 1;
     while (line < r->n) {
@@ -547,9 +595,9 @@ block_scalar(Reader *r, Py_ssize_t indent)
         if (eol == line + s) {  /* a blank line */
             if (s > m) {
                 if (folded)
-                    return dropped(&b, FAIL);
-                if (put_repeated(&b, '\n', breaks) < 0 || put(&b, r->s + line + m, s - m) < 0)
-                    return dropped(&b, NULL);
+                    return NOT_OURS;
+                if (put_repeated(r, '\n', breaks) < 0 || put(r, r->s + line + m, s - m) < 0)
+                    return NO_MEMORY;
                 breaks = 0;
             }
             breaks++;
@@ -559,29 +607,29 @@ block_scalar(Reader *r, Py_ssize_t indent)
         if (s < m)
             break;
         if (eol >= r->n || (folded && s > m))
-            return dropped(&b, FAIL);
+            return NOT_OURS;
         if (!first) {
             if (folded && breaks == 1) {
                 breaks = 0;
-                if (put_repeated(&b, ' ', 1) < 0)
-                    return dropped(&b, NULL);
+                if (put_repeated(r, ' ', 1) < 0)
+                    return NO_MEMORY;
             } else if (folded) {
                 breaks--;
             }
         }
-        if (put_repeated(&b, '\n', breaks) < 0 || put(&b, r->s + line + m, eol - line - m) < 0)
-            return dropped(&b, NULL);
+        if (put_repeated(r, '\n', breaks) < 0 || put(r, r->s + line + m, eol - line - m) < 0)
+            return NO_MEMORY;
         first = 0;
         breaks = 1;
         line = eol + 1;
     }
-    if (!strip && put_repeated(&b, '\n', 1) < 0)
-        return dropped(&b, NULL);
+    if (!strip && put_repeated(r, '\n', 1) < 0)
+        return NO_MEMORY;
     r->pos = line;
-    return taken(&b);
+    return taken(r, start);
 }
 
-static PyObject *
+static int
 quoted(Reader *r)
 {
     return AT(r, r->pos) == '"' ? double_quoted(r) : single_quoted(r);
@@ -601,52 +649,33 @@ key_end(Reader *r, Py_ssize_t i)
     return i;
 }
 
-static PyObject *key_at(Reader *r, Py_ssize_t a, Py_ssize_t b);
-static PyObject *flow_mapping(Reader *r);
+static int flow_mapping(Reader *r);
 
 /* A scalar inside a flow collection at `i`: quoted, or plain up to , ] } (spaces trimmed). */
-static PyObject *
+static int
 flow_scalar(Reader *r, Py_ssize_t *i)
 {
     Py_UCS4 c = CHAR(r, *i);
     if (c == '"' || c == '\'') {
         r->pos = *i;
-        PyObject *item = quoted(r);
+        int got = quoted(r);
         *i = r->pos;
-        return item;
+        return got;
     }
     if (c == '{') {
         r->pos = *i;
-        PyObject *item = flow_mapping(r);
+        int got = flow_mapping(r);
         *i = r->pos;
-        return item;
+        return got;
     }
     if (is_indicator(c))
-        return FAIL;
+        return NOT_OURS;
     Py_ssize_t rest, end = plain_piece(r, *i, 1, &rest);
     if (end < 0 || CHAR(r, rest) == '#' || CHAR(r, rest) == '\n')
-        return FAIL;  /* (a flow collection over lines, or a comment inside one) */
-    PyObject *item = resolved(r, *i, end);
-    if (item == NULL && !PyErr_Occurred())
-        item = FAIL;
+        return NOT_OURS;  /* (a flow collection over lines, or a comment inside one) */
+    int got = resolved(r, *i, end);
     *i = rest;
-    return item;
-}
-
-/* `value` under `key` in `dict`, both references given up: 0; 1 when the value was not ours to
- * read (FAIL) or the key was written twice (yaml-rs says so); -1 for an error (a NULL value). */
-static int
-put_new(PyObject *dict, PyObject *key, PyObject *value)
-{
-    if (value == NULL || value == FAIL) {
-        Py_DECREF(key);
-        return value == NULL ? -1 : 1;
-    }
-    int known = PyDict_Contains(dict, key);
-    int result = known < 0 ? -1 : known ? 1 : PyDict_SetItem(dict, key, value);
-    Py_DECREF(key);
-    Py_DECREF(value);
-    return result;
+    return got;
 }
 
 /* Past a flow collection's opening bracket and the spaces after it: where its first item starts,
@@ -684,155 +713,136 @@ after_flow_item(Reader *r, Py_ssize_t *i, Py_UCS4 close)
 }
 
 /* {key: value, ...} on one line, keys written as words. */
-static PyObject *
+static int
 flow_mapping_within(Reader *r)
 {
-    PyObject *dict = PyDict_New();
-    if (dict == NULL)
-        return NULL;
+    if (emit(r, OP_MAPPING, 0, 0) < 0)
+        return NO_MEMORY;
     Py_ssize_t i = flow_opened(r, '}');
     if (i < 0)
-        return dict;
+        return READ;
+    uint64_t seen[MAX_KEYS / 64] = {0};
     for (;;) {
         Py_ssize_t end = key_end(r, i);
         if (end < 0 || CHAR(r, end + 1) != ' ')
-            goto fail;
-        PyObject *key = key_at(r, i, end);
-        if (key == NULL)
-            goto error;
+            return NOT_OURS;
+        int got = new_key(r, i, end, seen);
+        if (got != READ)
+            return got;
         i = end + 1;
         i += spaces_at(r, i);
-        int placed = put_new(dict, key, flow_scalar(r, &i));
-        if (placed < 0)
-            goto error;
-        if (placed)
-            goto fail;
+        if ((got = flow_scalar(r, &i)) != READ)
+            return got;
+        if (emit(r, OP_PUT, 0, 0) < 0)
+            return NO_MEMORY;
         int after = after_flow_item(r, &i, '}');
         if (after < 0)
-            goto fail;
+            return NOT_OURS;
         if (after)
-            return dict;
+            return READ;
     }
-fail:
-    Py_DECREF(dict);
-    return FAIL;
-error:
-    Py_DECREF(dict);
-    return NULL;
 }
 
-static PyObject *
+static int
 flow_mapping(Reader *r)
 {
     DEEPER(r, flow_mapping_within(r));
 }
 
 /* [a, 'b', {c: d}] on one line. */
-static PyObject *
+static int
 flow_list_within(Reader *r)
 {
-    PyObject *list = PyList_New(0);
-    if (list == NULL)
-        return NULL;
+    if (emit(r, OP_LIST, 0, 0) < 0)
+        return NO_MEMORY;
     Py_ssize_t i = flow_opened(r, ']');
     if (i < 0)
-        return list;
+        return READ;
     for (;;) {
-        PyObject *item = flow_scalar(r, &i);
-        if (item == NULL || item == FAIL || append(list, item) < 0) {
-            Py_DECREF(list);
-            return item == FAIL ? FAIL : NULL;
-        }
+        int got = flow_scalar(r, &i);
+        if (got != READ)
+            return got;
+        if (emit(r, OP_APPEND, 0, 0) < 0)
+            return NO_MEMORY;
         int after = after_flow_item(r, &i, ']');
-        if (after < 0) {
-            Py_DECREF(list);
-            return FAIL;
-        }
+        if (after < 0)
+            return NOT_OURS;
         if (after)
-            return list;
+            return READ;
     }
 }
 
-static PyObject *
+static int
 flow_list(Reader *r)
 {
     DEEPER(r, flow_list_within(r));
 }
 
 /* A value after "key: " or "- " (a key's or list item's at indentation `indent`), with its line passed. */
-static PyObject *
+static int
 inline_value(Reader *r, Py_ssize_t indent)
 {
     Py_UCS4 c = CHAR(r, r->pos);
-    PyObject *value;
+    int got;
     if (c == '"' || c == '\'')
-        value = quoted(r);
+        got = quoted(r);
     else if (c == '[')
-        value = flow_list(r);
+        got = flow_list(r);
     else if (c == '{')
-        value = flow_mapping(r);
+        got = flow_mapping(r);
     else if (c == '|' || c == '>')
         return block_scalar(r, indent);
     else if (is_indicator(c))
-        return FAIL;
+        return NOT_OURS;
     else
-        value = plain(r, indent);
-    if (value == NULL || value == FAIL)
-        return value;
-    if (!finish_line(r)) {
-        Py_DECREF(value);
-        return FAIL;
-    }
-    return value;
+        got = plain(r, indent);
+    if (got != READ)
+        return got;
+    return finish_line(r) ? READ : NOT_OURS;
 }
 
-static PyObject *mapping(Reader *r, Py_ssize_t indent);
+static int mapping(Reader *r, Py_ssize_t indent);
 
 /* "- value" lines at indentation `indent`, from the first one's start; an item may be a mapping. */
-static PyObject *
+static int
 block_list_within(Reader *r, Py_ssize_t indent)
 {
-    PyObject *list = PyList_New(0);
-    if (list == NULL)
-        return NULL;
+    if (emit(r, OP_LIST, 0, 0) < 0)
+        return NO_MEMORY;
     for (;;) {
         Py_ssize_t line = r->pos;
         r->pos = line + indent + 2;
-        if (AT(r, line + indent) != '-' || CHAR(r, line + indent + 1) != ' ' || CHAR(r, r->pos) == ' ') {
-            Py_DECREF(list);
-            return FAIL;
-        }
-        PyObject *item = key_end(r, r->pos) >= 0 ? mapping(r, indent + 2) : inline_value(r, indent);
-        if (item == NULL || item == FAIL || append(list, item) < 0) {
-            Py_DECREF(list);
-            return item == FAIL ? FAIL : NULL;
-        }
+        if (AT(r, line + indent) != '-' || CHAR(r, line + indent + 1) != ' ' || CHAR(r, r->pos) == ' ')
+            return NOT_OURS;
+        int got = key_end(r, r->pos) >= 0 ? mapping(r, indent + 2) : inline_value(r, indent);
+        if (got != READ)
+            return got;
+        if (emit(r, OP_APPEND, 0, 0) < 0)
+            return NO_MEMORY;
         r->pos = next_content_line(r, r->pos);
         if (r->pos >= r->n)
-            return list;
+            return READ;
         Py_ssize_t s = spaces_at(r, r->pos);
-        if (s > indent) {
-            Py_DECREF(list);
-            return FAIL;
-        }
+        if (s > indent)
+            return NOT_OURS;
         if (s < indent || AT(r, r->pos + s) != '-')
-            return list;
+            return READ;
     }
 }
 
-static PyObject *
+static int
 block_list(Reader *r, Py_ssize_t indent)
 {
     DEEPER(r, block_list_within(r, indent));
 }
 
 /* What follows "key:" with nothing after it on the line: a block list, a mapping, or null. */
-static PyObject *
+static int
 below(Reader *r, Py_ssize_t indent)
 {
     Py_ssize_t line = next_content_line(r, r->pos);
     if (line >= r->n)
-        Py_RETURN_NONE;
+        return emit(r, OP_NONE, 0, 0);
     Py_ssize_t s = spaces_at(r, line);
     Py_UCS4 c = AT(r, line + s);
     if (s >= indent && c == '-') {
@@ -844,161 +854,96 @@ below(Reader *r, Py_ssize_t indent)
         return mapping(r, s);
     }
     if (s > indent)
-        return FAIL;  /* a scalar starting on the next line, say */
-    Py_RETURN_NONE;
+        return NOT_OURS;  /* a scalar starting on the next line, say */
+    return emit(r, OP_NONE, 0, 0);
 }
 
-/* The keys of an event and of a source, interned: the one object each, so the dicts made here
- * are searched for them (plain_events.gather) by identity, without comparing letters. Only
- * these: an interned string lives as long as the interpreter (in Python 3.12, for ever), and
- * a file may hold a million keys of its own. */
-static const char *known_names[] = {"id", "title", "start", "end", "category", "tags", "description", "sources",
-                                    "location", "url", "publisher", "date"};
-#define KNOWN_KEYS (sizeof(known_names) / sizeof(known_names[0]))
-static PyObject *known_keys[KNOWN_KEYS];
-
-/* `key` (a new reference, taken), or the interned object of the same text when it is a known key. */
-static PyObject *
-known_key(PyObject *key)
-{
-    for (size_t k = 0; k < KNOWN_KEYS; k++)
-        if (PyUnicode_Compare(key, known_keys[k]) == 0) {
-            Py_DECREF(key);
-            return Py_NewRef(known_keys[k]);
-        }
-    return key;
-}
-
-static PyObject *
-key_at(Reader *r, Py_ssize_t a, Py_ssize_t b)
-{
-    Py_ssize_t length = b - a;
-    for (Py_ssize_t k = 0; k < r->key_count; k++) {
-        PyObject *key = r->keys[k];
-        if (PyUnicode_GET_LENGTH(key) != length)
-            continue;
-        if (memcmp(PyUnicode_1BYTE_DATA(key), r->s + a, length) == 0) {  /* (keys are ASCII words) */
-            Py_INCREF(key);
-            return key;
-        }
-    }
-    PyObject *key = text_of(r, a, b);
-    if (key != NULL)
-        key = known_key(key);
-    if (key != NULL && r->key_count < MAX_KEYS) {
-        Py_INCREF(key);
-        r->keys[r->key_count++] = key;
-    }
-    return key;
-}
-
-/* One event: "key: value" lines at indentation `indent`, from the first key. */
-/* An event's mapping made with room for the keys an event has (a dict grows once past five:
- * a new table and every key moved, for each of a million events); any other, as usual. */
-#if PY_VERSION_HEX < 0x030D0000
-#define NEW_MAPPING(r) ((r)->depth <= 1 ? _PyDict_NewPresized(EVENT_KEYS) : PyDict_New())
-#else
-#define NEW_MAPPING(r) PyDict_New()
-#endif
-#define EVENT_KEYS 10
-
-static PyObject *
+/* "key: value" lines at indentation `indent`, from the first key: an event (`depth` 1), or a
+ * mapping within one. */
+static int
 mapping_within(Reader *r, Py_ssize_t indent)
 {
-    PyObject *dict = NEW_MAPPING(r);
-    if (dict == NULL)
-        return NULL;
+    if (emit(r, r->depth <= 1 ? OP_EVENT_MAPPING : OP_MAPPING, 0, 0) < 0)
+        return NO_MEMORY;
+    uint64_t seen[MAX_KEYS / 64] = {0};
     for (;;) {
         Py_ssize_t a = r->pos, i = key_end(r, a);
         if (i < 0)
-            goto fail;
-        PyObject *key = key_at(r, a, i);
-        if (key == NULL)
-            goto error;
+            return NOT_OURS;
+        int got = new_key(r, a, i, seen);
+        if (got != READ)
+            return got;
         r->pos = i + 1;
         r->pos += spaces_at(r, r->pos);
-        PyObject *value;
         Py_UCS4 c = CHAR(r, r->pos);
         if (c == '\n' || c == '#') {  /* (a '#' here has the space after ':' before it) */
             r->pos = line_end(r, r->pos);
             r->pos = r->pos < r->n ? r->pos + 1 : r->pos;
-            value = below(r, indent);
+            got = below(r, indent);
         } else {
-            value = inline_value(r, indent);
+            got = inline_value(r, indent);
         }
-        int placed = put_new(dict, key, value);
-        if (placed < 0)
-            goto error;
-        if (placed)
-            goto fail;
+        if (got != READ)
+            return got;
+        if (emit(r, OP_PUT, 0, 0) < 0)
+            return NO_MEMORY;
         r->pos = next_content_line(r, r->pos);
         if (r->pos >= r->n)
-            return dict;
+            return READ;
         Py_ssize_t s = spaces_at(r, r->pos);
         if (s < indent)
-            return dict;
+            return READ;
         if (s > indent)
-            goto fail;
+            return NOT_OURS;
         r->pos += s;
     }
-fail:
-    Py_DECREF(dict);
-    return FAIL;
-error:
-    Py_DECREF(dict);
-    return NULL;
 }
 
-static PyObject *
+static int
 mapping(Reader *r, Py_ssize_t indent)
 {
     DEEPER(r, mapping_within(r, indent));
 }
 
 /* The events: "- key: value" items at the first line's indentation. */
-static PyObject *
+static int
 events(Reader *r)
 {
-    PyObject *list = PyList_New(0);
-    if (list == NULL)
-        return NULL;
+    if (emit(r, OP_LIST, 0, 0) < 0)
+        return NO_MEMORY;
+    Py_ssize_t count = 0;
     r->pos = next_content_line(r, 0);
     Py_ssize_t indent = r->pos < r->n ? spaces_at(r, r->pos) : 0;
     while (r->pos < r->n) {
         Py_ssize_t line = r->pos, s = spaces_at(r, line);
         if (s != indent || AT(r, line + s) != '-' || CHAR(r, line + s + 1) != ' ')
-            goto fail;
+            return NOT_OURS;
         Py_ssize_t key = line + s + 2;
         key += spaces_at(r, key);
         r->pos = key;
-        PyObject *item;
+        int got;
         if (AT(r, key) == '{') {  /* - {title: ..., start: ...} */
-            item = flow_mapping(r);
-            if (item != NULL && item != FAIL && !finish_line(r)) {
-                Py_DECREF(item);
-                item = FAIL;
-            }
+            got = flow_mapping(r);
+            if (got == READ && !finish_line(r))
+                got = NOT_OURS;
         } else {
-            item = mapping(r, key - line);
+            got = mapping(r, key - line);
         }
-        if (item == NULL || item == FAIL || append(list, item) < 0) {
-            Py_DECREF(list);
-            return item == FAIL ? FAIL : NULL;
-        }
+        if (got != READ)
+            return got;
+        if (emit(r, OP_APPEND, 0, 0) < 0)
+            return NO_MEMORY;
+        count++;
         r->pos = next_content_line(r, r->pos);
     }
-    if (PyList_GET_SIZE(list) == 0)
-        goto fail;
-    return list;
-fail:
-    Py_DECREF(list);
-    return FAIL;
+    return count ? READ : NOT_OURS;
 }
 
-/* `text`'s UTF-8, NUL after its end, in a buffer of PyMem_Malloc's (*out, for the caller to free);
- * its length, or -1: out of memory (*out NULL) or a lone surrogate (*out set). Python's own
+/* `text`'s UTF-8, NUL after its end, in a buffer of PyMem_RawMalloc's (*out, for the caller to
+ * free); its length, or -1: out of memory (*out NULL) or a lone surrogate (*out set). Python's own
  * encoder takes a character at a time: 40% of the reading of a chunk of titles in Arabic, whose
- * characters are mostly ASCII all the same; here four of those are copied at a time. */
+ * characters are mostly ASCII all the same; here four of those are copied at a time. It reads
+ * only the text's characters, so it runs with the interpreter let go. */
 static Py_ssize_t
 utf8_of(PyObject *text, unsigned char **out)
 {
@@ -1009,7 +954,7 @@ utf8_of(PyObject *text, unsigned char **out)
         *out = NULL;
         return -1;
     }
-    unsigned char *s = *out = PyMem_Malloc(length * (kind == PyUnicode_1BYTE_KIND ? 2 : kind == PyUnicode_2BYTE_KIND ? 3 : 4) + 1);
+    unsigned char *s = *out = PyMem_RawMalloc(length * (kind == PyUnicode_1BYTE_KIND ? 2 : kind == PyUnicode_2BYTE_KIND ? 3 : 4) + 1);
     if (s == NULL)
         return -1;
     Py_ssize_t i = 0;
@@ -1069,13 +1014,34 @@ has_tab_return_or_bom(const unsigned char *s, Py_ssize_t n, int ascii)
     return 0;
 }
 
-static PyObject *
-read_block_events(PyObject *module, PyObject *args)
+/* A chunk's text and its tape: what `parse_block_events` hands over for `events_of`. */
+typedef struct {
+    PyObject *text;  /* (held: an ASCII text's own bytes are read) */
+    unsigned char *encoded;  /* any other's UTF-8, made for the parse */
+    const unsigned char *s;
+    int ascii;
+    Tape tape;
+} Parsed;
+
+static void
+parsed_clear(Parsed *p)
 {
-    PyObject *text;
-    int plain = 0;
-    if (!PyArg_ParseTuple(args, "U|p:read_block_events", &text, &plain))
-        return NULL;
+    PyMem_RawFree(p->encoded);
+    PyMem_RawFree(p->tape.ops);
+    PyMem_RawFree(p->tape.arena);
+    Py_CLEAR(p->text);
+    p->encoded = NULL;
+    p->tape.ops = NULL;
+    p->tape.arena = NULL;
+}
+
+/* `text` parsed onto `p`'s tape, the interpreter let go meanwhile: READ, NOT_OURS (the
+ * caller answers None), or NO_MEMORY with MemoryError set. `p` holds `text` either way. */
+static int
+parse(PyObject *text, int plain, Parsed *p)
+{
+    memset(p, 0, sizeof(*p));
+    p->text = Py_NewRef(text);
     Py_ssize_t length = PyUnicode_GET_LENGTH(text), first = 0;
     for (int comment = 0; first < length; first++) {  /* past blank lines and comments */
         Py_UCS4 c = PyUnicode_READ_CHAR(text, first);
@@ -1087,38 +1053,220 @@ read_block_events(PyObject *module, PyObject *args)
             break;
     }
     if (first == length || PyUnicode_READ_CHAR(text, first) != '-')
-        Py_RETURN_NONE;  /* not a block list: a flow list's chunk, say */
+        return NOT_OURS;  /* not a block list: a flow list's chunk, say */
     if (PyUnicode_READ_CHAR(text, length - 1) != '\n')
-        Py_RETURN_NONE;  /* a last line without its line break (the end of a file): yaml-rs's to read */
+        return NOT_OURS;  /* a last line without its line break (the end of a file): yaml-rs's to read */
+    Reader r;
+    r.ascii = p->ascii = PyUnicode_IS_COMPACT_ASCII(text);
+    r.pos = 0;
+    r.depth = 0;
+    r.tape = &p->tape;
+    int got;
+    Py_BEGIN_ALLOW_THREADS
     /* its UTF-8: an ASCII text's own bytes; any other's encoded for this call only (asked of the
      * text itself, the copy would stay with it as long as the chunk's text is kept) */
-    unsigned char *encoded = NULL;
-    Reader r;
-    r.ascii = PyUnicode_IS_COMPACT_ASCII(text);
     if (r.ascii) {
         r.s = (const unsigned char *)PyUnicode_DATA(text);
         r.n = length;
     } else {
-        r.n = utf8_of(text, &encoded);
-        if (r.n < 0) {
-            if (encoded == NULL)
-                return PyErr_NoMemory();
-            PyMem_Free(encoded);
-            Py_RETURN_NONE;  /* a lone surrogate: yaml-rs's to refuse */
-        }
-        r.s = encoded;
+        r.n = utf8_of(text, &p->encoded);
+        r.s = p->encoded;
     }
-    r.pos = 0;
-    r.key_count = 0;
-    r.depth = 0;
-    int unplain = plain ? has_tab_return_or_bom(r.s, r.n, r.ascii) : has_unplain_from(r.s, r.n, 0, 1);
-    PyObject *result = unplain ? FAIL : events(&r);
-    PyMem_Free(encoded);
-    for (Py_ssize_t k = 0; k < r.key_count; k++)
-        Py_DECREF(r.keys[k]);
-    if (result == FAIL)
-        Py_RETURN_NONE;
+    if (r.n < 0)
+        got = p->encoded == NULL ? NO_MEMORY : NOT_OURS;  /* (a lone surrogate: yaml-rs's to refuse) */
+    else if (plain ? has_tab_return_or_bom(r.s, r.n, r.ascii) : has_unplain_from(r.s, r.n, 0, 1))
+        got = NOT_OURS;
+    else
+        got = events(&r);
+    Py_END_ALLOW_THREADS
+    p->s = r.s;
+    if (got == NO_MEMORY)
+        PyErr_NoMemory();
+    return got;
+}
+
+/* ---- the objects, made from the tape ------------------------------------------------------------ */
+
+/* The keys of an event and of a source, interned: the one object each, so the dicts made here
+ * are searched for them (plain_events.gather) by identity, without comparing letters. Only
+ * these: an interned string lives as long as the interpreter (in Python 3.12, for ever), and
+ * a file may hold a million keys of its own. */
+static const char *known_names[] = {"id", "title", "start", "end", "category", "tags", "description", "sources",
+                                    "location", "url", "publisher", "date"};
+#define KNOWN_KEYS (sizeof(known_names) / sizeof(known_names[0]))
+static PyObject *known_keys[KNOWN_KEYS];
+
+/* The key `s[a:b]` (a word: ASCII), or the interned object of the same text when it is a known key. */
+static PyObject *
+key_object(const unsigned char *s, Py_ssize_t a, Py_ssize_t b)
+{
+    PyObject *key = PyUnicode_New(b - a, 127);
+    if (key == NULL)
+        return NULL;
+    memcpy(PyUnicode_1BYTE_DATA(key), s + a, b - a);
+    for (size_t k = 0; k < KNOWN_KEYS; k++)
+        if (PyUnicode_Compare(key, known_keys[k]) == 0) {
+            Py_DECREF(key);
+            return Py_NewRef(known_keys[k]);
+        }
+    return key;
+}
+
+static PyObject *
+text_object(const Parsed *p, Py_ssize_t a, Py_ssize_t b)
+{
+    if (!p->ascii)
+        return PyUnicode_DecodeUTF8((const char *)p->s + a, b - a, NULL);
+    PyObject *text = PyUnicode_New(b - a, 127);  /* (an ASCII text's pieces need no decoding) */
+    if (text != NULL)
+        memcpy(PyUnicode_1BYTE_DATA(text), p->s + a, b - a);
+    return text;
+}
+
+/* An event's mapping made with room for the keys an event has (a dict grows once past five:
+ * a new table and every key moved, for each of a million events); any other, as usual. */
+#if PY_VERSION_HEX < 0x030D0000
+#define NEW_EVENT_MAPPING() _PyDict_NewPresized(EVENT_KEYS)
+#else
+#define NEW_EVENT_MAPPING() PyDict_New()
+#endif
+#define EVENT_KEYS 10
+
+#define MOST_HELD (2 * MAX_DEPTH + 8)  /* a list, and a mapping and a key at each depth, and a value */
+
+/* The events the tape describes: one op at a time, each object pushed, APPEND and PUT putting
+ * the top ones into the collection under them. */
+static PyObject *
+made(const Parsed *p)
+{
+    const Tape *t = &p->tape;
+    PyObject *keys[MAX_KEYS] = {NULL}, *held[MOST_HELD], *result = NULL;
+    int height = 0;
+    for (Py_ssize_t k = 0; k < t->count; k++) {
+        const Op *op = &t->ops[k];
+        PyObject *object;
+        switch (op->op) {
+        case OP_TEXT:
+            object = text_object(p, op->a, op->b);
+            break;
+        case OP_BUFFERED:
+            object = PyUnicode_DecodeUTF8(t->arena + op->a, op->b, NULL);
+            break;
+        case OP_NUMBER:
+            object = PyLong_FromLongLong((long long)op->a);
+            break;
+        case OP_NONE:
+            object = Py_NewRef(Py_None);
+            break;
+        case OP_KEY:
+            if (keys[op->a] == NULL
+                    && (keys[op->a] = key_object(p->s, t->key_start[op->a], t->key_end[op->a])) == NULL)
+                goto done;
+            object = Py_NewRef(keys[op->a]);
+            break;
+        case OP_LIST:
+            object = PyList_New(0);
+            break;
+        case OP_MAPPING:
+            object = PyDict_New();
+            break;
+        case OP_EVENT_MAPPING:
+            object = NEW_EVENT_MAPPING();
+            break;
+        case OP_APPEND: case OP_PUT: {
+            int needed = op->op == OP_APPEND ? 2 : 3;
+            if (height < needed)
+                goto broken;
+            PyObject *value = held[--height], *key = op->op == OP_PUT ? held[--height] : NULL;
+            int failed = key ? PyDict_SetItem(held[height - 1], key, value) : PyList_Append(held[height - 1], value);
+            Py_XDECREF(key);
+            Py_DECREF(value);
+            if (failed)
+                goto done;
+            continue;
+        }
+        default:
+            goto broken;
+        }
+        if (object == NULL)
+            goto done;
+        if (height == MOST_HELD) {
+            Py_DECREF(object);
+            goto broken;
+        }
+        held[height++] = object;
+    }
+    if (height == 1) {
+        result = held[--height];
+        goto done;
+    }
+broken:
+    PyErr_SetString(PyExc_SystemError, "_plain_yaml: a tape that does not describe one list");
+done:
+    while (height > 0)
+        Py_DECREF(held[--height]);
+    for (int k = 0; k < t->key_count; k++)
+        Py_XDECREF(keys[k]);
     return result;
+}
+
+/* ---- what Python calls ------------------------------------------------------------------------- */
+
+static PyObject *
+read_block_events(PyObject *module, PyObject *args)
+{
+    PyObject *text;
+    int plain = 0;
+    if (!PyArg_ParseTuple(args, "U|p:read_block_events", &text, &plain))
+        return NULL;
+    Parsed p;
+    int got = parse(text, plain, &p);
+    PyObject *result = got == READ ? made(&p) : got == NOT_OURS ? Py_NewRef(Py_None) : NULL;
+    parsed_clear(&p);
+    return result;
+}
+
+#define PARSED_NAME "timeline_app.files._plain_yaml.parsed"
+
+static void
+parsed_freed(PyObject *capsule)
+{
+    Parsed *p = PyCapsule_GetPointer(capsule, PARSED_NAME);
+    if (p != NULL) {
+        parsed_clear(p);
+        PyMem_Free(p);
+    }
+}
+
+static PyObject *
+parse_block_events(PyObject *module, PyObject *args)
+{
+    PyObject *text;
+    int plain = 0;
+    if (!PyArg_ParseTuple(args, "U|p:parse_block_events", &text, &plain))
+        return NULL;
+    Parsed *p = PyMem_Malloc(sizeof(Parsed));
+    if (p == NULL)
+        return PyErr_NoMemory();
+    int got = parse(text, plain, p);
+    if (got != READ) {
+        parsed_clear(p);
+        PyMem_Free(p);
+        return got == NOT_OURS ? Py_NewRef(Py_None) : NULL;
+    }
+    PyObject *capsule = PyCapsule_New(p, PARSED_NAME, parsed_freed);
+    if (capsule == NULL) {
+        parsed_clear(p);
+        PyMem_Free(p);
+    }
+    return capsule;
+}
+
+static PyObject *
+events_of(PyObject *module, PyObject *capsule)
+{
+    Parsed *p = PyCapsule_GetPointer(capsule, PARSED_NAME);
+    return p == NULL ? NULL : made(p);
 }
 
 /* ---- where the events list's items start ---------------------------------------------------- */
@@ -1298,7 +1446,14 @@ static PyMethodDef methods[] = {
      "The events of a chunk written in the plain block style, exactly as yaml-rs reads them;\n"
      "None for anything else (the caller asks yaml-rs). `plain`: the text is known to hold none\n"
      "of the characters fast_reader.has_unplain_characters looks for (only a tab, a carriage\n"
-     "return and a BOM are looked for then)."},
+     "return and a BOM are looked for then). events_of(parse_block_events(text, plain))."},
+    {"parse_block_events", parse_block_events, METH_VARARGS,
+     "parse_block_events(text, plain=False) -> parsed | None\n\n"
+     "The parse of read_block_events, with the interpreter let go: None where it would answer None,\n"
+     "else what events_of makes its events from (on another thread, say)."},
+    {"events_of", events_of, METH_O,
+     "events_of(parsed) -> list\n\n"
+     "The events a parse_block_events' answer describes: read_block_events' answer."},
     {"find_items", find_items, METH_VARARGS,
      "find_items(text, body_start, indent, first_line) -> (starts, lines, end, breaks, rare)\n\n"
      "Where the events list's items start, and the line of each (list_items.events_list_by_numpy's\n"

@@ -7,12 +7,14 @@ Shared by the block-style reader (`fast_reader`) and the flow-style one (`flow_e
 from __future__ import annotations
 
 from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 
 from .compiled import plain_yaml
 
 # (None where the C reader was not built: yaml-rs reads every chunk, to the same answers)
 read_block_events = getattr(plain_yaml, "read_block_events", None)
+parse_block_events = getattr(plain_yaml, "parse_block_events", None)
+events_of = getattr(plain_yaml, "events_of", None)
 
 CHUNK_ITEMS = 1000
 PARSE_AHEAD = 4  # chunks parsed ahead of the one the validator is on
@@ -29,15 +31,14 @@ def parsed_ahead(yaml_rs, jobs, plain: bool = False):
     text to parse is known to hold no character `fast_reader.has_unplain_characters` looks for
     (the file's text was looked at once: the C reader looks only for the few others it refuses).
 
-    A chunk in the plain block style is read in C (`read_block_events`, about a millisecond and a
-    half a chunk) when it is taken ahead; any other goes to yaml-rs on a helper thread, which
-    lets go of the interpreter while the caller works on the chunk before. (The C reader on the
-    helper thread loaded 100,000 events 10% slower: the hand-overs, and the first touch of its
-    objects from another core, cost more than they saved.) Only a few are taken ahead: a million
-    events' chunks, all cut at once, copied the whole file's text again (350 MB, touched for the
-    first time: half a second) and held every parsed chunk not used yet; and each chunk's items
-    are let go once used: freeing 1.5M parsed objects at the end in one go held the interpreter
-    ~150 ms."""
+    Each chunk is parsed on a helper thread: in the plain block style by the C reader, whose parse
+    lets the interpreter go and leaves a tape its objects are made from here (`events_of`: the
+    parse was half the C reader's time, and now runs beside the checking of the chunk before);
+    any other by yaml-rs, which lets go of the interpreter too. Only a few are taken ahead: a
+    million events' chunks, all cut at once, copied the whole file's text again (350 MB, touched
+    for the first time: half a second) and held every parsed chunk not used yet; and each chunk's
+    items are let go once used: freeing 1.5M parsed objects at the end in one go held the
+    interpreter ~150 ms."""
     jobs = iter(jobs)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="yaml-chunks") as pool:
         ahead: deque = deque()
@@ -47,8 +48,7 @@ def parsed_ahead(yaml_rs, jobs, plain: bool = False):
             if job is None:
                 return False
             *head, parse_text = job
-            items = read_block_events(parse_text, plain) if read_block_events is not None else None
-            ahead.append((*head, items if items is not None else pool.submit(_by_yaml_rs, yaml_rs, parse_text)))
+            ahead.append((*head, pool.submit(_parsed, yaml_rs, parse_text, plain)))
             return True
 
         while len(ahead) < PARSE_AHEAD and parse_next():
@@ -57,11 +57,17 @@ def parsed_ahead(yaml_rs, jobs, plain: bool = False):
             while ahead:
                 *head, parsed = ahead.popleft()
                 parse_next()
-                yield (*head, parsed.result() if isinstance(parsed, Future) else parsed)
+                tape, items = parsed.result()
+                yield (*head, events_of(tape) if tape is not None else items)
         finally:
             for *_, parsed in ahead:
-                if isinstance(parsed, Future):
-                    parsed.cancel()
+                parsed.cancel()
+
+
+def _parsed(yaml_rs, text: str, plain: bool):
+    """(the C reader's tape, None), or (None, yaml-rs's items) where the C reader cannot read `text`."""
+    tape = parse_block_events(text, plain) if parse_block_events is not None else None
+    return (tape, None) if tape is not None else (None, _by_yaml_rs(yaml_rs, text))
 
 
 def parse_chunk(yaml_rs, text: str, plain: bool = False):
