@@ -35,11 +35,15 @@
 
 /* What the parse found, in the order the objects are made: each op makes an object and pushes it,
  * or (APPEND, PUT) puts the objects on top into the list or mapping under them. */
-enum { OP_TEXT, OP_BUFFERED, OP_NUMBER, OP_NONE, OP_KEY, OP_LIST, OP_MAPPING, OP_EVENT_MAPPING, OP_APPEND, OP_PUT };
+enum {
+    OP_TEXT, OP_BUFFERED, OP_UCS1, OP_UCS2, OP_UCS4, OP_NUMBER, OP_NONE, OP_KEY, OP_LIST, OP_MAPPING, OP_EVENT_MAPPING,
+    OP_APPEND, OP_PUT
+};
 
 typedef struct {
     int op;
-    Py_ssize_t a, b;  /* TEXT: a span of the UTF-8; BUFFERED: offset and length in the arena; NUMBER: a; KEY: a, its index */
+    Py_ssize_t a, b;  /* TEXT: an ASCII span of the UTF-8; BUFFERED: offset and length of ASCII in the arena;
+                       * UCS1, UCS2, UCS4: offset and count of characters in the wide arena; NUMBER: a; KEY: a, its index */
 } Op;
 
 typedef struct {
@@ -47,6 +51,8 @@ typedef struct {
     Py_ssize_t count, capacity;
     char *arena;  /* text made piece by piece (an escape, a doubled quote, lines folded), as UTF-8 */
     Py_ssize_t used, room;
+    char *wide;  /* the text of values that are not ASCII, decoded to the characters of the narrowest str for them */
+    Py_ssize_t wide_used, wide_room;
     Py_ssize_t key_start[MAX_KEYS], key_end[MAX_KEYS];  /* the chunk's distinct keys, as spans of its UTF-8 */
     int key_count;
 } Tape;
@@ -107,10 +113,58 @@ emit(Reader *r, int op, Py_ssize_t a, Py_ssize_t b)
     return READ;
 }
 
+/* UTF-8 `from` (valid: encoded from a str, or made from an escape; cut only at ASCII) as a value:
+ * ASCII as it stands (`ascii_op`, a and b its place), any other decoded here, off the interpreter,
+ * into the characters of the narrowest str that holds them, which `made` only copies. (Decoding
+ * the values of 100,000 events in Arabic and Latin with macrons, PyUnicode_DecodeUTF8 took
+ * 300 M instructions of the loading thread.) */
+static int
+characters(Reader *r, const unsigned char *from, Py_ssize_t length, int ascii_op, Py_ssize_t a, Py_ssize_t b)
+{
+    unsigned char widest = 0;  /* the greatest byte: a lead byte tells the width of its character */
+    Py_ssize_t count = 0;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        widest = from[i] > widest ? from[i] : widest;
+        count += (from[i] & 0xC0) != 0x80;
+    }
+    if (widest < 0x80)
+        return emit(r, ascii_op, a, b);
+    int kind = widest <= 0xC3 ? 1 : widest <= 0xEF ? 2 : 4;  /* (C2 and C3 lead U+0080 to U+00FF, F0 and on past U+FFFF) */
+    Tape *t = r->tape;
+    Py_ssize_t at = (t->wide_used + 3) & ~(Py_ssize_t)3, bytes = count * kind;
+    if (at + bytes > t->wide_room) {
+        Py_ssize_t room = (at + bytes) * 2 + 4096;
+        char *grown = PyMem_RawRealloc(t->wide, room);
+        if (grown == NULL)
+            return NO_MEMORY;
+        t->wide = grown;
+        t->wide_room = room;
+    }
+    void *out = t->wide + at;
+    for (Py_ssize_t i = 0, k = 0; i < length; k++) {
+        unsigned char c = from[i];
+        int size = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + size > length || (size > 1 && c < 0xC2))
+            return NOT_OURS;  /* (never, by how the text was made: yaml-rs's, rather than a wrong character) */
+        Py_UCS4 code = size == 1 ? c : c & (0x7F >> size);
+        for (int m = 1; m < size; m++)
+            code = (code << 6) | (from[i + m] & 0x3F);
+        i += size;
+        if (kind == 1)
+            ((Py_UCS1 *)out)[k] = (Py_UCS1)code;
+        else if (kind == 2)
+            ((Py_UCS2 *)out)[k] = (Py_UCS2)code;
+        else
+            ((Py_UCS4 *)out)[k] = code;
+    }
+    t->wide_used = at + bytes;
+    return emit(r, kind == 1 ? OP_UCS1 : kind == 2 ? OP_UCS2 : OP_UCS4, at, count);
+}
+
 static int
 text_of(Reader *r, Py_ssize_t a, Py_ssize_t b)
 {
-    return emit(r, OP_TEXT, a, b);
+    return r->ascii ? emit(r, OP_TEXT, a, b) : characters(r, r->s + a, b - a, OP_TEXT, a, b);
 }
 
 /* Text made piece by piece goes to the arena, from `start` = the arena's `used` when it began. */
@@ -144,7 +198,8 @@ put_repeated(Reader *r, unsigned char c, Py_ssize_t count)
 static int
 taken(Reader *r, Py_ssize_t start)
 {
-    return emit(r, OP_BUFFERED, start, r->tape->used - start);
+    Tape *t = r->tape;
+    return characters(r, (const unsigned char *)t->arena + start, t->used - start, OP_BUFFERED, start, t->used - start);
 }
 
 /* The index of the key `text[a:b]` (a word, so ASCII), the same for each time it is written;
@@ -1019,7 +1074,6 @@ typedef struct {
     PyObject *text;  /* (held: an ASCII text's own bytes are read) */
     unsigned char *encoded;  /* any other's UTF-8, made for the parse */
     const unsigned char *s;
-    int ascii;
     Tape tape;
 } Parsed;
 
@@ -1029,10 +1083,12 @@ parsed_clear(Parsed *p)
     PyMem_RawFree(p->encoded);
     PyMem_RawFree(p->tape.ops);
     PyMem_RawFree(p->tape.arena);
+    PyMem_RawFree(p->tape.wide);
     Py_CLEAR(p->text);
     p->encoded = NULL;
     p->tape.ops = NULL;
     p->tape.arena = NULL;
+    p->tape.wide = NULL;
 }
 
 /* `text` parsed onto `p`'s tape, the interpreter let go meanwhile: READ, NOT_OURS (the
@@ -1057,7 +1113,7 @@ parse(PyObject *text, int plain, Parsed *p)
     if (PyUnicode_READ_CHAR(text, length - 1) != '\n')
         return NOT_OURS;  /* a last line without its line break (the end of a file): yaml-rs's to read */
     Reader r;
-    r.ascii = p->ascii = PyUnicode_IS_COMPACT_ASCII(text);
+    r.ascii = PyUnicode_IS_COMPACT_ASCII(text);
     r.pos = 0;
     r.depth = 0;
     r.tape = &p->tape;
@@ -1112,14 +1168,13 @@ key_object(const unsigned char *s, Py_ssize_t a, Py_ssize_t b)
     return key;
 }
 
+/* A str of `count` characters of the narrowest kind for `widest`, copied from `data`. */
 static PyObject *
-text_object(const Parsed *p, Py_ssize_t a, Py_ssize_t b)
+text_object(const void *data, Py_ssize_t count, Py_UCS4 widest)
 {
-    if (!p->ascii)
-        return PyUnicode_DecodeUTF8((const char *)p->s + a, b - a, NULL);
-    PyObject *text = PyUnicode_New(b - a, 127);  /* (an ASCII text's pieces need no decoding) */
+    PyObject *text = PyUnicode_New(count, widest);
     if (text != NULL)
-        memcpy(PyUnicode_1BYTE_DATA(text), p->s + a, b - a);
+        memcpy(PyUnicode_DATA(text), data, count * PyUnicode_KIND(text));
     return text;
 }
 
@@ -1147,10 +1202,13 @@ made(const Parsed *p)
         PyObject *object;
         switch (op->op) {
         case OP_TEXT:
-            object = text_object(p, op->a, op->b);
+            object = text_object(p->s + op->a, op->b - op->a, 127);
             break;
         case OP_BUFFERED:
-            object = PyUnicode_DecodeUTF8(t->arena + op->a, op->b, NULL);
+            object = text_object(t->arena + op->a, op->b, 127);
+            break;
+        case OP_UCS1: case OP_UCS2: case OP_UCS4:
+            object = text_object(t->wide + op->a, op->b, op->op == OP_UCS1 ? 0xFF : op->op == OP_UCS2 ? 0xFFFF : 0x10FFFF);
             break;
         case OP_NUMBER:
             object = PyLong_FromLongLong((long long)op->a);
