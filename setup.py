@@ -14,7 +14,7 @@ from setuptools import Extension, setup
 
 setup(ext_modules=[
     Extension(f"timeline_app.{package}.{name}", [f"timeline_app/{package}/{name}.c"], optional=True,
-              depends=["timeline_app/chronology/object_slots.h"])
+              depends=["timeline_app/chronology/object_slots.h", "timeline_app/files/plain_fields.h"])
     for package, name in (("files", "_plain_yaml"), ("files", "_plain_events"), ("files", "_warm_arenas"),
                           ("files", "_yaml_doubts"), ("files", "_plain_rows"), ("files", "_csv_rows"),
                           ("chronology", "_event_times"), ("chronology", "_search_text"),

@@ -24,8 +24,12 @@ from synthetic import synthetic_yaml
 from test_fast_precise_agree import _problems, _summary, forget_dates
 
 import timeline_app.files.chunk_parsing as chunk_parsing
+import timeline_app.files.fast_reader as fast_reader
 from timeline_app.files.fast_reader import has_unplain_characters
+from timeline_app.files.compiled import plain_events
 from timeline_app.files.loader import load_text
+
+gather = plain_events.gather
 
 read_block_events = chunk_parsing.read_block_events
 DATA = Path(__file__).parent / "data"
@@ -55,6 +59,13 @@ def by_yaml_rs(text: str):
         return None
 
 
+GATHERED = [0]  # texts whose columns gathered_of made (and gather agreed)
+
+
+def _listed(gathered):
+    return None if gathered is None else list(gathered)
+
+
 def read_alike(text: str) -> bool:
     """Whether the C reader answered for `text`; fails the test if its answer is not yaml-rs's, or
     if told the text is plain (where it is: `has_unplain_characters`) it answers otherwise."""
@@ -66,6 +77,9 @@ def read_alike(text: str) -> bool:
     if got is None:
         return False
     assert typed(chunk_parsing.events_of(parsed)) == typed(got), f"events_of(parse_block_events) differs on:\n{text[:3000]!r}"
+    gathered = chunk_parsing.gathered_of(parsed)  # (the plainest chunks' columns, made without the dicts)
+    assert typed(_listed(gathered)) == typed(_listed(gather(got))), f"gathered_of differs from gather on:\n{text[:3000]!r}"
+    GATHERED[0] += gathered is not None
     assert typed(got) == typed(by_yaml_rs(text)), f"the C reader and yaml-rs differ on:\n{text[:3000]!r}"
     return True
 
@@ -244,6 +258,10 @@ def test_files_load_alike_with_the_c_reader_and_without(monkeypatch):
                         lambda *args, parse=chunk_parsing.parse_block_events: parsed.append(parse(*args)) or parsed[-1])
     with_c = [_verdict(text) for text in texts]
     assert sum(tape is not None for tape in parsed) >= 20, "the C reader read too few chunks for this to test it"
+    with monkeypatch.context() as items_gathered:  # the columns gathered from the items, not from the tape
+        items_gathered.setattr(fast_reader.Chunk, "gathered", lambda chunk: None)
+        for text, verdict in zip(texts, with_c):
+            assert _verdict(text) == verdict, text[:2000]
     monkeypatch.setattr(chunk_parsing, "read_block_events", None)
     monkeypatch.setattr(chunk_parsing, "parse_block_events", None)
     for text, verdict in zip(texts, with_c):
@@ -320,3 +338,24 @@ def test_a_chunk_with_more_keys_than_the_c_reader_keeps_is_left_to_yaml_rs():
 
     assert read_alike(keyed(200))
     assert read_block_events(keyed(300)) is None
+
+
+def test_the_plainest_columns_are_gathered_from_the_tape_as_from_the_items():
+    """`gathered_of` (columns made from the parse, no dicts) against `gather` of the items, on each
+    plain form, the benchmark's styles, the real files and generated files, mutated: both kinds of
+    answer (columns, None) many times over."""
+    GATHERED[0] = 0
+    rng = random.Random(12)
+    plain = "- id: a\n  title: T\n  start: 2014\n"
+    edges = [plain + f"- title: U\n  start: '2015'\n  {field}\n" for field in (
+        "tags: []", "tags: ['']", "tags: [a, '']", "tags: [a, b]", "tags:\n  - a\n  - b", "tags: [a, [b]]", "tags: [1]",
+        "sources: []", "sources: [a, 1]", "sources: [[a]]", "sources:\n  - url: http://a.b", "end:", "end: 2016",
+        "end: '2016-01'", "id: '  '", "id: 5", "category: 5", "category: ''", "description: |\n    x\n    y",
+        "location: {a: b}", "media: x", "own: x", "title2: x")]
+    edges += [plain + "- title: ' '\n  start: 2015\n", plain + "- {title: U, start: 2015, tags: [x]}\n",
+              plain + "- {title: U}\n", plain + "- title: \"\\u00e9\"\n  start: 2015\n"]
+    texts = edges + READ + [_events_body(synthetic_yaml(300, seed=seed, style=style))
+                    for seed, style in enumerate(("hand", "safe_dump", "world", "prose", "broken_late"))]
+    texts += [_mutated(rng, text, most=1) for text in texts for _ in range(6)]
+    read = sum(map(read_alike, texts))
+    assert GATHERED[0] >= 20 and read - GATHERED[0] >= 20, (GATHERED[0], read)

@@ -42,67 +42,9 @@
 #include <Python.h>
 
 #include "../chronology/object_slots.h"
+#include "plain_fields.h"
 
-enum { ID, TITLE, START, END, CATEGORY, TAGS, DESCRIPTION, SOURCES, LOCATION, FIELDS };
-static const char *field_names[FIELDS] = {
-    "id", "title", "start", "end", "category", "tags", "description", "sources", "location"};
 static PyObject *field_keys[FIELDS];  /* interned: a dict's key is found by its cached hash */
-
-/* Whether `text` holds a character `str.strip()` keeps (a title or id of blanks alone is refused). */
-static int
-has_ink(PyObject *text)
-{
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    for (Py_ssize_t i = 0; i < length; i++)
-        if (!Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
-            return 1;
-    return 0;
-}
-
-/* A list of text, none of it empty (tags), or any text (sources). */
-static int
-list_of_text(PyObject *value, int none_empty)
-{
-    if (!PyList_CheckExact(value))
-        return 0;
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(value); i++) {
-        PyObject *item = PyList_GET_ITEM(value, i);
-        if (!PyUnicode_CheckExact(item) || (none_empty && PyUnicode_GET_LENGTH(item) == 0))
-            return 0;
-    }
-    return 1;
-}
-
-/* A date as the column checks take it: text, or a whole number that is not a bool. */
-static int
-date_value(PyObject *value)
-{
-    return PyUnicode_CheckExact(value) || PyLong_CheckExact(value);
-}
-
-/* Whether item's value for `field` is one the plain columns take (`value` NULL: the key is absent). */
-static int
-plain_value(int field, PyObject *value)
-{
-    switch (field) {
-    case TITLE:
-        return value != NULL && PyUnicode_CheckExact(value) && has_ink(value);
-    case ID:
-        return value == NULL || (PyUnicode_CheckExact(value) && has_ink(value));
-    case START:
-        return value != NULL && date_value(value);
-    case END:
-        return value == NULL || date_value(value);
-    case TAGS:
-        return value == NULL || (list_of_text(value, 1) && PyList_GET_SIZE(value) > 0);
-    case SOURCES:
-        return value == NULL || list_of_text(value, 0);
-    default:  /* category, description, location */
-        return value == NULL || PyUnicode_CheckExact(value);
-    }
-}
 
 /* Whether every key of `item` is exact text: then looking its fields up runs no code of Python's
  * (a key's own __eq__ or __hash__ could change the items while they are read). */
@@ -149,8 +91,8 @@ gather(PyObject *module, PyObject *items)
             found += value != NULL;
             if (field == END)
                 PyList_SET_ITEM(columns[FIELDS], i, Py_NewRef(value != NULL ? Py_True : Py_False));
-            if (value == NULL)  /* the column's default: "" for text, () for lists, None for `end` */
-                value = field == TAGS || field == SOURCES ? empty_tuple : field == END ? Py_None : empty_text;
+            if (value == NULL)
+                value = FIELD_DEFAULT(field, empty_text, empty_tuple);
             PyList_SET_ITEM(columns[field], i, Py_NewRef(value));
         }
         if (found != PyDict_GET_SIZE(item))  /* a key of another kind (media, one of the user's own...) */

@@ -30,6 +30,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include "plain_fields.h"
+
 #define MAX_KEYS 256  /* distinct keys in a chunk (past them, yaml-rs reads it) */
 #define MAX_DEPTH 64  /* collections open: a deeper one is yaml-rs's (it refuses 256 flow levels) */
 
@@ -55,6 +57,7 @@ typedef struct {
     Py_ssize_t wide_used, wide_room;
     Py_ssize_t key_start[MAX_KEYS], key_end[MAX_KEYS];  /* the chunk's distinct keys, as spans of its UTF-8 */
     int key_count;
+    Py_ssize_t events;  /* items of the events list */
 } Tape;
 
 typedef struct {
@@ -991,6 +994,7 @@ events(Reader *r)
         count++;
         r->pos = next_content_line(r, r->pos);
     }
+    r->tape->events = count;
     return count ? READ : NOT_OURS;
 }
 
@@ -1076,6 +1080,8 @@ typedef struct {
     const unsigned char *s;
     Tape tape;
 } Parsed;
+
+#define PARSED_NAME "timeline_app.files._plain_yaml.parsed"  /* (the capsule's) */
 
 static void
 parsed_clear(Parsed *p)
@@ -1268,6 +1274,139 @@ done:
     return result;
 }
 
+/* ---- a chunk's plain columns, made from the tape without its dicts ------------------------------- */
+
+/* The object op `k` makes, when it is a scalar's (text or number); NULL without an error for any other. */
+static PyObject *
+scalar_made(const Parsed *p, const Op *op)
+{
+    const Tape *t = &p->tape;
+    switch (op->op) {
+    case OP_TEXT:
+        return text_object(p->s + op->a, op->b - op->a, 127);
+    case OP_BUFFERED:
+        return text_object(t->arena + op->a, op->b, 127);
+    case OP_UCS1: case OP_UCS2: case OP_UCS4:
+        return text_object(t->wide + op->a, op->b, op->op == OP_UCS1 ? 0xFF : op->op == OP_UCS2 ? 0xFFFF : 0x10FFFF);
+    case OP_NUMBER:
+        return PyLong_FromLongLong((long long)op->a);
+    }
+    return NULL;
+}
+
+#define NOT_PLAIN ((PyObject *)1)
+
+/* A key's value from op `*k` on, when it is a scalar or a list of scalars (what a plain field can
+ * be), `*k` past it; NOT_PLAIN for anything else (a mapping, None, a list holding a collection). */
+static PyObject *
+field_value(const Parsed *p, Py_ssize_t *k)
+{
+    const Op *ops = p->tape.ops;
+    if (ops[*k].op != OP_LIST) {
+        PyObject *value = scalar_made(p, &ops[*k]);
+        if (value == NULL && !PyErr_Occurred())
+            return NOT_PLAIN;
+        ++*k;
+        return value;
+    }
+    PyObject *list = PyList_New(0);
+    for (++*k; list != NULL && ops[*k].op != OP_PUT; *k += 2) {
+        PyObject *item = *k + 1 < p->tape.count && ops[*k + 1].op == OP_APPEND ? scalar_made(p, &ops[*k]) : NULL;
+        if (item == NULL) {
+            Py_DECREF(list);
+            return PyErr_Occurred() ? NULL : NOT_PLAIN;
+        }
+        int failed = PyList_Append(list, item);
+        Py_DECREF(item);
+        if (failed)
+            Py_CLEAR(list);
+    }
+    return list;
+}
+
+/* `plain_events.gather(events_of(parsed))`, made from the tape without the items' dicts (making,
+ * reading and freeing them was a sixth of a large file's loading thread): each field's column and
+ * whether each event has an end, when every event is of the plainest kind; None for any other. */
+static PyObject *
+gathered_of(PyObject *module, PyObject *capsule)
+{
+    Parsed *p = PyCapsule_GetPointer(capsule, PARSED_NAME);
+    if (p == NULL)
+        return NULL;
+    const Tape *t = &p->tape;
+    int field_of[MAX_KEYS];  /* each key's field, or -1: a key of another kind */
+    for (int key = 0; key < t->key_count; key++) {
+        field_of[key] = -1;
+        for (int field = 0; field < FIELDS; field++)
+            if ((Py_ssize_t)strlen(field_names[field]) == t->key_end[key] - t->key_start[key]
+                    && memcmp(field_names[field], p->s + t->key_start[key], t->key_end[key] - t->key_start[key]) == 0)
+                field_of[key] = field;
+    }
+    Py_ssize_t n = t->events;
+    PyObject *empty_text = PyUnicode_New(0, 0), *empty_tuple = PyTuple_New(0);
+    PyObject *columns[FIELDS + 1] = {NULL}, *values[FIELDS] = {NULL}, *result = NULL;
+    if (empty_text == NULL || empty_tuple == NULL)
+        goto done;
+    for (int field = 0; field <= FIELDS; field++)
+        if ((columns[field] = PyList_New(n)) == NULL)
+            goto done;
+    Py_ssize_t k = 1;  /* (past the events list's op) */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (t->ops[k].op != OP_EVENT_MAPPING && t->ops[k].op != OP_MAPPING)
+            goto not_plain;
+        for (k++; t->ops[k].op != OP_APPEND;) {  /* KEY, its value's ops, PUT; until the event is appended */
+            int field = t->ops[k].op == OP_KEY ? field_of[t->ops[k].a] : -1;
+            if (field < 0)
+                goto not_plain;
+            k++;
+            PyObject *value = field_value(p, &k);
+            if (value == NULL)
+                goto done;
+            if (value == NOT_PLAIN || t->ops[k].op != OP_PUT) {
+                if (value != NOT_PLAIN)
+                    Py_DECREF(value);
+                goto not_plain;
+            }
+            k++;
+            values[field] = value;  /* (a key is never written twice: the parse refused that) */
+        }
+        k++;
+        for (int field = 0; field < FIELDS; field++) {
+            if (!plain_value(field, values[field]))
+                goto not_plain;
+            if (field == END)
+                PyList_SET_ITEM(columns[FIELDS], i, Py_NewRef(values[END] != NULL ? Py_True : Py_False));
+            PyList_SET_ITEM(columns[field], i, values[field] != NULL ? values[field]
+                                                : Py_NewRef(FIELD_DEFAULT(field, empty_text, empty_tuple)));
+            values[field] = NULL;  /* (the column holds it) */
+        }
+    }
+    result = PyTuple_New(FIELDS + 1);
+    if (result != NULL)
+        for (int field = 0; field <= FIELDS; field++) {
+            PyTuple_SET_ITEM(result, field, columns[field]);
+            columns[field] = NULL;
+        }
+    goto done;
+not_plain:
+    result = Py_NewRef(Py_None);
+done:
+    for (int field = 0; field < FIELDS; field++)
+        Py_XDECREF(values[field]);
+    for (int field = 0; field <= FIELDS; field++)
+        Py_XDECREF(columns[field]);  /* (a list not yet filled holds NULLs, which it skips) */
+    Py_XDECREF(empty_text);
+    Py_XDECREF(empty_tuple);
+    return result;
+}
+
+static PyObject *
+count_of(PyObject *module, PyObject *capsule)
+{
+    Parsed *p = PyCapsule_GetPointer(capsule, PARSED_NAME);
+    return p == NULL ? NULL : PyLong_FromSsize_t(p->tape.events);
+}
+
 /* ---- what Python calls ------------------------------------------------------------------------- */
 
 static PyObject *
@@ -1284,7 +1423,6 @@ read_block_events(PyObject *module, PyObject *args)
     return result;
 }
 
-#define PARSED_NAME "timeline_app.files._plain_yaml.parsed"
 
 static void
 parsed_freed(PyObject *capsule)
@@ -1509,6 +1647,11 @@ static PyMethodDef methods[] = {
      "parse_block_events(text, plain=False) -> parsed | None\n\n"
      "The parse of read_block_events, with the interpreter let go: None where it would answer None,\n"
      "else what events_of makes its events from (on another thread, say)."},
+    {"gathered_of", gathered_of, METH_O,
+     "gathered_of(parsed) -> tuple | None\n\n"
+     "plain_events.gather(events_of(parsed)), made without the events' dicts."},
+    {"count_of", count_of, METH_O,
+     "count_of(parsed) -> int\n\nHow many events a parse_block_events' answer holds."},
     {"events_of", events_of, METH_O,
      "events_of(parsed) -> list\n\n"
      "The events a parse_block_events' answer describes: read_block_events' answer."},

@@ -15,6 +15,8 @@ from .compiled import plain_yaml
 read_block_events = getattr(plain_yaml, "read_block_events", None)
 parse_block_events = getattr(plain_yaml, "parse_block_events", None)
 events_of = getattr(plain_yaml, "events_of", None)
+gathered_of = getattr(plain_yaml, "gathered_of", None)
+count_of = getattr(plain_yaml, "count_of", None)
 
 CHUNK_ITEMS = 1000
 PARSE_AHEAD = 4  # chunks parsed ahead of the one the validator is on
@@ -25,11 +27,31 @@ class FastPathFailed(Exception):
     that yaml-rs read, a flow list with a doubt): read the file precisely."""
 
 
-def parsed_ahead(yaml_rs, jobs, plain: bool = False):
+class Tape:
+    """A chunk the C reader parsed: its events (`items`) made from the parse only when asked, or only
+    its plain columns (`gathered`), without the events' dicts: making, reading and freeing them
+    was a sixth of a large file's loading thread."""
+
+    __slots__ = ("_parsed", "count")
+
+    def __init__(self, parsed) -> None:
+        self._parsed, self.count = parsed, count_of(parsed)
+
+    def items(self) -> list:
+        """yaml-rs's answer for the chunk."""
+        return events_of(self._parsed)
+
+    def gathered(self) -> tuple | None:
+        """`plain_events.gather(self.items())`: the chunk's columns when every event is of the plainest kind, else None."""
+        return gathered_of(self._parsed)
+
+
+def parsed_ahead(yaml_rs, jobs, plain: bool = False, tapes: bool = False):
     """(first, last, text, extra, yaml-rs's items) for each job (first, last, text, extra, text to
     parse), in order, a few (`PARSE_AHEAD`) ahead of the one the caller works on. `plain`: every
     text to parse is known to hold no character `fast_reader.has_unplain_characters` looks for
     (the file's text was looked at once: the C reader looks only for the few others it refuses).
+    `tapes`: a chunk the C reader read comes as a `Tape`, its objects not made yet.
 
     Each chunk is parsed on a helper thread: in the plain block style by the C reader, whose parse
     lets the interpreter go and leaves a tape its objects are made from here (`events_of`: the
@@ -58,7 +80,7 @@ def parsed_ahead(yaml_rs, jobs, plain: bool = False):
                 *head, parsed = ahead.popleft()
                 parse_next()
                 tape, items = parsed.result()
-                yield (*head, events_of(tape) if tape is not None else items)
+                yield (*head, items if tape is None else Tape(tape) if tapes else events_of(tape))
         finally:
             for *_, parsed in ahead:
                 parsed.cancel()

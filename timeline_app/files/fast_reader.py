@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+from itertools import compress, repeat
+from operator import is_, or_
 import re
 import sys
 import threading
@@ -32,7 +34,7 @@ from typing import Callable
 from ..chronology.problems import Problem
 from . import in_pieces
 from .alias_stand_ins import PlainAnchors, stand_in_aliases
-from .chunk_parsing import CHUNK_ITEMS, FastPathFailed, parse_chunk, parsed_ahead
+from .chunk_parsing import CHUNK_ITEMS, FastPathFailed, Tape, parse_chunk, parsed_ahead
 from .chunked_events import ChunkedEvents
 from .compiled import plain_yaml
 from .in_pieces import let_go
@@ -237,14 +239,21 @@ class EventStream(ChunkedEvents):
                     yield a, b, text, (stand_ins, scan(text)), stand_ins.text if stand_ins else text
 
             # (the file's text holds no character has_unplain_characters looks for: read_fast looked)
-            for a, b, text, (stand_ins, scanned), items in parsed_ahead(yaml_rs, jobs(), plain=True):
+            for a, b, text, (stand_ins, scanned), items in parsed_ahead(yaml_rs, jobs(), plain=True, tapes=True):
+                tape = items if isinstance(items, Tape) else None  # (its events made only if they are asked for)
                 if stand_ins is not None:
+                    items = tape.items() if tape is not None else items
+                    tape = None
                     items = stand_ins.put_back(items, plain_anchors, [bound - self.bounds[a] for bound in self.bounds[a:b]])
                     if items is None:  # some stand-in was not a node: as if there were none
                         stand_ins, items = None, parse_chunk(yaml_rs, text, plain=True)
-                if not isinstance(items, list) or len(items) != b - a:
-                    items = None  # not the expected list of events: the precise reader says why
-                chunk = Chunk(self, a, b, items, text)
+                if tape is not None:
+                    items = None
+                    if tape.count != b - a:
+                        tape = None  # not the expected list of events: the precise reader says why
+                elif not isinstance(items, list) or len(items) != b - a:
+                    items = None
+                chunk = Chunk(self, a, b, items, text, tape)
                 chunk.stood_in = stand_ins.offsets if stand_ins is not None and items is not None else frozenset()
                 chunk.scanned = scanned
                 yield from chunk.pieces()
@@ -329,28 +338,56 @@ def _read_whole(items, count: int, text: str) -> bool:
     return isinstance(items, list) and len(items) == count and next(doubtful_end(text), None) is None
 
 
+def _number_dates_in(gathered: tuple) -> list[int]:
+    """`number_date_events` of the items `gathered` was gathered from: those whose start or end is a number."""
+    starts, ends = gathered[2], gathered[3]
+    return list(compress(range(len(starts)), map(or_, map(is_, map(type, starts), repeat(int)),
+                                                 map(is_, map(type, ends), repeat(int)))))
+
+
 MOST_NUMBER_DATE_TEXTS = 100  # events with a year written bare searched one by one for a padded number; more: the whole chunk
 MIN_CALM_RUN = 8  # calm events between two doubtful ones fewer than this are read precisely with them
 
 
 class Chunk:
     """Events `first` to `last` (exclusive) of an EventStream, as yaml-rs's plain values
-    (`items`, None when yaml-rs could not read them); `calm` once `pieces` has looked."""
+    (`items`, None when yaml-rs could not read them: made from the C reader's `tape` when first
+    asked for, and often never: `gathered` gives the plainest chunk's columns without them);
+    `calm` once `pieces` has looked."""
 
     calm: bool | None = None
     together: _Together | None = None  # the chunk's other doubtful runs, read precisely with this one
     stood_in: frozenset[int] = frozenset()  # offsets of aliases yaml-rs read as stand-ins (`alias_stand_ins`)
     scanned: Future | None = None  # the C scan's answer for the text (`scanned_ahead`), where it was asked ahead
 
-    def __init__(self, stream: EventStream, first: int, last: int, items: list | None, text: str | None):
-        self.stream, self.first, self.last, self.items, self.text = stream, first, last, items, text
+    def __init__(self, stream: EventStream, first: int, last: int, items: list | None, text: str | None,
+                 tape: Tape | None = None):
+        self.stream, self.first, self.last, self.text = stream, first, last, text
+        self._items, self._tape, self._gathered = items, tape, None
+
+    @property
+    def items(self) -> list | None:
+        if self._items is None and self._tape is not None:
+            self._items, self._tape = self._tape.items(), None
+        return self._items
+
+    @items.setter
+    def items(self, items: list | None) -> None:
+        self._items, self._tape, self._gathered = items, None, None
+
+    def gathered(self) -> tuple | None:
+        """`plain_events.gather(self.items)`, made from the C reader's tape without the items' dicts
+        where the chunk has one; None for any other (the caller then gathers the items)."""
+        if self._gathered is None and self._tape is not None:
+            self._gathered = self._tape.gathered() or ()
+        return self._gathered or None
 
     def risky(self) -> bool:
         """Whether these events must be read precisely."""
         if self.calm is None:
             scanned = self.scanned.result() if self.scanned is not None else None
-            self.calm = self.items is not None and not has_doubts(self.text, self._number_date_texts(self.text),
-                                                                  self.stood_in, scanned)
+            read = self._items is not None or self._tape is not None
+            self.calm = read and not has_doubts(self.text, self._number_date_texts(self.text), self.stood_in, scanned)
         return not self.calm
 
     def pieces(self):
@@ -406,9 +443,10 @@ class Chunk:
     def _number_date_texts(self, text: str) -> list[tuple[int, int]]:
         """Where in `text` (these events', from the first one's start) stand the events yaml-rs
         read a number in `start` or `end` of (`number_date_events`); none without items."""
-        if self.items is None:
+        if self._items is None and self._tape is None:
             return []
-        events = number_date_events(self.items)
+        gathered = self.gathered()
+        events = number_date_events(self.items) if gathered is None else _number_dates_in(gathered)
         if not events:
             return []
         if len(events) > MOST_NUMBER_DATE_TEXTS:

@@ -85,7 +85,10 @@ def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: 
     if chunk.risky():
         return _precise_events(check, chunk, categories, explicit, ids)
     check.stream = chunk.stream
-    events = _plain_chunk(check, chunk, chunk.items, categories, explicit, ids)
+    # (a YAML chunk the C reader read offers its plainest columns without making its items' dicts)
+    gathered = chunk.gathered() if hasattr(chunk, "gathered") else None
+    events = _plain_chunk(check, chunk, chunk.items if gathered is None else None, categories, explicit, ids,
+                          gathered=gathered)
     if events is not None:
         return events
     items, own_keys = _without_own_keys(chunk)  # a key of the user's own, perhaps: set aside, the chunk checked again
@@ -124,11 +127,12 @@ def _chunk_events(check: Checker, chunk, categories: dict, explicit: bool, ids: 
 CALM_RUN = 50
 
 
-def _plain_chunk(check: Checker, chunk, items: list, categories: dict, explicit: bool, ids: FirstLines,
-                 first: int | None = None) -> list[Event] | None:
+def _plain_chunk(check: Checker, chunk, items: list | None, categories: dict, explicit: bool, ids: FirstLines,
+                 first: int | None = None, gathered: tuple | None = None) -> list[Event] | None:
     check.precise = False
     try:  # (None when not certain; it records nothing unless it succeeds)
-        return plain_chunk(check, items, chunk.stream.lines, chunk.first if first is None else first, categories, explicit, ids)
+        return plain_chunk(check, items, chunk.stream.lines, chunk.first if first is None else first, categories, explicit, ids,
+                           gathered)
     finally:
         check.precise = True
 

@@ -45,13 +45,15 @@ shared_tags = getattr(plain_events, "shared_tags", None)
 
 
 def plain_chunk(
-    check: Checker, items: list, lines: list[int], first: int, categories: dict[str, Category], explicit: bool,
-    ids: FirstLines,
+    check: Checker, items: list | None, lines: list[int], first: int, categories: dict[str, Category], explicit: bool,
+    ids: FirstLines, gathered: tuple | None = None,
 ) -> list[Event] | None:
     """The chunk's events, exactly as `plain_event` would build them one by one; None when
-    it is not certain. Only on success are the chunk's ids and new categories recorded."""
+    it is not certain. Only on success are the chunk's ids and new categories recorded.
+    `gathered`: the items' columns, `gather`'s answer, where they were gathered without the
+    items (from the C reader's tape: `items` is then None)."""
     try:
-        columns = _columns(check, items, first, categories, explicit, ids)
+        columns = _columns(check, items, first, categories, explicit, ids, gathered)
     except Exception:  # noqa: BLE001 - anything unexpected: the event-by-event check decides
         return None
     if columns is None:
@@ -59,8 +61,9 @@ def plain_chunk(
     event_ids, titles, dates, category_column, tags, descriptions, sources, locations, written_ids, extras = columns
     category_column = _shared(category_column, check.shared_words)
     # no positions here (~index): found again if a duplicate needs it
+    count = len(titles)
     if written_ids is None:  # every event has its id, as data sets have: recorded at C speed
-        ids.update(zip(event_ids, range(~first, ~first - len(items), -1)))
+        ids.update(zip(event_ids, range(~first, ~first - count, -1)))
     else:
         ids.update((event_id, ~index) for index, event_id in written_ids)
     for category in dict.fromkeys(category_column):
@@ -69,7 +72,7 @@ def plain_chunk(
     starts, ends, end_opens, start_opens, written = dates
     events = _made((
         event_ids, titles, starts, ends, category_column, tags, descriptions, sources, locations,
-        lines[first : first + len(items)], end_opens, start_opens, written,
+        lines[first : first + count], end_opens, start_opens, written,
     ))
     for index, (media, background, display_date) in extras.items():
         event = events[index]
@@ -92,20 +95,28 @@ def _made(columns: tuple) -> list[Event]:
     return list(map(Event, *fields, repeat(()), written))
 
 
-def _columns(check: Checker, items: list, first: int, categories: dict, explicit: bool, ids: FirstLines):
-    gathered = gather(items) if gather is not None else None  # (C, for the plainest chunks: None for any other)
+def _columns(check: Checker, items: list | None, first: int, categories: dict, explicit: bool, ids: FirstLines,
+             gathered: tuple | None = None):
+    if gathered is None and gather is not None:
+        gathered = gather(items)  # (C, for the plainest chunks: None for any other)
     if gathered is not None:
         gathered += (False,)  # (it takes no chunk with media, backgrounds or display dates)
+        event_ids = gathered[0]  # (an id it takes has ink: an event without one has "" in its place)
+        if all(event_ids):
+            written_ids, given = None, event_ids
+        else:
+            written_ids = [(index, event_id) for index, event_id in enumerate(event_ids, first) if event_id]
+            given = [event_id for _, event_id in written_ids]
     else:
         gathered = _gathered(items)
         if gathered is None:
             return None
+        if sum(map(dict.__contains__, items, repeat("id"))) == len(items):
+            written_ids, given = None, gathered[0]
+        else:
+            written_ids = [(index, item["id"]) for index, item in enumerate(items, first) if "id" in item]
+            given = [event_id for _, event_id in written_ids]
     event_ids, titles, starts, ends, categories_of, tags, descriptions, sources, locations, has_end, extra = gathered
-    if sum(map(dict.__contains__, items, repeat("id"))) == len(items):
-        written_ids, given = None, event_ids
-    else:
-        written_ids = [(index, item["id"]) for index, item in enumerate(items, first) if "id" in item]
-        given = [event_id for _, event_id in written_ids]
     if not all(map(str.strip, given)) or len(set(given)) != len(given) or not ids.isdisjoint(given):
         return None  # a blank or repeated id: the event-by-event check says which
     if explicit and not categories.keys() >= set(categories_of) - {""}:
