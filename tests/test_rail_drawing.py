@@ -100,11 +100,16 @@ def test_events_of_one_day_on_the_rail_show_as_one_dot_drawn_once_per_look(qtbot
     from timeline_app.gui.canvas import MARKER_WIDTH
     from timeline_app.gui.colors import blend
 
-    centres = []
-    draw_ellipse = QPainter.drawEllipse
+    from timeline_app.gui.dot_stamps import DotStamps
+
+    centres = []  # each dot drawn: as an ellipse, or stamped (on pixels one to one: gui/dot_stamps.py)
+    draw_ellipse, stamp = QPainter.drawEllipse, DotStamps.draw
     monkeypatch.setattr(QPainter, "drawEllipse", lambda self, centre, *radii: (
         centres.append((round(centre.x(), 3), round(centre.y(), 3), self.pen().color().name(), self.brush().color().name())),
         draw_ellipse(self, centre, *radii)))
+    monkeypatch.setattr(DotStamps, "draw", lambda self, painter, x, y, radius, look, pen, fill: (
+        centres.append((round(x, 3), round(y, 3), pen.color().name(), QColor(fill).name())),
+        stamp(self, painter, x, y, radius, look, pen, fill)))
     window = shown_window(qtbot, _busy_days_file(tmp_path), (1024, 640))
     canvas = window.canvas
     centres.clear()

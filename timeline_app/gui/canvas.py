@@ -63,6 +63,7 @@ from ..geometry.title_wrap import split_title, wrapped_title_width
 from ..geometry.viewport import Viewport
 from . import marks
 from .bars import BarLooks
+from .dot_stamps import DotStamps
 from .colors import blend, blend_parts, parts
 from .hairlines import upright_hairlines
 
@@ -197,6 +198,8 @@ class TimelineCanvas(QWidget):
         self._metrics = QFontMetricsF(self._font)
         self._shaped_texts: dict[tuple[str, str], _Shaped] = {}  # titles and counts, shaped once (`_shaped`)
         self._bar_looks = BarLooks()  # bars' pens, brushes and hatch tiles, kept between frames
+        self._dot_stamps = DotStamps()  # point markers drawn once a look and place, then copied
+        self.stamp_dots = True
         self._ascii_heights: dict[str, float | None] = {}  # by font key (`_ascii_height`)
         self._drawn_once: set[tuple[str, str]] = set()  # ASCII texts drawn once, not yet shaped (`_shaped_if_seen`)
         self._count_advances: dict[str, dict[str, float]] = {}  # by font key: each count's advance, as drawn
@@ -841,6 +844,9 @@ class TimelineCanvas(QWidget):
         painter.setRenderHint(QPainter.Antialiasing, True)
         outline = QPen(colors["base"], 1.5)
         rings = [QPen(color, 2) for color in lane_colors]
+        stamps = self._dot_stamps if self._stamps_dots(painter) else None
+        base_rgba = colors["base"].rgba()  # (a dot's look: its lane's colour and the ground's)
+        dot_looks = [(color.rgba(), base_rgba) for color in lane_colors]
         rail_dot_drawn: dict[int, tuple] = {}  # lane -> (x, exact) of the last dot drawn on its rail
         for placed, box in placed_boxes:
             if placed.x1 - placed.x0 >= MARKER_WIDTH:
@@ -852,15 +858,15 @@ class TimelineCanvas(QWidget):
                 if rail_dot_drawn.get(lane) == look:
                     continue
                 rail_dot_drawn[lane] = look
-            centre = QPointF(placed.x0 + MARKER_WIDTH / 2, box[1] + box[3] / 2)  # (as QRectF.center)
-            if precise:
-                painter.setPen(outline)
-                painter.setBrush(lane_colors[lane])
-            else:
-                painter.setPen(rings[lane])
-                painter.setBrush(looks[lane].fill)
+            x, y = placed.x0 + MARKER_WIDTH / 2, box[1] + box[3] / 2  # (as QRectF.center)
+            pen, fill = (outline, lane_colors[lane]) if precise else (rings[lane], looks[lane].fill)
             radius = 5.5 if placed.row >= 0 else 3.5
-            painter.drawEllipse(centre, radius, radius)
+            if stamps is not None:
+                stamps.draw(painter, x, y, radius, (dot_looks[lane], bool(precise)), pen, fill)
+            else:
+                painter.setPen(pen)
+                painter.setBrush(fill)
+                painter.drawEllipse(QPointF(x, y), radius, radius)
         self._paint_date_marks(painter, placed_boxes, lane_colors)
         painter.setFont(self._font)
         painter.setPen(QPen(colors["text"]))
@@ -899,6 +905,14 @@ class TimelineCanvas(QWidget):
             else:
                 painter.drawText(QRectF(placed.label_x, row_top, room, row_height),
                                  Qt.AlignLeft | Qt.AlignVCenter | Qt.TextDontClip, title)
+
+    def _stamps_dots(self, painter: QPainter) -> bool:
+        """Whether dots are drawn as `DotStamps`: on pixels one to one (no scale, whole-pixel shifts),
+        where a stamp's pixels are the ellipse's."""
+        transform = painter.transform()
+        return (self.stamp_dots and painter.paintEngine().type() == QPaintEngine.Raster
+                and painter.device().devicePixelRatioF() == 1 and transform.type() in (QTransform.TxNone, QTransform.TxTranslate)
+                and transform.dx().is_integer() and transform.dy().is_integer())
 
     def _shapes_text(self, painter: QPainter) -> bool:
         """Whether `_shaped` text is drawn: on pixels only (SVG and PDF keep drawText's text)."""
