@@ -60,6 +60,7 @@ def by_yaml_rs(text: str):
 
 
 GATHERED = [0]  # texts whose columns gathered_of made (and gather agreed)
+NUMBER_DATES = [0]  # texts with an event whose start or end is a number
 
 
 def _listed(gathered):
@@ -80,6 +81,9 @@ def read_alike(text: str) -> bool:
     gathered = chunk_parsing.gathered_of(parsed)  # (the plainest chunks' columns, made without the dicts)
     assert typed(_listed(gathered)) == typed(_listed(gather(got))), f"gathered_of differs from gather on:\n{text[:3000]!r}"
     GATHERED[0] += gathered is not None
+    numbers = chunk_parsing.number_dates_of(parsed)  # (which events' start or end is a number, from the tape)
+    assert numbers == plain_events.number_date_events(got), f"number_dates_of differs on:\n{text[:3000]!r}"
+    NUMBER_DATES[0] += bool(numbers)
     assert typed(got) == typed(by_yaml_rs(text)), f"the C reader and yaml-rs differ on:\n{text[:3000]!r}"
     return True
 
@@ -351,11 +355,13 @@ def test_the_plainest_columns_are_gathered_from_the_tape_as_from_the_items():
         "tags: []", "tags: ['']", "tags: [a, '']", "tags: [a, b]", "tags:\n  - a\n  - b", "tags: [a, [b]]", "tags: [1]",
         "sources: []", "sources: [a, 1]", "sources: [[a]]", "sources:\n  - url: http://a.b", "end:", "end: 2016",
         "end: '2016-01'", "id: '  '", "id: 5", "category: 5", "category: ''", "description: |\n    x\n    y",
-        "location: {a: b}", "media: x", "own: x", "title2: x")]
+        "location: {a: b}", "media: x", "own: x", "title2: x", "end: 2016\n  start2: 3", "sources:\n  - {start: 1}")]
     edges += [plain + "- title: ' '\n  start: 2015\n", plain + "- {title: U, start: 2015, tags: [x]}\n",
               plain + "- {title: U}\n", plain + "- title: \"\\u00e9\"\n  start: 2015\n"]
     texts = edges + READ + [_events_body(synthetic_yaml(300, seed=seed, style=style))
                     for seed, style in enumerate(("hand", "safe_dump", "world", "prose", "broken_late"))]
     texts += [_mutated(rng, text, most=1) for text in texts for _ in range(6)]
+    NUMBER_DATES[0] = 0
     read = sum(map(read_alike, texts))
     assert GATHERED[0] >= 20 and read - GATHERED[0] >= 20, (GATHERED[0], read)
+    assert NUMBER_DATES[0] >= 20, NUMBER_DATES[0]  # (and number_dates_of held to number_date_events on them)

@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-from itertools import compress, repeat
-from operator import is_, or_
 import re
 import sys
 import threading
@@ -338,13 +336,6 @@ def _read_whole(items, count: int, text: str) -> bool:
     return isinstance(items, list) and len(items) == count and next(doubtful_end(text), None) is None
 
 
-def _number_dates_in(gathered: tuple) -> list[int]:
-    """`number_date_events` of the items `gathered` was gathered from: those whose start or end is a number."""
-    starts, ends = gathered[2], gathered[3]
-    return list(compress(range(len(starts)), map(or_, map(is_, map(type, starts), repeat(int)),
-                                                 map(is_, map(type, ends), repeat(int)))))
-
-
 MOST_NUMBER_DATE_TEXTS = 100  # events with a year written bare searched one by one for a padded number; more: the whole chunk
 MIN_CALM_RUN = 8  # calm events between two doubtful ones fewer than this are read precisely with them
 
@@ -445,8 +436,7 @@ class Chunk:
         read a number in `start` or `end` of (`number_date_events`); none without items."""
         if self._items is None and self._tape is None:
             return []
-        gathered = self.gathered()
-        events = number_date_events(self.items) if gathered is None else _number_dates_in(gathered)
+        events = self._tape.number_dates() if self._tape is not None else number_date_events(self.items)
         if not events:
             return []
         if len(events) > MOST_NUMBER_DATE_TEXTS:
