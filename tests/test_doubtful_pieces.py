@@ -290,3 +290,23 @@ def test_aliases_in_every_context_they_can_stand_in_get_the_precise_verdict(seed
     are given up and its aliases read precisely, as before."""
     text, meta = generate(seed, size=[30, 300, 1500, 2500][seed % 4], mutations=["alias_contexts"])
     assert fast_verdict(text) == precise_verdict(text), meta
+
+
+def test_a_chunk_the_c_reader_read_needs_no_search_for_padded_numbers(reads):
+    """The C reader reads only plain whole numbers (a bare year, `1917`); it leaves `01917`, `+2015`,
+    `-0` and `_1914` to yaml-rs, so a chunk it read holds no padded number read as a number and its
+    bare years need no search for them. A block scalar's lines `01917` and `+2015` beside a bare year
+    stay text both ways, and no event is read precisely for them."""
+    block = "|\n      01917\n      +2015"
+    text = _file(2500, {500: block, 1700: block}, {500: "1917", 1700: "2003", 1900: "1917"})
+    assert fast_verdict(text) == precise_verdict(text)
+    assert reads["events"] == 0
+
+
+@pytest.mark.parametrize("padded", ["01917", "+2015", "-0", "_1914", "[a, 01917]"])
+def test_a_padded_number_beside_a_bare_year_still_gets_the_precise_verdict(reads, padded):
+    """Written as a plain value, a padded number sends its chunk to yaml-rs (a number there, text to
+    the precise reader): the verdict is the precise reader's, a bare year beside it or not."""
+    text = _file(2500, {600: padded, 1200: padded}, {600: "1917", 1300: "2003"})
+    assert fast_verdict(text) == precise_verdict(text)
+    assert 0 < reads["events"] < 100

@@ -1402,44 +1402,6 @@ done:
     return result;
 }
 
-/* `plain_events.number_date_events(events_of(parsed))`: which events' `start` or `end` is a
- * number (a year written bare), found on the tape (the heights of the stack `made` would build:
- * the events list is the first object, an event the second, its keys the third). */
-static PyObject *
-number_dates_of(PyObject *module, PyObject *capsule)
-{
-    Parsed *p = PyCapsule_GetPointer(capsule, PARSED_NAME);
-    if (p == NULL)
-        return NULL;
-    const Tape *t = &p->tape;
-    int is_date[MAX_KEYS];
-    for (int key = 0; key < t->key_count; key++) {
-        Py_ssize_t length = t->key_end[key] - t->key_start[key];
-        const unsigned char *text = p->s + t->key_start[key];
-        is_date[key] = (length == 5 && memcmp(text, "start", 5) == 0) || (length == 3 && memcmp(text, "end", 3) == 0);
-    }
-    PyObject *found = PyList_New(0);
-    Py_ssize_t height = 0, event = 0, marked = -1;
-    for (Py_ssize_t k = 0; found != NULL && k < t->count; k++) {
-        const Op *op = &t->ops[k];
-        if (op->op == OP_APPEND || op->op == OP_PUT) {
-            height -= op->op == OP_APPEND ? 1 : 2;
-            event += op->op == OP_APPEND && height == 1;  /* (an event put in the list) */
-            continue;
-        }
-        if (op->op == OP_KEY && height == 2 && is_date[op->a] && k + 1 < t->count && t->ops[k + 1].op == OP_NUMBER
-                && marked != event) {
-            PyObject *index = PyLong_FromSsize_t(event);
-            if (index == NULL || PyList_Append(found, index) < 0)
-                Py_CLEAR(found);
-            Py_XDECREF(index);
-            marked = event;
-        }
-        height++;
-    }
-    return found;
-}
-
 static PyObject *
 count_of(PyObject *module, PyObject *capsule)
 {
@@ -1690,9 +1652,6 @@ static PyMethodDef methods[] = {
     {"gathered_of", gathered_of, METH_O,
      "gathered_of(parsed) -> tuple | None\n\n"
      "plain_events.gather(events_of(parsed)), made without the events' dicts."},
-    {"number_dates_of", number_dates_of, METH_O,
-     "number_dates_of(parsed) -> list\n\n"
-     "plain_events.number_date_events(events_of(parsed)): the events whose start or end is a number."},
     {"count_of", count_of, METH_O,
      "count_of(parsed) -> int\n\nHow many events a parse_block_events' answer holds."},
     {"events_of", events_of, METH_O,

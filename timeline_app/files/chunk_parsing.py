@@ -17,7 +17,6 @@ parse_block_events = getattr(plain_yaml, "parse_block_events", None)
 events_of = getattr(plain_yaml, "events_of", None)
 gathered_of = getattr(plain_yaml, "gathered_of", None)
 count_of = getattr(plain_yaml, "count_of", None)
-number_dates_of = getattr(plain_yaml, "number_dates_of", None)
 
 CHUNK_ITEMS = 1000
 PARSE_AHEAD = 4  # chunks parsed ahead of the one the validator is on
@@ -45,10 +44,6 @@ class Tape:
     def gathered(self) -> tuple | None:
         """`plain_events.gather(self.items())`: the chunk's columns when every event is of the plainest kind, else None."""
         return gathered_of(self._parsed)
-
-    def number_dates(self) -> list[int]:
-        """`yaml_doubts.number_date_events(self.items())`: the events whose start or end is a number."""
-        return number_dates_of(self._parsed)
 
 
 def parsed_ahead(yaml_rs, jobs, plain: bool = False, tapes: bool = False):
