@@ -98,12 +98,7 @@ gather(PyObject *module, PyObject *items)
         if (found != PyDict_GET_SIZE(item))  /* a key of another kind (media, one of the user's own...) */
             goto plain_no_more;
     }
-    result = PyTuple_New(FIELDS + 1);
-    if (result != NULL)
-        for (int field = 0; field <= FIELDS; field++) {
-            PyTuple_SET_ITEM(result, field, columns[field]);
-            columns[field] = NULL;
-        }
+    result = columns_tuple(columns);
     goto done;
 plain_no_more:
     result = Py_NewRef(Py_None);

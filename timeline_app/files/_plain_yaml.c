@@ -1383,12 +1383,7 @@ gathered_of(PyObject *module, PyObject *capsule)
             values[field] = NULL;  /* (the column holds it) */
         }
     }
-    result = PyTuple_New(FIELDS + 1);
-    if (result != NULL)
-        for (int field = 0; field <= FIELDS; field++) {
-            PyTuple_SET_ITEM(result, field, columns[field]);
-            columns[field] = NULL;
-        }
+    result = columns_tuple(columns);
     goto done;
 not_plain:
     result = Py_NewRef(Py_None);
@@ -1411,21 +1406,6 @@ count_of(PyObject *module, PyObject *capsule)
 
 /* ---- what Python calls ------------------------------------------------------------------------- */
 
-static PyObject *
-read_block_events(PyObject *module, PyObject *args)
-{
-    PyObject *text;
-    int plain = 0;
-    if (!PyArg_ParseTuple(args, "U|p:read_block_events", &text, &plain))
-        return NULL;
-    Parsed p;
-    int got = parse(text, plain, &p);
-    PyObject *result = got == READ ? made(&p) : got == NOT_OURS ? Py_NewRef(Py_None) : NULL;
-    parsed_clear(&p);
-    return result;
-}
-
-
 static void
 parsed_freed(PyObject *capsule)
 {
@@ -1441,7 +1421,7 @@ parse_block_events(PyObject *module, PyObject *args)
 {
     PyObject *text;
     int plain = 0;
-    if (!PyArg_ParseTuple(args, "U|p:parse_block_events", &text, &plain))
+    if (!PyArg_ParseTuple(args, "U|p", &text, &plain))
         return NULL;
     Parsed *p = PyMem_Malloc(sizeof(Parsed));
     if (p == NULL)
@@ -1465,6 +1445,17 @@ events_of(PyObject *module, PyObject *capsule)
 {
     Parsed *p = PyCapsule_GetPointer(capsule, PARSED_NAME);
     return p == NULL ? NULL : made(p);
+}
+
+static PyObject *
+read_block_events(PyObject *module, PyObject *args)
+{
+    PyObject *parsed = parse_block_events(module, args);
+    if (parsed == NULL || parsed == Py_None)
+        return parsed;
+    PyObject *events = events_of(module, parsed);
+    Py_DECREF(parsed);
+    return events;
 }
 
 /* ---- where the events list's items start ---------------------------------------------------- */

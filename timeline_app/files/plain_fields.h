@@ -72,4 +72,18 @@ plain_value(int field, PyObject *value)
 #define FIELD_DEFAULT(field, empty_text, empty_tuple) \
     ((field) == TAGS || (field) == SOURCES ? (empty_tuple) : (field) == END ? Py_None : (empty_text))
 
+/* The columns (FIELDS of them, and whether each event has an end) as gather's one tuple, each column
+ * handed over to it (NULL in `columns` after); NULL when out of memory (the columns stay the caller's). */
+static PyObject *
+columns_tuple(PyObject **columns)
+{
+    PyObject *result = PyTuple_New(FIELDS + 1);
+    if (result != NULL)
+        for (int field = 0; field <= FIELDS; field++) {
+            PyTuple_SET_ITEM(result, field, columns[field]);
+            columns[field] = NULL;
+        }
+    return result;
+}
+
 #endif
