@@ -1230,6 +1230,24 @@ text_object(const void *data, Py_ssize_t count, Py_UCS4 widest)
 
 #define MOST_HELD (2 * MAX_DEPTH + 8)  /* a list, and a mapping and a key at each depth, and a value */
 
+/* The object `op` makes, when it is a scalar's (text or number); NULL without an error for any other. */
+static PyObject *
+scalar_made(const Parsed *p, const Op *op)
+{
+    const Tape *t = &p->tape;
+    switch (op->op) {
+    case OP_TEXT:
+        return text_object(p->s + op->a, op->b - op->a, 127);
+    case OP_BUFFERED:
+        return text_object(t->arena + op->a, op->b, 127);
+    case OP_UCS1: case OP_UCS2: case OP_UCS4:
+        return text_object(t->wide + op->a, op->b, op->op == OP_UCS1 ? 0xFF : op->op == OP_UCS2 ? 0xFFFF : 0x10FFFF);
+    case OP_NUMBER:
+        return PyLong_FromLongLong((long long)op->a);
+    }
+    return NULL;
+}
+
 /* The events the tape describes: one op at a time, each object pushed, APPEND and PUT putting
  * the top ones into the collection under them. */
 static PyObject *
@@ -1242,17 +1260,8 @@ made(const Parsed *p)
         const Op *op = &t->ops[k];
         PyObject *object;
         switch (op->op) {
-        case OP_TEXT:
-            object = text_object(p->s + op->a, op->b - op->a, 127);
-            break;
-        case OP_BUFFERED:
-            object = text_object(t->arena + op->a, op->b, 127);
-            break;
-        case OP_UCS1: case OP_UCS2: case OP_UCS4:
-            object = text_object(t->wide + op->a, op->b, op->op == OP_UCS1 ? 0xFF : op->op == OP_UCS2 ? 0xFFFF : 0x10FFFF);
-            break;
-        case OP_NUMBER:
-            object = PyLong_FromLongLong((long long)op->a);
+        case OP_TEXT: case OP_BUFFERED: case OP_UCS1: case OP_UCS2: case OP_UCS4: case OP_NUMBER:
+            object = scalar_made(p, op);
             break;
         case OP_NONE:
             object = Py_NewRef(Py_None);
@@ -1310,24 +1319,6 @@ done:
 }
 
 /* ---- a chunk's plain columns, made from the tape without its dicts ------------------------------- */
-
-/* The object op `k` makes, when it is a scalar's (text or number); NULL without an error for any other. */
-static PyObject *
-scalar_made(const Parsed *p, const Op *op)
-{
-    const Tape *t = &p->tape;
-    switch (op->op) {
-    case OP_TEXT:
-        return text_object(p->s + op->a, op->b - op->a, 127);
-    case OP_BUFFERED:
-        return text_object(t->arena + op->a, op->b, 127);
-    case OP_UCS1: case OP_UCS2: case OP_UCS4:
-        return text_object(t->wide + op->a, op->b, op->op == OP_UCS1 ? 0xFF : op->op == OP_UCS2 ? 0xFFFF : 0x10FFFF);
-    case OP_NUMBER:
-        return PyLong_FromLongLong((long long)op->a);
-    }
-    return NULL;
-}
 
 #define NOT_PLAIN ((PyObject *)1)
 
@@ -1439,14 +1430,20 @@ count_of(PyObject *module, PyObject *capsule)
 
 /* ---- what Python calls ------------------------------------------------------------------------- */
 
+/* A parse made by `parse_block_events` given back, its tape and all. */
+static void
+parsed_dropped(Parsed *p)
+{
+    parsed_clear(p);
+    PyMem_Free(p);
+}
+
 static void
 parsed_freed(PyObject *capsule)
 {
     Parsed *p = PyCapsule_GetPointer(capsule, PARSED_NAME);
-    if (p != NULL) {
-        parsed_clear(p);
-        PyMem_Free(p);
-    }
+    if (p != NULL)
+        parsed_dropped(p);
 }
 
 static PyObject *
@@ -1461,15 +1458,12 @@ parse_block_events(PyObject *module, PyObject *args)
         return PyErr_NoMemory();
     int got = parse(text, plain, p);
     if (got != READ) {
-        parsed_clear(p);
-        PyMem_Free(p);
+        parsed_dropped(p);
         return got == NOT_OURS ? Py_NewRef(Py_None) : NULL;
     }
     PyObject *capsule = PyCapsule_New(p, PARSED_NAME, parsed_freed);
-    if (capsule == NULL) {
-        parsed_clear(p);
-        PyMem_Free(p);
-    }
+    if (capsule == NULL)
+        parsed_dropped(p);
     return capsule;
 }
 
